@@ -1,0 +1,67 @@
+//! The two languages every user-visible string exists in.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Ru,
+    #[default]
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ru => "ru",
+            Lang::En => "en",
+        }
+    }
+
+    /// Exactly `ru` or `en`, as stored in a profile.
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code {
+            "ru" => Some(Lang::Ru),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Best match for a Telegram `language_code` or an `Accept-Language` header:
+    /// Russian for Russian and the languages whose speakers mostly read it, English otherwise.
+    pub fn from_tag(tag: &str) -> Lang {
+        let primary = tag
+            .split([',', ';', '-', '_'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "ru" | "uk" | "be" | "kk" => Lang::Ru,
+            _ => Lang::En,
+        }
+    }
+
+    /// Picks between the Russian and English text of one string.
+    pub fn pick<'a>(self, ru: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Ru => ru,
+            Lang::En => en,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_language_tags() {
+        assert_eq!(Lang::from_tag("ru"), Lang::Ru);
+        assert_eq!(Lang::from_tag("ru-RU,ru;q=0.9,en;q=0.8"), Lang::Ru);
+        assert_eq!(Lang::from_tag("en-US"), Lang::En);
+        assert_eq!(Lang::from_tag("de"), Lang::En);
+        assert_eq!(Lang::from_tag(""), Lang::En);
+        assert_eq!(Lang::parse("RU"), None);
+    }
+}

@@ -1,0 +1,11 @@
+#![recursion_limit = "256"]
+
+pub mod api;
+pub mod i18n;
+pub mod model;
+mod ui;
+
+#[cfg(feature = "ssr")]
+pub mod server;
+
+pub use ui::{App, shell};

@@ -1,0 +1,79 @@
+//! Telegram Mini App initData: https://core.telegram.org/bots/webapps#validating-data-received-via-the-mini-app
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use hmac::{Hmac, Mac};
+use serde::Deserialize;
+use sha2::Sha256;
+
+use super::AuthError;
+
+type HmacSha256 = Hmac<Sha256>;
+
+/// initData is a few hundred bytes; anything far larger is not from Telegram.
+const MAX_LEN: usize = 16 * 1024;
+/// How far in the future an `auth_date` may lie (clock skew between Telegram and us).
+const MAX_SKEW_SECS: i64 = 300;
+
+/// The `user` object Telegram signs.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct TelegramUser {
+    pub id: i64,
+    #[serde(default)]
+    pub first_name: String,
+    pub last_name: Option<String>,
+    pub username: Option<String>,
+    pub language_code: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InitData {
+    pub user: TelegramUser,
+    pub auth_date: DateTime<Utc>,
+    pub start_param: Option<String>,
+}
+
+fn signature_key(bot_token: &str) -> HmacSha256 {
+    let mut secret = HmacSha256::new_from_slice(b"WebAppData").expect("HMAC takes any key length");
+    secret.update(bot_token.as_bytes());
+    let secret = secret.finalize().into_bytes();
+    HmacSha256::new_from_slice(&secret).expect("HMAC takes any key length")
+}
+
+/// Checks the signature first, then freshness, then reads the fields.
+pub fn verify(raw: &str, bot_token: &str, max_age: Duration, now: DateTime<Utc>) -> Result<InitData, AuthError> {
+    if raw.is_empty() || raw.len() > MAX_LEN {
+        return Err(AuthError::Malformed);
+    }
+    let mut pairs: Vec<(String, String)> = form_urlencoded::parse(raw.as_bytes()).into_owned().collect();
+    pairs.sort_by(|a, b| a.0.cmp(&b.0));
+    if pairs.windows(2).any(|w| w[0].0 == w[1].0) {
+        return Err(AuthError::Malformed);
+    }
+    let hash_at = pairs.iter().position(|(key, _)| key == "hash").ok_or(AuthError::MissingHash)?;
+    let (_, hash) = pairs.remove(hash_at);
+    let hash = hex::decode(hash).map_err(|_| AuthError::BadSignature)?;
+
+    let data_check_string =
+        pairs.iter().map(|(key, value)| format!("{key}={value}")).collect::<Vec<_>>().join("\n");
+    let mut mac = signature_key(bot_token);
+    mac.update(data_check_string.as_bytes());
+    mac.verify_slice(&hash).map_err(|_| AuthError::BadSignature)?;
+
+    let field = |name: &str| pairs.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str());
+    let auth_date = field("auth_date")
+        .and_then(|v| v.parse::<i64>().ok())
+        .and_then(|secs| DateTime::from_timestamp(secs, 0))
+        .ok_or(AuthError::Malformed)?;
+    let age = now.signed_duration_since(auth_date).num_seconds();
+    if age > max_age.as_secs() as i64 || age < -MAX_SKEW_SECS {
+        return Err(AuthError::Expired);
+    }
+    let user: TelegramUser =
+        serde_json::from_str(field("user").ok_or(AuthError::NoUser)?).map_err(|_| AuthError::Malformed)?;
+    Ok(InitData { user, auth_date, start_param: field("start_param").map(str::to_owned) })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,81 @@
+//! Turns credentials into a signed-in user. Today: Telegram Mini App initData.
+
+pub mod init_data;
+
+use chrono::Utc;
+use http::HeaderMap;
+
+use super::{AppState, CurrentUser, ServiceError, users};
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum AuthError {
+    #[error("no credentials")]
+    Missing,
+    #[error("unsupported authorization scheme")]
+    UnsupportedScheme,
+    #[error("malformed initData")]
+    Malformed,
+    #[error("initData has no hash")]
+    MissingHash,
+    #[error("bad signature")]
+    BadSignature,
+    #[error("expired")]
+    Expired,
+    #[error("initData has no user")]
+    NoUser,
+    #[error("Telegram sign-in is not configured")]
+    NotConfigured,
+}
+
+impl AuthError {
+    pub fn message(self, lang: Lang) -> &'static str {
+        match self {
+            AuthError::Missing => lang.pick(
+                "Нужна авторизация: заголовок Authorization: tma <initData>.",
+                "Authentication required: send Authorization: tma <initData>.",
+            ),
+            AuthError::UnsupportedScheme => lang.pick(
+                "Неподдерживаемая схема авторизации; используйте tma <initData>.",
+                "Unsupported authorization scheme; use tma <initData>.",
+            ),
+            AuthError::Malformed => lang.pick("Данные авторизации повреждены.", "The credentials are malformed."),
+            AuthError::MissingHash => lang.pick("В initData нет подписи (hash).", "initData has no hash."),
+            AuthError::BadSignature => lang.pick("Неверная подпись initData.", "The initData signature is not valid."),
+            AuthError::Expired => lang.pick(
+                "Данные авторизации устарели; откройте приложение заново.",
+                "The credentials have expired; open the app again.",
+            ),
+            AuthError::NoUser => lang.pick("В initData нет пользователя.", "initData names no user."),
+            AuthError::NotConfigured => lang.pick(
+                "Вход через Telegram не настроен на сервере.",
+                "Telegram sign-in is not configured on this server.",
+            ),
+        }
+    }
+}
+
+/// The Mini App's initData from `Authorization: tma <initData>` or v0.2's `X-Telegram-Init-Data`.
+fn init_data_header(headers: &HeaderMap) -> Result<&str, AuthError> {
+    if let Some(value) = headers.get(http::header::AUTHORIZATION) {
+        let value = value.to_str().map_err(|_| AuthError::Malformed)?.trim();
+        let (scheme, rest) = value.split_once(' ').ok_or(AuthError::Malformed)?;
+        return if scheme.eq_ignore_ascii_case("tma") {
+            Ok(rest.trim())
+        } else {
+            Err(AuthError::UnsupportedScheme)
+        };
+    }
+    headers
+        .get("x-telegram-init-data")
+        .map(|value| value.to_str().map(str::trim).map_err(|_| AuthError::Malformed))
+        .unwrap_or(Err(AuthError::Missing))
+}
+
+/// The signed-in user behind a request's headers, created or refreshed from what Telegram signed.
+pub async fn authenticate(headers: &HeaderMap, state: &AppState) -> Result<CurrentUser, ServiceError> {
+    let raw = init_data_header(headers)?;
+    let token = state.config.telegram_bot_token.as_ref().ok_or(AuthError::NotConfigured)?;
+    let data = init_data::verify(raw, token.expose(), state.config.auth_max_age, Utc::now())?;
+    users::sign_in_telegram(&state.db, &data.user).await
+}

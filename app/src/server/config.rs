@@ -1,0 +1,267 @@
+//! Typed settings from the environment (and a `.env` file), checked once at start.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::time::Duration;
+
+/// A value that must never reach a log line or an error message.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Secret {
+        Secret(value.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret([redacted])")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppEnv {
+    Development,
+    Production,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BotMode {
+    Polling,
+    Webhook,
+    Off,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub app_env: AppEnv,
+    pub database_url: String,
+    pub run_migrations: bool,
+    pub site_addr: SocketAddr,
+    pub public_url: Option<String>,
+    pub telegram_bot_token: Option<Secret>,
+    pub telegram_api_url: String,
+    pub bot_mode: BotMode,
+    pub webhook_secret: Option<Secret>,
+    pub secret_key: Option<Secret>,
+    pub allowed_hosts: Vec<String>,
+    pub cors_origins: Vec<String>,
+    pub log_level: String,
+    pub auth_max_age: Duration,
+    pub rate_limit_per_minute: u32,
+    pub sentry_dsn: Option<Secret>,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ConfigError {
+    #[error("{name} has an invalid value: {reason}")]
+    Invalid { name: &'static str, reason: String },
+    #[error(
+        "SECRET_KEY must be set to a random value of at least {min} characters when APP_ENV=production \
+         (generate one with: openssl rand -hex 32)"
+    )]
+    WeakSecretKey { min: usize },
+    #[error("ALLOWED_HOSTS must list the host names the app is served under when APP_ENV=production (e.g. ALLOWED_HOSTS=tasks.example.com)")]
+    NoAllowedHosts,
+}
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://vectora.db?mode=rwc";
+pub const MIN_SECRET_KEY_LEN: usize = 32;
+const PLACEHOLDER_SECRETS: [&str; 3] = ["change-me", "changeme", "your-secret-key"];
+
+fn invalid(name: &'static str, reason: impl Into<String>) -> ConfigError {
+    ConfigError::Invalid { name, reason: reason.into() }
+}
+
+fn list(value: Option<String>) -> Vec<String> {
+    value
+        .unwrap_or_default()
+        .split(',')
+        .map(|item| item.trim().to_owned())
+        .filter(|item| !item.is_empty())
+        .collect()
+}
+
+fn flag(name: &'static str, value: Option<String>, default: bool) -> Result<bool, ConfigError> {
+    match value.as_deref().map(|v| v.trim().to_ascii_lowercase()) {
+        None => Ok(default),
+        Some(v) if v.is_empty() => Ok(default),
+        Some(v) => match v.as_str() {
+            "1" | "true" | "yes" | "on" => Ok(true),
+            "0" | "false" | "no" | "off" => Ok(false),
+            _ => Err(invalid(name, "expected true or false")),
+        },
+    }
+}
+
+fn number<T: std::str::FromStr>(name: &'static str, value: Option<String>, default: T) -> Result<T, ConfigError> {
+    match value.filter(|v| !v.trim().is_empty()) {
+        None => Ok(default),
+        Some(v) => v.trim().parse().map_err(|_| invalid(name, "expected a whole number")),
+    }
+}
+
+fn secret(value: Option<String>) -> Option<Secret> {
+    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()).map(Secret)
+}
+
+impl Config {
+    /// Reads the process environment, after loading `.env` from the working directory if present.
+    pub fn from_env() -> Result<Config, ConfigError> {
+        let _ = dotenvy::dotenv();
+        Config::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads settings through `lookup`, so tests can pass their own environment.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let get = |name: &str| lookup(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+
+        let app_env = match get("APP_ENV").as_deref().map(str::to_ascii_lowercase).as_deref() {
+            None | Some("development") | Some("dev") => AppEnv::Development,
+            Some("production") | Some("prod") => AppEnv::Production,
+            Some(_) => return Err(invalid("APP_ENV", "expected development or production")),
+        };
+        let telegram_bot_token = secret(get("TELEGRAM_BOT_TOKEN"));
+        let bot_mode = match get("BOT_MODE").as_deref().map(str::to_ascii_lowercase).as_deref() {
+            None => {
+                if telegram_bot_token.is_none() {
+                    BotMode::Off
+                } else if get("PUBLIC_URL").is_some() && app_env == AppEnv::Production {
+                    BotMode::Webhook
+                } else {
+                    BotMode::Polling
+                }
+            }
+            Some("polling") => BotMode::Polling,
+            Some("webhook") => BotMode::Webhook,
+            Some("off") => BotMode::Off,
+            Some(_) => return Err(invalid("BOT_MODE", "expected polling, webhook or off")),
+        };
+        let site_addr = get("LEPTOS_SITE_ADDR")
+            .unwrap_or_else(|| "127.0.0.1:3000".into())
+            .parse()
+            .map_err(|_| invalid("LEPTOS_SITE_ADDR", "expected an address like 127.0.0.1:3000"))?;
+        let public_url = get("PUBLIC_URL").map(|url| url.trim_end_matches('/').to_owned());
+        if let Some(url) = &public_url
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            return Err(invalid("PUBLIC_URL", "expected an http(s) URL"));
+        }
+        let auth_max_age = number("AUTH_MAX_AGE", get("AUTH_MAX_AGE"), 86_400u64)?;
+        if auth_max_age == 0 {
+            return Err(invalid("AUTH_MAX_AGE", "must be at least 1 second"));
+        }
+        let rate_limit_per_minute = number("RATE_LIMIT_PER_MINUTE", get("RATE_LIMIT_PER_MINUTE"), 100u32)?;
+        if rate_limit_per_minute == 0 {
+            return Err(invalid("RATE_LIMIT_PER_MINUTE", "must be at least 1"));
+        }
+
+        let config = Config {
+            app_env,
+            database_url: get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
+            run_migrations: flag("RUN_MIGRATIONS", get("RUN_MIGRATIONS"), true)?,
+            site_addr,
+            public_url,
+            telegram_bot_token,
+            telegram_api_url: get("TELEGRAM_API_URL")
+                .unwrap_or_else(|| "https://api.telegram.org".into())
+                .trim_end_matches('/')
+                .to_owned(),
+            bot_mode,
+            webhook_secret: secret(get("WEBHOOK_SECRET")),
+            secret_key: secret(get("SECRET_KEY")),
+            allowed_hosts: list(get("ALLOWED_HOSTS")),
+            cors_origins: list(get("CORS_ORIGINS")),
+            log_level: get("LOG_LEVEL").unwrap_or_else(|| "info".into()),
+            auth_max_age: Duration::from_secs(auth_max_age),
+            rate_limit_per_minute,
+            sentry_dsn: secret(get("SENTRY_DSN")),
+        };
+        config.check_production()?;
+        Ok(config)
+    }
+
+    fn check_production(&self) -> Result<(), ConfigError> {
+        if self.app_env != AppEnv::Production {
+            return Ok(());
+        }
+        let weak = match &self.secret_key {
+            None => true,
+            Some(key) => {
+                let key = key.expose();
+                key.chars().count() < MIN_SECRET_KEY_LEN
+                    || PLACEHOLDER_SECRETS.iter().any(|p| key.to_ascii_lowercase().contains(p))
+                    || key.chars().all(|c| Some(c) == key.chars().next())
+            }
+        };
+        if weak {
+            return Err(ConfigError::WeakSecretKey { min: MIN_SECRET_KEY_LEN });
+        }
+        if self.allowed_hosts.is_empty() {
+            return Err(ConfigError::NoAllowedHosts);
+        }
+        Ok(())
+    }
+
+    pub fn is_production(&self) -> bool {
+        self.app_env == AppEnv::Production
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn load(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let env: HashMap<String, String> =
+            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::from_lookup(|name| env.get(name).cloned())
+    }
+
+    #[test]
+    fn development_defaults_need_nothing() {
+        let config = load(&[]).unwrap();
+        assert_eq!(config.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(config.bot_mode, BotMode::Off);
+        assert_eq!(config.auth_max_age, Duration::from_secs(86_400));
+        assert_eq!(config.rate_limit_per_minute, 100);
+        assert!(config.run_migrations);
+        assert_eq!(config.site_addr.to_string(), "127.0.0.1:3000");
+    }
+
+    #[test]
+    fn production_refuses_weak_secrets_and_missing_hosts() {
+        let strong = "k3Jx9vQm2Lp8Rt5Wz7Yb4Nc6Hd1Fg0Sa";
+        assert_eq!(load(&[("APP_ENV", "production")]).unwrap_err(), ConfigError::WeakSecretKey { min: 32 });
+        assert_eq!(
+            load(&[("APP_ENV", "production"), ("SECRET_KEY", "short")]).unwrap_err(),
+            ConfigError::WeakSecretKey { min: 32 }
+        );
+        assert_eq!(
+            load(&[("APP_ENV", "production"), ("SECRET_KEY", &"a".repeat(40))]).unwrap_err(),
+            ConfigError::WeakSecretKey { min: 32 }
+        );
+        assert_eq!(
+            load(&[("APP_ENV", "production"), ("SECRET_KEY", strong)]).unwrap_err(),
+            ConfigError::NoAllowedHosts
+        );
+        let config = load(&[("APP_ENV", "production"), ("SECRET_KEY", strong), ("ALLOWED_HOSTS", "a.example, b.example")]).unwrap();
+        assert_eq!(config.allowed_hosts, ["a.example", "b.example"]);
+    }
+
+    #[test]
+    fn bad_values_name_the_variable_but_never_a_secret() {
+        let err = load(&[("AUTH_MAX_AGE", "soon")]).unwrap_err();
+        assert!(err.to_string().contains("AUTH_MAX_AGE"));
+        assert!(load(&[("BOT_MODE", "sometimes")]).is_err());
+        let config = load(&[("TELEGRAM_BOT_TOKEN", "123:SECRET-TOKEN")]).unwrap();
+        assert_eq!(config.bot_mode, BotMode::Polling);
+        assert!(!format!("{config:?}").contains("SECRET-TOKEN"));
+    }
+}

@@ -1,0 +1,3 @@
+pub mod task;
+pub mod task_tag;
+pub mod user;

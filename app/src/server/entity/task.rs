@@ -1,0 +1,38 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "tasks")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub user_id: i64,
+    pub title: String,
+    pub description: Option<String>,
+    pub date_time: Option<DateTimeUtc>,
+    pub remind_at: Option<DateTimeUtc>,
+    /// `Priority::rank`: 0 low, 1 normal, 2 high.
+    pub priority: i16,
+    pub status: bool,
+    pub completed_at: Option<DateTimeUtc>,
+    pub position: i32,
+    pub category: Option<String>,
+    /// Lower-cased title, a line break, lower-cased description: what search and the title sort
+    /// read, so that both ignore case in every script on SQLite as on PostgreSQL.
+    pub search_text: String,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
+
+pub fn search_text(title: &str, description: Option<&str>) -> String {
+    let mut text = title.to_lowercase();
+    if let Some(description) = description {
+        text.push('\n');
+        text.push_str(&description.to_lowercase());
+    }
+    text
+}

@@ -1,0 +1,23 @@
+use sea_orm::DbErr;
+
+use super::auth::AuthError;
+use crate::model::FieldErrors;
+
+/// What a service call can fail with; each door turns it into its own answer in one place.
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error("not found")]
+    NotFound,
+    #[error("invalid input: {0:?}")]
+    Validation(FieldErrors),
+    #[error("unauthorized: {0}")]
+    Unauthorized(#[from] AuthError),
+    #[error("database error")]
+    Db(#[from] DbErr),
+}
+
+impl From<FieldErrors> for ServiceError {
+    fn from(errors: FieldErrors) -> Self {
+        ServiceError::Validation(errors)
+    }
+}

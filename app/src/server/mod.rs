@@ -1,0 +1,17 @@
+//! Everything that runs only on the server: configuration, storage and the services that every
+//! door (pages, server functions, the JSON API, the bot) calls.
+
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod entity;
+pub mod error;
+pub mod health;
+pub mod state;
+pub mod stats;
+pub mod tasks;
+pub mod users;
+
+pub use error::ServiceError;
+pub use state::AppState;
+pub use users::CurrentUser;

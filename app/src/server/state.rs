@@ -1,0 +1,22 @@
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+use sea_orm::DatabaseConnection;
+
+use super::config::Config;
+
+/// The one state every door shares: axum's router state and the Leptos context.
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub config: Arc<Config>,
+    pub leptos_options: LeptosOptions,
+}
+
+impl AppState {
+    /// The state inside a server function or a component rendered on the server.
+    pub fn from_context() -> Result<AppState, crate::api::AppError> {
+        leptos::prelude::use_context::<AppState>().ok_or(crate::api::AppError::Internal)
+    }
+}

@@ -1,0 +1,347 @@
+//! The task service: every door that reads or changes tasks calls these functions.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::Utc;
+use sea_orm::sea_query::{Expr, LikeExpr, NullOrdering, Query};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select, TransactionTrait,
+};
+
+use super::entity::{task, task_tag};
+use super::{CurrentUser, ServiceError};
+use crate::model::{NewTask, Priority, SortBy, TagList, Task, TaskId, TaskPatch, TaskQuery};
+
+/// One page of a list, and how many tasks matched before paging.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaskPage {
+    pub tasks: Vec<Task>,
+    pub total: u64,
+}
+
+fn to_task(row: task::Model, tags: Vec<String>) -> Task {
+    Task {
+        id: row.id,
+        title: row.title,
+        description: row.description,
+        date_time: row.date_time,
+        remind_at: row.remind_at,
+        priority: Priority::from_rank(row.priority),
+        status: row.status,
+        completed_at: row.completed_at,
+        position: row.position,
+        category: row.category,
+        tags,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+    }
+}
+
+fn owned_by(user: &CurrentUser) -> Select<task::Entity> {
+    task::Entity::find().filter(task::Column::UserId.eq(user.id))
+}
+
+async fn find_owned(conn: &impl ConnectionTrait, user: &CurrentUser, id: TaskId) -> Result<task::Model, ServiceError> {
+    owned_by(user).filter(task::Column::Id.eq(id)).one(conn).await?.ok_or(ServiceError::NotFound)
+}
+
+/// Tags of each task, in each task's own order.
+async fn load_tags(conn: &impl ConnectionTrait, ids: &[TaskId]) -> Result<HashMap<TaskId, Vec<String>>, ServiceError> {
+    let mut tags: HashMap<TaskId, Vec<String>> = HashMap::new();
+    if ids.is_empty() {
+        return Ok(tags);
+    }
+    let rows = task_tag::Entity::find()
+        .filter(task_tag::Column::TaskId.is_in(ids.iter().copied()))
+        .order_by_asc(task_tag::Column::TaskId)
+        .order_by_asc(task_tag::Column::Ord)
+        .all(conn)
+        .await?;
+    for row in rows {
+        tags.entry(row.task_id).or_default().push(row.name);
+    }
+    Ok(tags)
+}
+
+async fn with_tags(conn: &impl ConnectionTrait, row: task::Model) -> Result<Task, ServiceError> {
+    let tags = load_tags(conn, &[row.id]).await?.remove(&row.id).unwrap_or_default();
+    Ok(to_task(row, tags))
+}
+
+async fn replace_tags(conn: &impl ConnectionTrait, task_id: TaskId, tags: &TagList) -> Result<(), ServiceError> {
+    task_tag::Entity::delete_many().filter(task_tag::Column::TaskId.eq(task_id)).exec(conn).await?;
+    if tags.as_slice().is_empty() {
+        return Ok(());
+    }
+    let rows = tags.as_slice().iter().enumerate().map(|(ord, name)| task_tag::ActiveModel {
+        task_id: Set(task_id),
+        key: Set(TagList::key(name)),
+        name: Set(name.clone()),
+        ord: Set(ord as i16),
+    });
+    task_tag::Entity::insert_many(rows).exec_without_returning(conn).await?;
+    Ok(())
+}
+
+pub async fn create_task(db: &DatabaseConnection, user: &CurrentUser, new: NewTask) -> Result<Task, ServiceError> {
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    let position = match new.position {
+        Some(position) => position,
+        None => {
+            let max: Option<Option<i32>> = owned_by(user)
+                .select_only()
+                .column_as(task::Column::Position.max(), "max")
+                .into_tuple()
+                .one(&txn)
+                .await?;
+            max.flatten().map_or(0, |max| max.saturating_add(1))
+        }
+    };
+    let description = new.description.map(|d| d.as_str().to_owned());
+    let row = task::ActiveModel {
+        user_id: Set(user.id),
+        search_text: Set(task::search_text(new.title.as_str(), description.as_deref())),
+        title: Set(new.title.as_str().to_owned()),
+        description: Set(description),
+        date_time: Set(new.date_time.map(|w| w.resolve(user.time_zone))),
+        remind_at: Set(new.remind_at.map(|w| w.resolve(user.time_zone))),
+        priority: Set(new.priority.rank()),
+        status: Set(new.status),
+        completed_at: Set(new.status.then_some(now)),
+        position: Set(position),
+        category: Set(new.category.map(|c| c.as_str().to_owned())),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    replace_tags(&txn, row.id, &new.tags).await?;
+    txn.commit().await?;
+    Ok(to_task(row, new.tags.into_vec()))
+}
+
+pub async fn get_task(db: &DatabaseConnection, user: &CurrentUser, id: TaskId) -> Result<Task, ServiceError> {
+    with_tags(db, find_owned(db, user, id).await?).await
+}
+
+fn escape_like(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len() + 2);
+    for c in text.chars() {
+        if matches!(c, '\\' | '%' | '_') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}
+
+fn filtered(user: &CurrentUser, query: &TaskQuery) -> Select<task::Entity> {
+    let mut select = owned_by(user);
+    if let Some(status) = query.status {
+        select = select.filter(task::Column::Status.eq(status));
+    }
+    if let Some(priority) = query.priority {
+        select = select.filter(task::Column::Priority.eq(priority.rank()));
+    }
+    if let Some(search) = &query.search {
+        let pattern = LikeExpr::new(format!("%{}%", escape_like(search))).escape('\\');
+        select = select.filter(task::Column::SearchText.like(pattern));
+    }
+    if let Some(category) = &query.category {
+        select = select.filter(task::Column::Category.eq(category.as_str()));
+    }
+    if let Some(tag) = &query.tag {
+        let tagged = Query::select()
+            .column(task_tag::Column::TaskId)
+            .from(task_tag::Entity)
+            .and_where(task_tag::Column::Key.eq(tag.as_str()))
+            .to_owned();
+        select = select.filter(task::Column::Id.in_subquery(tagged));
+    }
+    select
+}
+
+fn sorted(select: Select<task::Entity>, sort_by: SortBy) -> Select<task::Entity> {
+    use task::Column as C;
+    match sort_by {
+        SortBy::Position => select.order_by_asc(C::Position).order_by_desc(C::CreatedAt).order_by_desc(C::Id),
+        SortBy::Date => select
+            .order_by_with_nulls(C::DateTime, Order::Asc, NullOrdering::Last)
+            .order_by_asc(C::Position)
+            .order_by_asc(C::Id),
+        SortBy::Priority => select
+            .order_by_desc(C::Priority)
+            .order_by_with_nulls(C::DateTime, Order::Asc, NullOrdering::Last)
+            .order_by_asc(C::Id),
+        SortBy::Title => select.order_by_asc(C::SearchText).order_by_asc(C::Id),
+        SortBy::Created => select.order_by_desc(C::CreatedAt).order_by_desc(C::Id),
+    }
+}
+
+pub async fn list_tasks(db: &DatabaseConnection, user: &CurrentUser, query: &TaskQuery) -> Result<TaskPage, ServiceError> {
+    let select = filtered(user, query);
+    let total = select.clone().count(db).await?;
+    let rows = sorted(select, query.sort_by).offset(query.skip).limit(query.limit).all(db).await?;
+    let ids: Vec<TaskId> = rows.iter().map(|row| row.id).collect();
+    let mut tags = load_tags(db, &ids).await?;
+    let tasks = rows
+        .into_iter()
+        .map(|row| {
+            let row_tags = tags.remove(&row.id).unwrap_or_default();
+            to_task(row, row_tags)
+        })
+        .collect();
+    Ok(TaskPage { tasks, total })
+}
+
+pub async fn update_task(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: TaskId,
+    patch: TaskPatch,
+) -> Result<Task, ServiceError> {
+    let txn = db.begin().await?;
+    let row = find_owned(&txn, user, id).await?;
+    if patch.is_empty() {
+        return with_tags(&txn, row).await;
+    }
+    let now = Utc::now();
+    let title = patch.title.as_ref().map_or(row.title.clone(), |t| t.as_str().to_owned());
+    let description = match &patch.description {
+        Some(d) => d.as_ref().map(|d| d.as_str().to_owned()),
+        None => row.description.clone(),
+    };
+    let was_done = row.status;
+    let mut active: task::ActiveModel = row.into();
+    if patch.title.is_some() || patch.description.is_some() {
+        active.search_text = Set(task::search_text(&title, description.as_deref()));
+        active.title = Set(title);
+        active.description = Set(description);
+    }
+    if let Some(when) = patch.date_time {
+        active.date_time = Set(when.map(|w| w.resolve(user.time_zone)));
+    }
+    if let Some(when) = patch.remind_at {
+        active.remind_at = Set(when.map(|w| w.resolve(user.time_zone)));
+    }
+    if let Some(priority) = patch.priority {
+        active.priority = Set(priority.rank());
+    }
+    if let Some(done) = patch.status.filter(|done| *done != was_done) {
+        active.status = Set(done);
+        active.completed_at = Set(done.then_some(now));
+    }
+    if let Some(position) = patch.position {
+        active.position = Set(position);
+    }
+    if let Some(category) = patch.category {
+        active.category = Set(category.map(|c| c.as_str().to_owned()));
+    }
+    if let Some(tags) = &patch.tags {
+        replace_tags(&txn, id, tags).await?;
+    }
+    active.updated_at = Set(now);
+    let row = active.update(&txn).await?;
+    let task = with_tags(&txn, row).await?;
+    txn.commit().await?;
+    Ok(task)
+}
+
+pub async fn delete_task(db: &DatabaseConnection, user: &CurrentUser, id: TaskId) -> Result<(), ServiceError> {
+    let deleted = task::Entity::delete_many()
+        .filter(task::Column::UserId.eq(user.id))
+        .filter(task::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    if deleted.rows_affected == 0 { Err(ServiceError::NotFound) } else { Ok(()) }
+}
+
+/// Puts the listed tasks first, in that order, and the user's other tasks after them in the
+/// order they had; positions become 0, 1, 2, … so that the order is total.
+pub async fn reorder_tasks(db: &DatabaseConnection, user: &CurrentUser, ids: &[TaskId]) -> Result<(), ServiceError> {
+    use task::Column as C;
+    let txn = db.begin().await?;
+    let current: Vec<(TaskId, i32)> = sorted(owned_by(user), SortBy::Position)
+        .select_only()
+        .column(C::Id)
+        .column(C::Position)
+        .into_tuple()
+        .all(&txn)
+        .await?;
+    let positions: HashMap<TaskId, i32> = current.iter().copied().collect();
+    if ids.iter().any(|id| !positions.contains_key(id)) {
+        return Err(ServiceError::NotFound);
+    }
+    let listed: HashSet<TaskId> = ids.iter().copied().collect();
+    let rest = current.iter().map(|(id, _)| *id).filter(|id| !listed.contains(id));
+    let now = Utc::now();
+    for (position, id) in ids.iter().copied().chain(rest).enumerate() {
+        let position = position as i32;
+        if positions[&id] != position {
+            task::Entity::update_many()
+                .col_expr(C::Position, Expr::value(position))
+                .col_expr(C::UpdatedAt, Expr::value(now))
+                .filter(C::Id.eq(id))
+                .exec(&txn)
+                .await?;
+        }
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+fn sorted_unique(mut values: Vec<String>) -> Vec<String> {
+    values.sort_by_cached_key(|v| (TagList::key(v), v.clone()));
+    values.dedup_by(|a, b| TagList::key(a) == TagList::key(b));
+    values
+}
+
+/// The user's categories, each once, alphabetical ignoring case.
+pub async fn list_categories(db: &DatabaseConnection, user: &CurrentUser) -> Result<Vec<String>, ServiceError> {
+    let categories: Vec<String> = owned_by(user)
+        .select_only()
+        .column(task::Column::Category)
+        .distinct()
+        .filter(task::Column::Category.is_not_null())
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(sorted_unique(categories))
+}
+
+/// The user's tags, each once (ignoring case), alphabetical ignoring case.
+pub async fn list_tags(db: &DatabaseConnection, user: &CurrentUser) -> Result<Vec<String>, ServiceError> {
+    let own_tasks = Query::select()
+        .column(task::Column::Id)
+        .from(task::Entity)
+        .and_where(task::Column::UserId.eq(user.id))
+        .to_owned();
+    let tags: Vec<String> = task_tag::Entity::find()
+        .select_only()
+        .column(task_tag::Column::Name)
+        .distinct()
+        .filter(task_tag::Column::TaskId.in_subquery(own_tasks))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(sorted_unique(tags))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn like_patterns_are_escaped() {
+        assert_eq!(escape_like(r"50%_off\now"), r"50\%\_off\\now");
+    }
+
+    #[test]
+    fn metadata_is_sorted_and_unique_ignoring_case() {
+        let values = vec!["работа".into(), "Home".into(), "home".into(), "Арбуз".into(), "apple".into()];
+        assert_eq!(sorted_unique(values), ["apple", "Home", "Арбуз", "работа"]);
+    }
+}

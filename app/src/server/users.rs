@@ -1,0 +1,135 @@
+use chrono::Utc;
+use chrono_tz::Tz;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+
+use super::ServiceError;
+use super::auth::init_data::TelegramUser;
+use super::entity::user;
+use crate::i18n::Lang;
+use crate::model::{Profile, ProfilePatch};
+
+/// A proven user: who the request acts for, and the settings every service needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CurrentUser {
+    pub id: i64,
+    pub language: Lang,
+    pub time_zone: Tz,
+}
+
+impl From<&user::Model> for CurrentUser {
+    fn from(row: &user::Model) -> Self {
+        CurrentUser {
+            id: row.id,
+            language: Lang::parse(&row.language).unwrap_or_default(),
+            time_zone: row.time_zone.parse().unwrap_or(Tz::UTC),
+        }
+    }
+}
+
+fn profile(row: user::Model) -> Profile {
+    let current = CurrentUser::from(&row);
+    Profile {
+        id: row.id,
+        telegram_id: row.telegram_id,
+        username: row.username,
+        first_name: row.first_name,
+        last_name: row.last_name,
+        language: current.language,
+        time_zone: current.time_zone.name().to_owned(),
+        reminders_enabled: row.reminders_enabled,
+        reminder_offset_minutes: row.reminder_offset_minutes,
+        digest_time: row.digest_time,
+    }
+}
+
+fn non_empty(value: &str) -> Option<String> {
+    Some(value.trim()).filter(|v| !v.is_empty()).map(str::to_owned)
+}
+
+async fn find_by_telegram_id(db: &DatabaseConnection, telegram_id: i64) -> Result<Option<user::Model>, ServiceError> {
+    Ok(user::Entity::find().filter(user::Column::TelegramId.eq(telegram_id)).one(db).await?)
+}
+
+/// The account of a Telegram user, created on first sight and refreshed when Telegram reports
+/// other names. The language comes from Telegram once; later the user's own choice stands.
+pub async fn sign_in_telegram(db: &DatabaseConnection, tg: &TelegramUser) -> Result<CurrentUser, ServiceError> {
+    let first_name = non_empty(&tg.first_name);
+    let last_name = tg.last_name.as_deref().and_then(non_empty);
+    let username = tg.username.as_deref().and_then(non_empty);
+
+    if let Some(row) = find_by_telegram_id(db, tg.id).await? {
+        if row.first_name == first_name && row.last_name == last_name && row.username == username {
+            return Ok(CurrentUser::from(&row));
+        }
+        let mut active: user::ActiveModel = row.into();
+        active.first_name = Set(first_name);
+        active.last_name = Set(last_name);
+        active.username = Set(username);
+        active.updated_at = Set(Utc::now());
+        return Ok(CurrentUser::from(&active.update(db).await?));
+    }
+
+    let now = Utc::now();
+    let language = Lang::from_tag(tg.language_code.as_deref().unwrap_or(""));
+    let created = user::ActiveModel {
+        telegram_id: Set(Some(tg.id)),
+        username: Set(username),
+        first_name: Set(first_name),
+        last_name: Set(last_name),
+        language: Set(language.code().to_owned()),
+        time_zone: Set("UTC".to_owned()),
+        reminders_enabled: Set(true),
+        reminder_offset_minutes: Set(0),
+        digest_time: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await;
+    match created {
+        Ok(row) => Ok(CurrentUser::from(&row)),
+        // Two first requests raced; the other one created the row.
+        Err(err) => match find_by_telegram_id(db, tg.id).await? {
+            Some(row) => Ok(CurrentUser::from(&row)),
+            None => Err(err.into()),
+        },
+    }
+}
+
+async fn find(db: &DatabaseConnection, user: &CurrentUser) -> Result<user::Model, ServiceError> {
+    user::Entity::find_by_id(user.id).one(db).await?.ok_or(ServiceError::NotFound)
+}
+
+pub async fn get_profile(db: &DatabaseConnection, user: &CurrentUser) -> Result<Profile, ServiceError> {
+    Ok(profile(find(db, user).await?))
+}
+
+pub async fn update_profile(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    patch: ProfilePatch,
+) -> Result<Profile, ServiceError> {
+    let row = find(db, user).await?;
+    if patch == ProfilePatch::default() {
+        return Ok(profile(row));
+    }
+    let mut active: user::ActiveModel = row.into();
+    if let Some(language) = patch.language {
+        active.language = Set(language.code().to_owned());
+    }
+    if let Some(zone) = patch.time_zone {
+        active.time_zone = Set(zone.name().to_owned());
+    }
+    if let Some(enabled) = patch.reminders_enabled {
+        active.reminders_enabled = Set(enabled);
+    }
+    if let Some(offset) = patch.reminder_offset_minutes {
+        active.reminder_offset_minutes = Set(offset);
+    }
+    if let Some(digest) = patch.digest_time {
+        active.digest_time = Set(digest.map(|d| d.format()));
+    }
+    active.updated_at = Set(Utc::now());
+    Ok(profile(active.update(db).await?))
+}

@@ -1,0 +1,140 @@
+//! The one place where failures become HTTP answers: `{detail, errors}` JSON, in the language
+//! the request asks for.
+
+use std::sync::Arc;
+
+use app::i18n::Lang;
+use app::model::FieldErrors;
+use app::server::ServiceError;
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use serde_json::{Map, Value, json};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error(transparent)]
+    Service(#[from] ServiceError),
+    #[error("malformed JSON body")]
+    MalformedBody,
+    #[error("JSON body of the wrong shape: {0}")]
+    InvalidBody(String),
+    #[error("query string of the wrong shape")]
+    InvalidQuery,
+    #[error("body is not JSON")]
+    UnsupportedMediaType,
+    #[error("body too large")]
+    PayloadTooLarge,
+    #[error("no such route")]
+    RouteNotFound,
+}
+
+impl From<FieldErrors> for ApiError {
+    fn from(errors: FieldErrors) -> Self {
+        ApiError::Service(ServiceError::Validation(errors))
+    }
+}
+
+impl ApiError {
+    fn status(&self) -> StatusCode {
+        match self {
+            ApiError::Service(ServiceError::NotFound) | ApiError::RouteNotFound => StatusCode::NOT_FOUND,
+            ApiError::Service(ServiceError::Validation(_)) | ApiError::InvalidBody(_) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+            ApiError::Service(ServiceError::Unauthorized(_)) => StatusCode::UNAUTHORIZED,
+            ApiError::Service(ServiceError::Db(_)) => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::MalformedBody | ApiError::InvalidQuery => StatusCode::BAD_REQUEST,
+            ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+        }
+    }
+
+    fn detail(&self, lang: Lang) -> String {
+        let text = match self {
+            ApiError::Service(ServiceError::NotFound) => lang.pick("Не найдено.", "Not found."),
+            ApiError::Service(ServiceError::Validation(_)) => {
+                lang.pick("Некоторые поля заполнены неверно.", "Some fields are not valid.")
+            }
+            ApiError::Service(ServiceError::Unauthorized(auth)) => auth.message(lang),
+            ApiError::Service(ServiceError::Db(_)) => {
+                lang.pick("Внутренняя ошибка сервера.", "Internal server error.")
+            }
+            ApiError::MalformedBody => lang.pick("Тело запроса — не корректный JSON.", "The request body is not valid JSON."),
+            ApiError::InvalidBody(reason) => {
+                let lead = lang.pick("Тело запроса не той структуры", "The request body has the wrong shape");
+                return format!("{lead}: {reason}");
+            }
+            ApiError::InvalidQuery => lang.pick("Неверные параметры запроса.", "The query string is not valid."),
+            ApiError::UnsupportedMediaType => lang.pick(
+                "Отправьте тело как JSON с Content-Type: application/json.",
+                "Send the body as JSON with Content-Type: application/json.",
+            ),
+            ApiError::PayloadTooLarge => lang.pick("Тело запроса слишком большое.", "The request body is too large."),
+            ApiError::RouteNotFound => lang.pick("Такого метода API нет.", "No such API route."),
+        };
+        text.to_owned()
+    }
+
+    fn body(&self, lang: Lang) -> Value {
+        let mut body = json!({ "detail": self.detail(lang) });
+        if let ApiError::Service(ServiceError::Validation(errors)) = self {
+            let fields: Map<String, Value> = errors
+                .iter()
+                .map(|(field, error)| {
+                    (field.to_owned(), json!({ "code": error.code(), "message": error.message(lang) }))
+                })
+                .collect();
+            body["errors"] = Value::Object(fields);
+        }
+        body
+    }
+
+    fn render(&self, lang: Lang) -> Response {
+        let mut response = (self.status(), axum::Json(self.body(lang))).into_response();
+        if matches!(self, ApiError::Service(ServiceError::Unauthorized(_))) {
+            response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("tma"));
+        }
+        response
+    }
+}
+
+/// The error travels with its response so that `localize` can say it in the caller's language.
+#[derive(Clone)]
+struct Failure(Arc<ApiError>);
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if let ApiError::Service(ServiceError::Db(err)) = &self {
+            tracing::error!(error = %err, "database error");
+        }
+        let mut response = self.render(Lang::En);
+        response.extensions_mut().insert(Failure(Arc::new(self)));
+        response
+    }
+}
+
+/// Renders API errors in the language of `Accept-Language` (English by default).
+pub async fn localize(request: Request<Body>, next: Next) -> Response {
+    let lang = request
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok())
+        .map(Lang::from_tag)
+        .unwrap_or_default();
+    let response = next.run(request).await;
+    match response.extensions().get::<Failure>() {
+        Some(Failure(error)) if lang != Lang::En => {
+            let mut localized = error.render(lang);
+            for (name, value) in response.headers() {
+                if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+                    localized.headers_mut().insert(name.clone(), value.clone());
+                }
+            }
+            localized
+        }
+        _ => response,
+    }
+}

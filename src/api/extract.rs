@@ -1,0 +1,64 @@
+//! Extractors that answer in the API's own error format.
+
+use app::server::{AppState, CurrentUser, auth};
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use serde::de::DeserializeOwned;
+
+use super::error::ApiError;
+
+/// The signed-in user making the request.
+pub struct AuthUser(pub CurrentUser);
+
+impl std::ops::Deref for AuthUser {
+    type Target = CurrentUser;
+    fn deref(&self) -> &CurrentUser {
+        &self.0
+    }
+}
+
+impl FromRequestParts<AppState> for AuthUser {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        Ok(AuthUser(auth::authenticate(&parts.headers, state).await?))
+    }
+}
+
+/// A JSON body; malformed or mistyped bodies get 400/415/422 with `detail`.
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::Json::<T>::from_request(request, state).await {
+            Ok(axum::Json(value)) => Ok(ApiJson(value)),
+            Err(JsonRejection::JsonDataError(err)) => Err(ApiError::InvalidBody(data_error_reason(&err.body_text()))),
+            Err(JsonRejection::JsonSyntaxError(_)) => Err(ApiError::MalformedBody),
+            Err(JsonRejection::MissingJsonContentType(_)) => Err(ApiError::UnsupportedMediaType),
+            Err(JsonRejection::BytesRejection(_)) => Err(ApiError::PayloadTooLarge),
+            Err(_) => Err(ApiError::MalformedBody),
+        }
+    }
+}
+
+/// serde's own words, without axum's lead-in.
+fn data_error_reason(text: &str) -> String {
+    text.trim_start_matches("Failed to deserialize the JSON body into the target type: ").to_owned()
+}
+
+/// A query string; values are checked by the model, so only a broken encoding is refused here.
+pub struct ApiQuery<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Query(value)| ApiQuery(value))
+            .map_err(|_: QueryRejection| ApiError::InvalidQuery)
+    }
+}

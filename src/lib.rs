@@ -1,0 +1,9 @@
+//! The Vectora server: one process serving the Leptos app, the JSON API and health checks.
+
+pub mod api;
+pub mod cli;
+pub mod healthcheck;
+pub mod server;
+pub mod telemetry;
+
+pub use app::server::config::Config;
