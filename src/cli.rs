@@ -6,7 +6,11 @@ use migration::{Migrator, MigratorTrait};
 use crate::{Config, healthcheck, server, telemetry};
 
 #[derive(Debug, Parser)]
-#[command(name = "vectora", version, about = "Vectora: a task planner that lives inside Telegram")]
+#[command(
+    name = "vectora",
+    version,
+    about = "Vectora: a task planner that lives inside Telegram"
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,

@@ -11,7 +11,11 @@ use tokio::net::TcpStream;
 pub async fn run(addr: SocketAddr) -> ExitCode {
     let mut target = addr;
     if addr.ip().is_unspecified() {
-        target.set_ip(if addr.is_ipv4() { Ipv4Addr::LOCALHOST.into() } else { Ipv6Addr::LOCALHOST.into() });
+        target.set_ip(if addr.is_ipv4() {
+            Ipv4Addr::LOCALHOST.into()
+        } else {
+            Ipv6Addr::LOCALHOST.into()
+        });
     }
     match tokio::time::timeout(Duration::from_secs(5), health_status(target)).await {
         Ok(Ok(200)) => ExitCode::SUCCESS,

@@ -14,9 +14,11 @@ use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use migration::{Migrator, MigratorTrait};
 use tokio::net::TcpListener;
-use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer};
-use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tower_http::LatencyUnit;
+use tower_http::request_id::{
+    MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
+};
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::{Config, api};
@@ -35,29 +37,48 @@ impl Application {
             .await
             .context("cannot open the database at DATABASE_URL")?;
         if config.run_migrations {
-            Migrator::up(&db, None).await.context("cannot apply database migrations")?;
+            Migrator::up(&db, None)
+                .await
+                .context("cannot apply database migrations")?;
         }
         let listener = TcpListener::bind(config.site_addr)
             .await
             .with_context(|| format!("cannot listen on {}", config.site_addr))?;
         let mut leptos_options = leptos_options();
         leptos_options.site_addr = listener.local_addr()?;
-        let state = AppState { db, config: Arc::new(config), leptos_options };
-        Ok(Application { listener, router: router(state.clone()), state })
+        let state = AppState {
+            db,
+            config: Arc::new(config),
+            leptos_options,
+        };
+        Ok(Application {
+            listener,
+            router: router(state.clone()),
+            state,
+        })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
-        self.listener.local_addr().expect("a bound listener has an address")
+        self.listener
+            .local_addr()
+            .expect("a bound listener has an address")
     }
 
     pub fn state(&self) -> &AppState {
         &self.state
     }
 
-    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(shutdown)
-            .await
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await
     }
 }
 
@@ -66,7 +87,12 @@ impl Application {
 fn leptos_options() -> LeptosOptions {
     let mut options = get_configuration(None)
         .map(|conf| conf.leptos_options)
-        .unwrap_or_else(|_| LeptosOptions::builder().output_name("vectora").site_root("target/site").build());
+        .unwrap_or_else(|_| {
+            LeptosOptions::builder()
+                .output_name("vectora")
+                .site_root("target/site")
+                .build()
+        });
     if options.output_name.is_empty() {
         options.output_name = "vectora".into();
     }
@@ -106,7 +132,11 @@ pub fn router(state: AppState) -> Router {
                     )
                 })
                 .on_request(())
-                .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Micros)),
+                .on_response(
+                    DefaultOnResponse::new()
+                        .level(Level::INFO)
+                        .latency_unit(LatencyUnit::Micros),
+                ),
         )
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .with_state(state)

@@ -22,16 +22,51 @@ impl MigrationTrait for Migration {
                     .col(ColumnDef::new(Tasks::UserId).big_integer().not_null())
                     .col(ColumnDef::new(Tasks::Title).string_len(500).not_null())
                     .col(ColumnDef::new(Tasks::Description).text().null())
-                    .col(ColumnDef::new(Tasks::DateTime).timestamp_with_time_zone().null())
-                    .col(ColumnDef::new(Tasks::RemindAt).timestamp_with_time_zone().null())
-                    .col(ColumnDef::new(Tasks::Priority).small_integer().not_null().default(1))
-                    .col(ColumnDef::new(Tasks::Status).boolean().not_null().default(false))
-                    .col(ColumnDef::new(Tasks::CompletedAt).timestamp_with_time_zone().null())
-                    .col(ColumnDef::new(Tasks::Position).integer().not_null().default(0))
+                    .col(
+                        ColumnDef::new(Tasks::DateTime)
+                            .timestamp_with_time_zone()
+                            .null(),
+                    )
+                    .col(
+                        ColumnDef::new(Tasks::RemindAt)
+                            .timestamp_with_time_zone()
+                            .null(),
+                    )
+                    .col(
+                        ColumnDef::new(Tasks::Priority)
+                            .small_integer()
+                            .not_null()
+                            .default(1),
+                    )
+                    .col(
+                        ColumnDef::new(Tasks::Status)
+                            .boolean()
+                            .not_null()
+                            .default(false),
+                    )
+                    .col(
+                        ColumnDef::new(Tasks::CompletedAt)
+                            .timestamp_with_time_zone()
+                            .null(),
+                    )
+                    .col(
+                        ColumnDef::new(Tasks::Position)
+                            .integer()
+                            .not_null()
+                            .default(0),
+                    )
                     .col(ColumnDef::new(Tasks::Category).string_len(100).null())
                     .col(ColumnDef::new(Tasks::SearchText).text().not_null())
-                    .col(ColumnDef::new(Tasks::CreatedAt).timestamp_with_time_zone().not_null())
-                    .col(ColumnDef::new(Tasks::UpdatedAt).timestamp_with_time_zone().not_null())
+                    .col(
+                        ColumnDef::new(Tasks::CreatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(Tasks::UpdatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
                     .foreign_key(
                         ForeignKey::create()
                             .name("fk_tasks_user")
@@ -95,8 +130,12 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table(TaskTags::Table).to_owned()).await?;
-        manager.drop_table(Table::drop().table(Tasks::Table).to_owned()).await
+        manager
+            .drop_table(Table::drop().table(TaskTags::Table).to_owned())
+            .await?;
+        manager
+            .drop_table(Table::drop().table(Tasks::Table).to_owned())
+            .await
     }
 }
 

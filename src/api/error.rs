@@ -40,7 +40,9 @@ impl From<FieldErrors> for ApiError {
 impl ApiError {
     fn status(&self) -> StatusCode {
         match self {
-            ApiError::Service(ServiceError::NotFound) | ApiError::RouteNotFound => StatusCode::NOT_FOUND,
+            ApiError::Service(ServiceError::NotFound) | ApiError::RouteNotFound => {
+                StatusCode::NOT_FOUND
+            }
             ApiError::Service(ServiceError::Validation(_)) | ApiError::InvalidBody(_) => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
@@ -55,24 +57,37 @@ impl ApiError {
     fn detail(&self, lang: Lang) -> String {
         let text = match self {
             ApiError::Service(ServiceError::NotFound) => lang.pick("Не найдено.", "Not found."),
-            ApiError::Service(ServiceError::Validation(_)) => {
-                lang.pick("Некоторые поля заполнены неверно.", "Some fields are not valid.")
-            }
+            ApiError::Service(ServiceError::Validation(_)) => lang.pick(
+                "Некоторые поля заполнены неверно.",
+                "Some fields are not valid.",
+            ),
             ApiError::Service(ServiceError::Unauthorized(auth)) => auth.message(lang),
             ApiError::Service(ServiceError::Db(_)) => {
                 lang.pick("Внутренняя ошибка сервера.", "Internal server error.")
             }
-            ApiError::MalformedBody => lang.pick("Тело запроса — не корректный JSON.", "The request body is not valid JSON."),
+            ApiError::MalformedBody => lang.pick(
+                "Тело запроса — не корректный JSON.",
+                "The request body is not valid JSON.",
+            ),
             ApiError::InvalidBody(reason) => {
-                let lead = lang.pick("Тело запроса не той структуры", "The request body has the wrong shape");
+                let lead = lang.pick(
+                    "Тело запроса не той структуры",
+                    "The request body has the wrong shape",
+                );
                 return format!("{lead}: {reason}");
             }
-            ApiError::InvalidQuery => lang.pick("Неверные параметры запроса.", "The query string is not valid."),
+            ApiError::InvalidQuery => lang.pick(
+                "Неверные параметры запроса.",
+                "The query string is not valid.",
+            ),
             ApiError::UnsupportedMediaType => lang.pick(
                 "Отправьте тело как JSON с Content-Type: application/json.",
                 "Send the body as JSON with Content-Type: application/json.",
             ),
-            ApiError::PayloadTooLarge => lang.pick("Тело запроса слишком большое.", "The request body is too large."),
+            ApiError::PayloadTooLarge => lang.pick(
+                "Тело запроса слишком большое.",
+                "The request body is too large.",
+            ),
             ApiError::RouteNotFound => lang.pick("Такого метода API нет.", "No such API route."),
         };
         text.to_owned()
@@ -84,7 +99,10 @@ impl ApiError {
             let fields: Map<String, Value> = errors
                 .iter()
                 .map(|(field, error)| {
-                    (field.to_owned(), json!({ "code": error.code(), "message": error.message(lang) }))
+                    (
+                        field.to_owned(),
+                        json!({ "code": error.code(), "message": error.message(lang) }),
+                    )
                 })
                 .collect();
             body["errors"] = Value::Object(fields);
@@ -95,7 +113,9 @@ impl ApiError {
     fn render(&self, lang: Lang) -> Response {
         let mut response = (self.status(), axum::Json(self.body(lang))).into_response();
         if matches!(self, ApiError::Service(ServiceError::Unauthorized(_))) {
-            response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("tma"));
+            response
+                .headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("tma"));
         }
         response
     }

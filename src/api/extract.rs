@@ -21,7 +21,10 @@ impl std::ops::Deref for AuthUser {
 impl FromRequestParts<AppState> for AuthUser {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         Ok(AuthUser(auth::authenticate(&parts.headers, state).await?))
     }
 }
@@ -35,7 +38,9 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
         match axum::Json::<T>::from_request(request, state).await {
             Ok(axum::Json(value)) => Ok(ApiJson(value)),
-            Err(JsonRejection::JsonDataError(err)) => Err(ApiError::InvalidBody(data_error_reason(&err.body_text()))),
+            Err(JsonRejection::JsonDataError(err)) => {
+                Err(ApiError::InvalidBody(data_error_reason(&err.body_text())))
+            }
             Err(JsonRejection::JsonSyntaxError(_)) => Err(ApiError::MalformedBody),
             Err(JsonRejection::MissingJsonContentType(_)) => Err(ApiError::UnsupportedMediaType),
             Err(JsonRejection::BytesRejection(_)) => Err(ApiError::PayloadTooLarge),
@@ -46,7 +51,8 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
 
 /// serde's own words, without axum's lead-in.
 fn data_error_reason(text: &str) -> String {
-    text.trim_start_matches("Failed to deserialize the JSON body into the target type: ").to_owned()
+    text.trim_start_matches("Failed to deserialize the JSON body into the target type: ")
+        .to_owned()
 }
 
 /// A query string; values are checked by the model, so only a broken encoding is refused here.

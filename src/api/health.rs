@@ -12,7 +12,11 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// `GET /health`: 200 when the database answers, 503 when it does not.
 pub async fn health(State(state): State<AppState>) -> impl IntoResponse {
     let up = database_is_up(&state.db).await;
-    let status = if up { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    let status = if up {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
     let body = json!({
         "status": if up { "healthy" } else { "unhealthy" },
         "version": VERSION,

@@ -20,7 +20,13 @@ pub fn router() -> Router<AppState> {
         .route("/tasks/reorder", post(tasks::reorder))
         .route("/tasks/metadata/categories", get(tasks::categories))
         .route("/tasks/metadata/tags", get(tasks::tags))
-        .route("/tasks/{id}", get(tasks::get).put(tasks::update).patch(tasks::update).delete(tasks::delete))
+        .route(
+            "/tasks/{id}",
+            get(tasks::get)
+                .put(tasks::update)
+                .patch(tasks::update)
+                .delete(tasks::delete),
+        )
         .route("/stats", get(stats::get))
         .route("/me", get(me::get).patch(me::update))
         .fallback(|| async { ApiError::RouteNotFound })

@@ -1,4 +1,7 @@
-use app::model::{NewTask, NewTaskInput, ReorderInput, Task, TaskId, TaskPatch, TaskPatchInput, TaskQuery, TaskQueryInput};
+use app::model::{
+    NewTask, NewTaskInput, ReorderInput, Task, TaskId, TaskPatch, TaskPatchInput, TaskQuery,
+    TaskQueryInput,
+};
 use app::server::{AppState, ServiceError, tasks};
 use axum::Json;
 use axum::extract::{Path, State};
@@ -32,11 +35,21 @@ pub async fn create(
 ) -> Result<impl IntoResponse, ApiError> {
     let task = tasks::create_task(&state.db, &user, NewTask::parse(input)?).await?;
     let location = format!("/api/v1/tasks/{}", task.id);
-    Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(task)))
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(task),
+    ))
 }
 
-pub async fn get(user: AuthUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<Task>, ApiError> {
-    Ok(Json(tasks::get_task(&state.db, &user, task_id(&id)?).await?))
+pub async fn get(
+    user: AuthUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Task>, ApiError> {
+    Ok(Json(
+        tasks::get_task(&state.db, &user, task_id(&id)?).await?,
+    ))
 }
 
 pub async fn update(
@@ -50,7 +63,11 @@ pub async fn update(
     Ok(Json(tasks::update_task(&state.db, &user, id, patch).await?))
 }
 
-pub async fn delete(user: AuthUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
+pub async fn delete(
+    user: AuthUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
     tasks::delete_task(&state.db, &user, task_id(&id)?).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -64,10 +81,16 @@ pub async fn reorder(
     Ok(StatusCode::NO_CONTENT)
 }
 
-pub async fn categories(user: AuthUser, State(state): State<AppState>) -> Result<Json<Vec<String>>, ApiError> {
+pub async fn categories(
+    user: AuthUser,
+    State(state): State<AppState>,
+) -> Result<Json<Vec<String>>, ApiError> {
     Ok(Json(tasks::list_categories(&state.db, &user).await?))
 }
 
-pub async fn tags(user: AuthUser, State(state): State<AppState>) -> Result<Json<Vec<String>>, ApiError> {
+pub async fn tags(
+    user: AuthUser,
+    State(state): State<AppState>,
+) -> Result<Json<Vec<String>>, ApiError> {
     Ok(Json(tasks::list_tags(&state.db, &user).await?))
 }

@@ -46,8 +46,12 @@ impl FieldError {
 
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (FieldError::Required, Lang::En) => "This field is required and cannot be empty.".into(),
-            (FieldError::Required, Lang::Ru) => "Обязательное поле, оно не может быть пустым.".into(),
+            (FieldError::Required, Lang::En) => {
+                "This field is required and cannot be empty.".into()
+            }
+            (FieldError::Required, Lang::Ru) => {
+                "Обязательное поле, оно не может быть пустым.".into()
+            }
             (FieldError::TooLong { max }, Lang::En) => format!("Must be at most {max} characters."),
             (FieldError::TooLong { max }, Lang::Ru) => format!("Не длиннее {max} символов."),
             (FieldError::OutOfRange { min, max }, Lang::En) => {
@@ -97,7 +101,9 @@ impl FieldError {
             (FieldError::InvalidTimeOfDay, Lang::En) => "Use a time of day as HH:MM.".into(),
             (FieldError::InvalidTimeOfDay, Lang::Ru) => "Укажите время в виде ЧЧ:ММ.".into(),
             (FieldError::DuplicateIds, Lang::En) => "Each id may appear only once.".into(),
-            (FieldError::DuplicateIds, Lang::Ru) => "Каждый id может встречаться только раз.".into(),
+            (FieldError::DuplicateIds, Lang::Ru) => {
+                "Каждый id может встречаться только раз.".into()
+            }
         }
     }
 }
@@ -146,6 +152,10 @@ impl FieldErrors {
 
     /// `Ok(value)` when nothing was refused.
     pub fn finish<T>(self, value: impl FnOnce() -> T) -> Result<T, FieldErrors> {
-        if self.is_empty() { Ok(value()) } else { Err(self) }
+        if self.is_empty() {
+            Ok(value())
+        } else {
+            Err(self)
+        }
     }
 }

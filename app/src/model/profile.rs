@@ -26,7 +26,11 @@ pub struct TimeZoneName(Tz);
 
 impl TimeZoneName {
     pub fn parse(value: &str) -> Result<TimeZoneName, FieldError> {
-        value.trim().parse::<Tz>().map(TimeZoneName).map_err(|_| FieldError::InvalidTimeZone)
+        value
+            .trim()
+            .parse::<Tz>()
+            .map(TimeZoneName)
+            .map_err(|_| FieldError::InvalidTimeZone)
     }
 
     pub fn zone(self) -> Tz {
@@ -48,7 +52,9 @@ impl DigestTime {
         if value.len() != 5 {
             return Err(FieldError::InvalidTimeOfDay);
         }
-        NaiveTime::parse_from_str(value, "%H:%M").map(DigestTime).map_err(|_| FieldError::InvalidTimeOfDay)
+        NaiveTime::parse_from_str(value, "%H:%M")
+            .map(DigestTime)
+            .map_err(|_| FieldError::InvalidTimeOfDay)
     }
 
     pub fn time(self) -> NaiveTime {
@@ -62,15 +68,35 @@ impl DigestTime {
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ProfilePatchInput {
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub language: Option<Option<String>>,
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub time_zone: Option<Option<String>>,
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub reminders_enabled: Option<Option<bool>>,
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub reminder_offset_minutes: Option<Option<i64>>,
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub digest_time: Option<Option<String>>,
 }
 
@@ -89,15 +115,24 @@ impl ProfilePatch {
 
     pub fn parse(input: ProfilePatchInput) -> Result<ProfilePatch, FieldErrors> {
         let mut e = FieldErrors::new();
-        let offset_error = FieldError::OutOfRange { min: 0, max: Self::MAX_OFFSET_MINUTES };
+        let offset_error = FieldError::OutOfRange {
+            min: 0,
+            max: Self::MAX_OFFSET_MINUTES,
+        };
         let patch = ProfilePatch {
             language: input.language.and_then(|v| {
-                e.check("language", v.as_deref().and_then(Lang::parse).ok_or(FieldError::InvalidLanguage))
+                e.check(
+                    "language",
+                    v.as_deref()
+                        .and_then(Lang::parse)
+                        .ok_or(FieldError::InvalidLanguage),
+                )
             }),
             time_zone: input.time_zone.and_then(|v| {
                 e.check(
                     "time_zone",
-                    v.ok_or(FieldError::InvalidTimeZone).and_then(|z| TimeZoneName::parse(&z)),
+                    v.ok_or(FieldError::InvalidTimeZone)
+                        .and_then(|z| TimeZoneName::parse(&z)),
                 )
             }),
             reminders_enabled: input
@@ -112,7 +147,10 @@ impl ProfilePatch {
                 )
             }),
             digest_time: input.digest_time.and_then(|v| {
-                e.check("digest_time", v.as_deref().map(DigestTime::parse).transpose())
+                e.check(
+                    "digest_time",
+                    v.as_deref().map(DigestTime::parse).transpose(),
+                )
             }),
         };
         e.finish(|| patch)
@@ -134,7 +172,10 @@ mod tests {
         assert_eq!(patch.time_zone.unwrap().name(), "Europe/Moscow");
         assert_eq!(patch.digest_time.unwrap().unwrap().format(), "08:05");
         let cleared: ProfilePatchInput = serde_json::from_str(r#"{"digest_time":null}"#).unwrap();
-        assert_eq!(ProfilePatch::parse(cleared).unwrap().digest_time, Some(None));
+        assert_eq!(
+            ProfilePatch::parse(cleared).unwrap().digest_time,
+            Some(None)
+        );
     }
 
     #[test]

@@ -83,7 +83,10 @@ fn parse_number(value: &str, min: u64, max: u64) -> Result<u64, FieldError> {
         .parse::<u64>()
         .ok()
         .filter(|n| (min..=max).contains(n))
-        .ok_or(FieldError::OutOfRange { min: min as i64, max: max as i64 })
+        .ok_or(FieldError::OutOfRange {
+            min: min as i64,
+            max: max as i64,
+        })
 }
 
 fn parse_bool(value: &str) -> Result<bool, FieldError> {
@@ -109,13 +112,19 @@ impl TaskQuery {
         let limit = non_blank(input.limit.as_deref())
             .and_then(|v| e.check("limit", parse_number(v, 1, Self::MAX_LIMIT)))
             .unwrap_or(defaults.limit);
-        let status = non_blank(input.status.as_deref()).and_then(|v| e.check("status", parse_bool(v)));
-        let priority =
-            non_blank(input.priority.as_deref()).and_then(|v| e.check("priority", Priority::parse(v)));
+        let status =
+            non_blank(input.status.as_deref()).and_then(|v| e.check("status", parse_bool(v)));
+        let priority = non_blank(input.priority.as_deref())
+            .and_then(|v| e.check("priority", Priority::parse(v)));
         let search = non_blank(input.search.as_deref()).and_then(|v| {
             let search = v.to_lowercase();
             if search.chars().count() > Self::MAX_SEARCH {
-                e.add("search", FieldError::TooLong { max: Self::MAX_SEARCH });
+                e.add(
+                    "search",
+                    FieldError::TooLong {
+                        max: Self::MAX_SEARCH,
+                    },
+                );
                 None
             } else {
                 Some(search)
@@ -130,7 +139,16 @@ impl TaskQuery {
         let sort_by = non_blank(input.sort_by.as_deref())
             .and_then(|v| e.check("sort_by", SortBy::parse(v)))
             .unwrap_or_default();
-        e.finish(|| TaskQuery { skip, limit, status, priority, search, category, tag, sort_by })
+        e.finish(|| TaskQuery {
+            skip,
+            limit,
+            status,
+            priority,
+            search,
+            category,
+            tag,
+            sort_by,
+        })
     }
 }
 
@@ -159,8 +177,17 @@ mod tests {
 
     #[test]
     fn defaults_and_normalisation() {
-        assert_eq!(TaskQuery::parse(TaskQueryInput::default()).unwrap(), TaskQuery::default());
-        let q = TaskQuery::parse(input(&[("search", " КУПИТЬ "), ("tag", "Дом"), ("status", "true"), ("sort_by", "date")])).unwrap();
+        assert_eq!(
+            TaskQuery::parse(TaskQueryInput::default()).unwrap(),
+            TaskQuery::default()
+        );
+        let q = TaskQuery::parse(input(&[
+            ("search", " КУПИТЬ "),
+            ("tag", "Дом"),
+            ("status", "true"),
+            ("sort_by", "date"),
+        ]))
+        .unwrap();
         assert_eq!(q.search.as_deref(), Some("купить"));
         assert_eq!(q.tag.as_deref(), Some("дом"));
         assert_eq!(q.status, Some(true));
@@ -169,7 +196,14 @@ mod tests {
 
     #[test]
     fn bad_values_are_reported_per_field() {
-        let errors = TaskQuery::parse(input(&[("skip", "-1"), ("limit", "501"), ("status", "maybe"), ("priority", "x"), ("sort_by", "random")])).unwrap_err();
+        let errors = TaskQuery::parse(input(&[
+            ("skip", "-1"),
+            ("limit", "501"),
+            ("status", "maybe"),
+            ("priority", "x"),
+            ("sort_by", "random"),
+        ]))
+        .unwrap_err();
         let fields: Vec<_> = errors.iter().map(|(f, _)| f).collect();
         assert_eq!(fields, ["limit", "priority", "skip", "sort_by", "status"]);
         assert!(TaskQuery::parse(input(&[("limit", "0")])).is_err());

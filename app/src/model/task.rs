@@ -56,7 +56,10 @@ fn parse_position(value: i64) -> Result<i32, FieldError> {
     i32::try_from(value)
         .ok()
         .filter(|p| *p >= 0)
-        .ok_or(FieldError::OutOfRange { min: 0, max: i32::MAX as i64 })
+        .ok_or(FieldError::OutOfRange {
+            min: 0,
+            max: i32::MAX as i64,
+        })
 }
 
 fn parse_when(value: Option<&str>) -> Result<Option<When>, FieldError> {
@@ -72,17 +75,25 @@ impl NewTask {
         let title = errors.check("title", Title::parse(input.title.as_deref().unwrap_or("")));
         let description = errors.check(
             "description",
-            input.description.as_deref().map_or(Ok(None), Description::parse),
+            input
+                .description
+                .as_deref()
+                .map_or(Ok(None), Description::parse),
         );
         let date_time = errors.check("date_time", parse_when(input.date_time.as_deref()));
         let remind_at = errors.check("remind_at", parse_when(input.remind_at.as_deref()));
         let priority = errors.check(
             "priority",
-            input.priority.as_deref().map_or(Ok(Priority::default()), Priority::parse),
+            input
+                .priority
+                .as_deref()
+                .map_or(Ok(Priority::default()), Priority::parse),
         );
         let position = errors.check("position", input.position.map(parse_position).transpose());
-        let category =
-            errors.check("category", input.category.as_deref().map_or(Ok(None), Category::parse));
+        let category = errors.check(
+            "category",
+            input.category.as_deref().map_or(Ok(None), Category::parse),
+        );
         let tags = errors.check("tags", TagList::parse(input.tags.as_deref().unwrap_or(&[])));
         errors.finish(|| NewTask {
             title: title.expect("checked"),
@@ -101,23 +112,59 @@ impl NewTask {
 /// A partial update as sent: only the fields present change; `null` clears an optional field.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct TaskPatchInput {
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub title: Option<Option<String>>,
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub description: Option<Option<String>>,
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub date_time: Option<Option<String>>,
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub remind_at: Option<Option<String>>,
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub priority: Option<Option<String>>,
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub status: Option<Option<bool>>,
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub position: Option<Option<i64>>,
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub category: Option<Option<String>>,
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub tags: Option<Option<Vec<String>>>,
 }
 
@@ -140,10 +187,16 @@ impl TaskPatch {
         let mut e = FieldErrors::new();
         let patch = TaskPatch {
             title: input.title.and_then(|v| {
-                e.check("title", v.ok_or(FieldError::Required).and_then(|t| Title::parse(&t)))
+                e.check(
+                    "title",
+                    v.ok_or(FieldError::Required).and_then(|t| Title::parse(&t)),
+                )
             }),
             description: input.description.and_then(|v| {
-                e.check("description", v.as_deref().map_or(Ok(None), Description::parse))
+                e.check(
+                    "description",
+                    v.as_deref().map_or(Ok(None), Description::parse),
+                )
             }),
             date_time: input
                 .date_time
@@ -154,7 +207,8 @@ impl TaskPatch {
             priority: input.priority.and_then(|v| {
                 e.check(
                     "priority",
-                    v.ok_or(FieldError::InvalidPriority).and_then(|p| Priority::parse(&p)),
+                    v.ok_or(FieldError::InvalidPriority)
+                        .and_then(|p| Priority::parse(&p)),
                 )
             }),
             status: input
@@ -163,8 +217,11 @@ impl TaskPatch {
             position: input.position.and_then(|v| {
                 e.check(
                     "position",
-                    v.ok_or(FieldError::OutOfRange { min: 0, max: i32::MAX as i64 })
-                        .and_then(parse_position),
+                    v.ok_or(FieldError::OutOfRange {
+                        min: 0,
+                        max: i32::MAX as i64,
+                    })
+                    .and_then(parse_position),
                 )
             }),
             category: input
@@ -193,7 +250,10 @@ impl ReorderInput {
 
     pub fn parse(self) -> Result<Vec<TaskId>, FieldErrors> {
         if self.ids.len() > Self::MAX_IDS {
-            return Err(FieldErrors::single("ids", FieldError::TooLong { max: Self::MAX_IDS }));
+            return Err(FieldErrors::single(
+                "ids",
+                FieldError::TooLong { max: Self::MAX_IDS },
+            ));
         }
         let mut seen = std::collections::HashSet::with_capacity(self.ids.len());
         if self.ids.iter().all(|id| seen.insert(*id)) {
@@ -247,12 +307,19 @@ mod tests {
         };
         let errors = NewTask::parse(input).unwrap_err();
         let fields: Vec<_> = errors.iter().map(|(f, _)| f).collect();
-        assert_eq!(fields, ["date_time", "position", "priority", "tags", "title"]);
+        assert_eq!(
+            fields,
+            ["date_time", "position", "priority", "tags", "title"]
+        );
     }
 
     #[test]
     fn new_task_defaults() {
-        let task = NewTask::parse(NewTaskInput { title: Some("x".into()), ..Default::default() }).unwrap();
+        let task = NewTask::parse(NewTaskInput {
+            title: Some("x".into()),
+            ..Default::default()
+        })
+        .unwrap();
         assert_eq!(task.priority, Priority::Normal);
         assert!(!task.status);
         assert_eq!(task.tags, TagList::default());
@@ -273,7 +340,10 @@ mod tests {
 
     #[test]
     fn reorder_refuses_duplicates() {
-        assert_eq!(ReorderInput { ids: vec![3, 1, 2] }.parse().unwrap(), [3, 1, 2]);
+        assert_eq!(
+            ReorderInput { ids: vec![3, 1, 2] }.parse().unwrap(),
+            [3, 1, 2]
+        );
         assert!(ReorderInput { ids: vec![1, 1] }.parse().is_err());
     }
 }

@@ -44,7 +44,9 @@ impl Description {
         if value.trim().is_empty() {
             Ok(None)
         } else if char_count(value) > DESCRIPTION_MAX {
-            Err(FieldError::TooLong { max: DESCRIPTION_MAX })
+            Err(FieldError::TooLong {
+                max: DESCRIPTION_MAX,
+            })
         } else {
             Ok(Some(Description(value.to_owned())))
         }
@@ -156,19 +158,34 @@ mod tests {
 
     #[test]
     fn title_is_trimmed_and_bounded_in_characters() {
-        assert_eq!(Title::parse("  Купить молоко ").unwrap().as_str(), "Купить молоко");
+        assert_eq!(
+            Title::parse("  Купить молоко ").unwrap().as_str(),
+            "Купить молоко"
+        );
         assert_eq!(Title::parse("   "), Err(FieldError::Required));
         assert!(Title::parse(&"я".repeat(500)).is_ok());
-        assert_eq!(Title::parse(&"я".repeat(501)), Err(FieldError::TooLong { max: 500 }));
+        assert_eq!(
+            Title::parse(&"я".repeat(501)),
+            Err(FieldError::TooLong { max: 500 })
+        );
     }
 
     #[test]
     fn description_and_category_blank_means_none() {
         assert_eq!(Description::parse(" \n "), Ok(None));
-        assert_eq!(Description::parse("line 1\n  line 2").unwrap().unwrap().as_str(), "line 1\n  line 2");
+        assert_eq!(
+            Description::parse("line 1\n  line 2")
+                .unwrap()
+                .unwrap()
+                .as_str(),
+            "line 1\n  line 2"
+        );
         assert!(Description::parse(&"x".repeat(5001)).is_err());
         assert_eq!(Category::parse(""), Ok(None));
-        assert_eq!(Category::parse(" Работа ").unwrap().unwrap().as_str(), "Работа");
+        assert_eq!(
+            Category::parse(" Работа ").unwrap().unwrap().as_str(),
+            "Работа"
+        );
         assert!(Category::parse(&"x".repeat(101)).is_err());
     }
 
@@ -176,10 +193,19 @@ mod tests {
     fn tags_are_deduplicated_ignoring_case_and_bounded() {
         let tags = TagList::parse(&["Дом", "дом", " home ", "HOME", "work"]).unwrap();
         assert_eq!(tags.as_slice(), ["Дом", "home", "work"]);
-        assert_eq!(TagList::parse(&[""]), Err(FieldError::TagLength { max: 50 }));
-        assert_eq!(TagList::parse(&["x".repeat(51)]), Err(FieldError::TagLength { max: 50 }));
+        assert_eq!(
+            TagList::parse(&[""]),
+            Err(FieldError::TagLength { max: 50 })
+        );
+        assert_eq!(
+            TagList::parse(&["x".repeat(51)]),
+            Err(FieldError::TagLength { max: 50 })
+        );
         let eleven: Vec<String> = (0..11).map(|i| format!("t{i}")).collect();
-        assert_eq!(TagList::parse(&eleven), Err(FieldError::TooManyTags { max: 10 }));
+        assert_eq!(
+            TagList::parse(&eleven),
+            Err(FieldError::TooManyTags { max: 10 })
+        );
         let repeated: Vec<String> = (0..20).map(|i| format!("t{}", i % 5)).collect();
         assert_eq!(TagList::parse(&repeated).unwrap().as_slice().len(), 5);
     }

@@ -71,24 +71,55 @@ mod tests {
     #[test]
     fn offsets_are_absolute_and_naive_times_are_local() {
         let moscow: Tz = "Europe/Moscow".parse().unwrap();
-        assert_eq!(When::parse("2026-12-01T19:00:00+03:00").unwrap().resolve(moscow), utc("2026-12-01T16:00:00Z"));
-        assert_eq!(When::parse("2026-12-01T16:00:00Z").unwrap().resolve(Tz::UTC), utc("2026-12-01T16:00:00Z"));
-        assert_eq!(When::parse("2026-12-01T19:00").unwrap().resolve(moscow), utc("2026-12-01T16:00:00Z"));
-        assert_eq!(When::parse("2026-12-01 19:00:30.5").unwrap().resolve(Tz::UTC), utc("2026-12-01T19:00:30.5Z"));
+        assert_eq!(
+            When::parse("2026-12-01T19:00:00+03:00")
+                .unwrap()
+                .resolve(moscow),
+            utc("2026-12-01T16:00:00Z")
+        );
+        assert_eq!(
+            When::parse("2026-12-01T16:00:00Z")
+                .unwrap()
+                .resolve(Tz::UTC),
+            utc("2026-12-01T16:00:00Z")
+        );
+        assert_eq!(
+            When::parse("2026-12-01T19:00").unwrap().resolve(moscow),
+            utc("2026-12-01T16:00:00Z")
+        );
+        assert_eq!(
+            When::parse("2026-12-01 19:00:30.5")
+                .unwrap()
+                .resolve(Tz::UTC),
+            utc("2026-12-01T19:00:30.5Z")
+        );
     }
 
     #[test]
     fn daylight_saving_edges() {
         let berlin: Tz = "Europe/Berlin".parse().unwrap();
         // 2026-03-29 02:30 does not exist in Berlin: it becomes 03:30 CEST = 01:30Z.
-        assert_eq!(When::parse("2026-03-29T02:30").unwrap().resolve(berlin), utc("2026-03-29T01:30:00Z"));
+        assert_eq!(
+            When::parse("2026-03-29T02:30").unwrap().resolve(berlin),
+            utc("2026-03-29T01:30:00Z")
+        );
         // 2026-10-25 02:30 happens twice: the first (CEST) wins = 00:30Z.
-        assert_eq!(When::parse("2026-10-25T02:30").unwrap().resolve(berlin), utc("2026-10-25T00:30:00Z"));
+        assert_eq!(
+            When::parse("2026-10-25T02:30").unwrap().resolve(berlin),
+            utc("2026-10-25T00:30:00Z")
+        );
     }
 
     #[test]
     fn refuses_what_is_not_a_date_and_time() {
-        for bad in ["", "tomorrow", "2026-12-01", "2026-13-01T10:00", "31.12.2026 10:00", "0001-01-01T00:00:00Z"] {
+        for bad in [
+            "",
+            "tomorrow",
+            "2026-12-01",
+            "2026-13-01T10:00",
+            "31.12.2026 10:00",
+            "0001-01-01T00:00:00Z",
+        ] {
             assert_eq!(When::parse(bad), Err(FieldError::InvalidDateTime), "{bad}");
         }
     }

@@ -66,7 +66,9 @@ pub enum ConfigError {
          (generate one with: openssl rand -hex 32)"
     )]
     WeakSecretKey { min: usize },
-    #[error("ALLOWED_HOSTS must list the host names the app is served under when APP_ENV=production (e.g. ALLOWED_HOSTS=tasks.example.com)")]
+    #[error(
+        "ALLOWED_HOSTS must list the host names the app is served under when APP_ENV=production (e.g. ALLOWED_HOSTS=tasks.example.com)"
+    )]
     NoAllowedHosts,
 }
 
@@ -75,7 +77,10 @@ pub const MIN_SECRET_KEY_LEN: usize = 32;
 const PLACEHOLDER_SECRETS: [&str; 3] = ["change-me", "changeme", "your-secret-key"];
 
 fn invalid(name: &'static str, reason: impl Into<String>) -> ConfigError {
-    ConfigError::Invalid { name, reason: reason.into() }
+    ConfigError::Invalid {
+        name,
+        reason: reason.into(),
+    }
 }
 
 fn list(value: Option<String>) -> Vec<String> {
@@ -99,15 +104,25 @@ fn flag(name: &'static str, value: Option<String>, default: bool) -> Result<bool
     }
 }
 
-fn number<T: std::str::FromStr>(name: &'static str, value: Option<String>, default: T) -> Result<T, ConfigError> {
+fn number<T: std::str::FromStr>(
+    name: &'static str,
+    value: Option<String>,
+    default: T,
+) -> Result<T, ConfigError> {
     match value.filter(|v| !v.trim().is_empty()) {
         None => Ok(default),
-        Some(v) => v.trim().parse().map_err(|_| invalid(name, "expected a whole number")),
+        Some(v) => v
+            .trim()
+            .parse()
+            .map_err(|_| invalid(name, "expected a whole number")),
     }
 }
 
 fn secret(value: Option<String>) -> Option<Secret> {
-    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()).map(Secret)
+    value
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
+        .map(Secret)
 }
 
 impl Config {
@@ -119,15 +134,27 @@ impl Config {
 
     /// Reads settings through `lookup`, so tests can pass their own environment.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
-        let get = |name: &str| lookup(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        let get = |name: &str| {
+            lookup(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
 
-        let app_env = match get("APP_ENV").as_deref().map(str::to_ascii_lowercase).as_deref() {
+        let app_env = match get("APP_ENV")
+            .as_deref()
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
             None | Some("development") | Some("dev") => AppEnv::Development,
             Some("production") | Some("prod") => AppEnv::Production,
             Some(_) => return Err(invalid("APP_ENV", "expected development or production")),
         };
         let telegram_bot_token = secret(get("TELEGRAM_BOT_TOKEN"));
-        let bot_mode = match get("BOT_MODE").as_deref().map(str::to_ascii_lowercase).as_deref() {
+        let bot_mode = match get("BOT_MODE")
+            .as_deref()
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
             None => {
                 if telegram_bot_token.is_none() {
                     BotMode::Off
@@ -145,7 +172,12 @@ impl Config {
         let site_addr = get("LEPTOS_SITE_ADDR")
             .unwrap_or_else(|| "127.0.0.1:3000".into())
             .parse()
-            .map_err(|_| invalid("LEPTOS_SITE_ADDR", "expected an address like 127.0.0.1:3000"))?;
+            .map_err(|_| {
+                invalid(
+                    "LEPTOS_SITE_ADDR",
+                    "expected an address like 127.0.0.1:3000",
+                )
+            })?;
         let public_url = get("PUBLIC_URL").map(|url| url.trim_end_matches('/').to_owned());
         if let Some(url) = &public_url
             && !(url.starts_with("https://") || url.starts_with("http://"))
@@ -156,7 +188,11 @@ impl Config {
         if auth_max_age == 0 {
             return Err(invalid("AUTH_MAX_AGE", "must be at least 1 second"));
         }
-        let rate_limit_per_minute = number("RATE_LIMIT_PER_MINUTE", get("RATE_LIMIT_PER_MINUTE"), 100u32)?;
+        let rate_limit_per_minute = number(
+            "RATE_LIMIT_PER_MINUTE",
+            get("RATE_LIMIT_PER_MINUTE"),
+            100u32,
+        )?;
         if rate_limit_per_minute == 0 {
             return Err(invalid("RATE_LIMIT_PER_MINUTE", "must be at least 1"));
         }
@@ -195,12 +231,16 @@ impl Config {
             Some(key) => {
                 let key = key.expose();
                 key.chars().count() < MIN_SECRET_KEY_LEN
-                    || PLACEHOLDER_SECRETS.iter().any(|p| key.to_ascii_lowercase().contains(p))
+                    || PLACEHOLDER_SECRETS
+                        .iter()
+                        .any(|p| key.to_ascii_lowercase().contains(p))
                     || key.chars().all(|c| Some(c) == key.chars().next())
             }
         };
         if weak {
-            return Err(ConfigError::WeakSecretKey { min: MIN_SECRET_KEY_LEN });
+            return Err(ConfigError::WeakSecretKey {
+                min: MIN_SECRET_KEY_LEN,
+            });
         }
         if self.allowed_hosts.is_empty() {
             return Err(ConfigError::NoAllowedHosts);
@@ -219,8 +259,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn load(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let env: HashMap<String, String> =
-            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let env: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Config::from_lookup(|name| env.get(name).cloned())
     }
 
@@ -238,7 +280,10 @@ mod tests {
     #[test]
     fn production_refuses_weak_secrets_and_missing_hosts() {
         let strong = "k3Jx9vQm2Lp8Rt5Wz7Yb4Nc6Hd1Fg0Sa";
-        assert_eq!(load(&[("APP_ENV", "production")]).unwrap_err(), ConfigError::WeakSecretKey { min: 32 });
+        assert_eq!(
+            load(&[("APP_ENV", "production")]).unwrap_err(),
+            ConfigError::WeakSecretKey { min: 32 }
+        );
         assert_eq!(
             load(&[("APP_ENV", "production"), ("SECRET_KEY", "short")]).unwrap_err(),
             ConfigError::WeakSecretKey { min: 32 }
@@ -251,7 +296,12 @@ mod tests {
             load(&[("APP_ENV", "production"), ("SECRET_KEY", strong)]).unwrap_err(),
             ConfigError::NoAllowedHosts
         );
-        let config = load(&[("APP_ENV", "production"), ("SECRET_KEY", strong), ("ALLOWED_HOSTS", "a.example, b.example")]).unwrap();
+        let config = load(&[
+            ("APP_ENV", "production"),
+            ("SECRET_KEY", strong),
+            ("ALLOWED_HOSTS", "a.example, b.example"),
+        ])
+        .unwrap();
         assert_eq!(config.allowed_hosts, ["a.example", "b.example"]);
     }
 

@@ -1,5 +1,7 @@
 use chrono::{DateTime, Days, NaiveTime, Utc};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Select};
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Select,
+};
 
 use super::entity::task;
 use super::{CurrentUser, ServiceError};
@@ -14,7 +16,11 @@ pub fn today_bounds(user: &CurrentUser, now: DateTime<Utc>) -> (DateTime<Utc>, D
     (start, end)
 }
 
-pub async fn get_stats(db: &DatabaseConnection, user: &CurrentUser, now: DateTime<Utc>) -> Result<Stats, ServiceError> {
+pub async fn get_stats(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    now: DateTime<Utc>,
+) -> Result<Stats, ServiceError> {
     use task::Column as C;
     let all = || task::Entity::find().filter(C::UserId.eq(user.id));
     let active = || all().filter(C::Status.eq(false));
@@ -29,7 +35,10 @@ pub async fn get_stats(db: &DatabaseConnection, user: &CurrentUser, now: DateTim
         all().count(db),
         all().filter(C::Status.eq(true)).count(db),
         active().filter(C::DateTime.lt(now)).count(db),
-        active().filter(C::DateTime.gte(start)).filter(C::DateTime.lt(end)).count(db),
+        active()
+            .filter(C::DateTime.gte(start))
+            .filter(C::DateTime.lt(end))
+            .count(db),
         by_priority.into_tuple::<(i16, i64)>().all(db),
     )?;
 
@@ -42,7 +51,11 @@ pub async fn get_stats(db: &DatabaseConnection, user: &CurrentUser, now: DateTim
         };
         *slot += n.max(0) as u64;
     }
-    let completion_rate = if total == 0 { 0.0 } else { (done as f64 * 1000.0 / total as f64).round() / 10.0 };
+    let completion_rate = if total == 0 {
+        0.0
+    } else {
+        (done as f64 * 1000.0 / total as f64).round() / 10.0
+    };
     Ok(Stats {
         total,
         done,
@@ -60,8 +73,14 @@ mod tests {
 
     #[test]
     fn today_follows_the_users_zone() {
-        let user = CurrentUser { id: 1, language: Default::default(), time_zone: "Asia/Tokyo".parse().unwrap() };
-        let now = DateTime::parse_from_rfc3339("2026-11-25T20:00:00Z").unwrap().with_timezone(&Utc);
+        let user = CurrentUser {
+            id: 1,
+            language: Default::default(),
+            time_zone: "Asia/Tokyo".parse().unwrap(),
+        };
+        let now = DateTime::parse_from_rfc3339("2026-11-25T20:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
         let (start, end) = today_bounds(&user, now);
         assert_eq!(start.to_rfc3339(), "2026-11-25T15:00:00+00:00");
         assert_eq!(end.to_rfc3339(), "2026-11-26T15:00:00+00:00");

@@ -5,8 +5,9 @@ use std::collections::{HashMap, HashSet};
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, LikeExpr, NullOrdering, Query};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select, TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+    TransactionTrait,
 };
 
 use super::entity::{task, task_tag};
@@ -42,12 +43,23 @@ fn owned_by(user: &CurrentUser) -> Select<task::Entity> {
     task::Entity::find().filter(task::Column::UserId.eq(user.id))
 }
 
-async fn find_owned(conn: &impl ConnectionTrait, user: &CurrentUser, id: TaskId) -> Result<task::Model, ServiceError> {
-    owned_by(user).filter(task::Column::Id.eq(id)).one(conn).await?.ok_or(ServiceError::NotFound)
+async fn find_owned(
+    conn: &impl ConnectionTrait,
+    user: &CurrentUser,
+    id: TaskId,
+) -> Result<task::Model, ServiceError> {
+    owned_by(user)
+        .filter(task::Column::Id.eq(id))
+        .one(conn)
+        .await?
+        .ok_or(ServiceError::NotFound)
 }
 
 /// Tags of each task, in each task's own order.
-async fn load_tags(conn: &impl ConnectionTrait, ids: &[TaskId]) -> Result<HashMap<TaskId, Vec<String>>, ServiceError> {
+async fn load_tags(
+    conn: &impl ConnectionTrait,
+    ids: &[TaskId],
+) -> Result<HashMap<TaskId, Vec<String>>, ServiceError> {
     let mut tags: HashMap<TaskId, Vec<String>> = HashMap::new();
     if ids.is_empty() {
         return Ok(tags);
@@ -65,26 +77,46 @@ async fn load_tags(conn: &impl ConnectionTrait, ids: &[TaskId]) -> Result<HashMa
 }
 
 async fn with_tags(conn: &impl ConnectionTrait, row: task::Model) -> Result<Task, ServiceError> {
-    let tags = load_tags(conn, &[row.id]).await?.remove(&row.id).unwrap_or_default();
+    let tags = load_tags(conn, &[row.id])
+        .await?
+        .remove(&row.id)
+        .unwrap_or_default();
     Ok(to_task(row, tags))
 }
 
-async fn replace_tags(conn: &impl ConnectionTrait, task_id: TaskId, tags: &TagList) -> Result<(), ServiceError> {
-    task_tag::Entity::delete_many().filter(task_tag::Column::TaskId.eq(task_id)).exec(conn).await?;
+async fn replace_tags(
+    conn: &impl ConnectionTrait,
+    task_id: TaskId,
+    tags: &TagList,
+) -> Result<(), ServiceError> {
+    task_tag::Entity::delete_many()
+        .filter(task_tag::Column::TaskId.eq(task_id))
+        .exec(conn)
+        .await?;
     if tags.as_slice().is_empty() {
         return Ok(());
     }
-    let rows = tags.as_slice().iter().enumerate().map(|(ord, name)| task_tag::ActiveModel {
-        task_id: Set(task_id),
-        key: Set(TagList::key(name)),
-        name: Set(name.clone()),
-        ord: Set(ord as i16),
-    });
-    task_tag::Entity::insert_many(rows).exec_without_returning(conn).await?;
+    let rows = tags
+        .as_slice()
+        .iter()
+        .enumerate()
+        .map(|(ord, name)| task_tag::ActiveModel {
+            task_id: Set(task_id),
+            key: Set(TagList::key(name)),
+            name: Set(name.clone()),
+            ord: Set(ord as i16),
+        });
+    task_tag::Entity::insert_many(rows)
+        .exec_without_returning(conn)
+        .await?;
     Ok(())
 }
 
-pub async fn create_task(db: &DatabaseConnection, user: &CurrentUser, new: NewTask) -> Result<Task, ServiceError> {
+pub async fn create_task(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    new: NewTask,
+) -> Result<Task, ServiceError> {
     let now = Utc::now();
     let txn = db.begin().await?;
     let position = match new.position {
@@ -102,7 +134,10 @@ pub async fn create_task(db: &DatabaseConnection, user: &CurrentUser, new: NewTa
     let description = new.description.map(|d| d.as_str().to_owned());
     let row = task::ActiveModel {
         user_id: Set(user.id),
-        search_text: Set(task::search_text(new.title.as_str(), description.as_deref())),
+        search_text: Set(task::search_text(
+            new.title.as_str(),
+            description.as_deref(),
+        )),
         title: Set(new.title.as_str().to_owned()),
         description: Set(description),
         date_time: Set(new.date_time.map(|w| w.resolve(user.time_zone))),
@@ -123,7 +158,11 @@ pub async fn create_task(db: &DatabaseConnection, user: &CurrentUser, new: NewTa
     Ok(to_task(row, new.tags.into_vec()))
 }
 
-pub async fn get_task(db: &DatabaseConnection, user: &CurrentUser, id: TaskId) -> Result<Task, ServiceError> {
+pub async fn get_task(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: TaskId,
+) -> Result<Task, ServiceError> {
     with_tags(db, find_owned(db, user, id).await?).await
 }
 
@@ -167,7 +206,10 @@ fn filtered(user: &CurrentUser, query: &TaskQuery) -> Select<task::Entity> {
 fn sorted(select: Select<task::Entity>, sort_by: SortBy) -> Select<task::Entity> {
     use task::Column as C;
     match sort_by {
-        SortBy::Position => select.order_by_asc(C::Position).order_by_desc(C::CreatedAt).order_by_desc(C::Id),
+        SortBy::Position => select
+            .order_by_asc(C::Position)
+            .order_by_desc(C::CreatedAt)
+            .order_by_desc(C::Id),
         SortBy::Date => select
             .order_by_with_nulls(C::DateTime, Order::Asc, NullOrdering::Last)
             .order_by_asc(C::Position)
@@ -181,10 +223,18 @@ fn sorted(select: Select<task::Entity>, sort_by: SortBy) -> Select<task::Entity>
     }
 }
 
-pub async fn list_tasks(db: &DatabaseConnection, user: &CurrentUser, query: &TaskQuery) -> Result<TaskPage, ServiceError> {
+pub async fn list_tasks(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    query: &TaskQuery,
+) -> Result<TaskPage, ServiceError> {
     let select = filtered(user, query);
     let total = select.clone().count(db).await?;
-    let rows = sorted(select, query.sort_by).offset(query.skip).limit(query.limit).all(db).await?;
+    let rows = sorted(select, query.sort_by)
+        .offset(query.skip)
+        .limit(query.limit)
+        .all(db)
+        .await?;
     let ids: Vec<TaskId> = rows.iter().map(|row| row.id).collect();
     let mut tags = load_tags(db, &ids).await?;
     let tasks = rows
@@ -209,7 +259,10 @@ pub async fn update_task(
         return with_tags(&txn, row).await;
     }
     let now = Utc::now();
-    let title = patch.title.as_ref().map_or(row.title.clone(), |t| t.as_str().to_owned());
+    let title = patch
+        .title
+        .as_ref()
+        .map_or(row.title.clone(), |t| t.as_str().to_owned());
     let description = match &patch.description {
         Some(d) => d.as_ref().map(|d| d.as_str().to_owned()),
         None => row.description.clone(),
@@ -250,18 +303,30 @@ pub async fn update_task(
     Ok(task)
 }
 
-pub async fn delete_task(db: &DatabaseConnection, user: &CurrentUser, id: TaskId) -> Result<(), ServiceError> {
+pub async fn delete_task(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: TaskId,
+) -> Result<(), ServiceError> {
     let deleted = task::Entity::delete_many()
         .filter(task::Column::UserId.eq(user.id))
         .filter(task::Column::Id.eq(id))
         .exec(db)
         .await?;
-    if deleted.rows_affected == 0 { Err(ServiceError::NotFound) } else { Ok(()) }
+    if deleted.rows_affected == 0 {
+        Err(ServiceError::NotFound)
+    } else {
+        Ok(())
+    }
 }
 
 /// Puts the listed tasks first, in that order, and the user's other tasks after them in the
 /// order they had; positions become 0, 1, 2, … so that the order is total.
-pub async fn reorder_tasks(db: &DatabaseConnection, user: &CurrentUser, ids: &[TaskId]) -> Result<(), ServiceError> {
+pub async fn reorder_tasks(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    ids: &[TaskId],
+) -> Result<(), ServiceError> {
     use task::Column as C;
     let txn = db.begin().await?;
     let current: Vec<(TaskId, i32)> = sorted(owned_by(user), SortBy::Position)
@@ -276,7 +341,10 @@ pub async fn reorder_tasks(db: &DatabaseConnection, user: &CurrentUser, ids: &[T
         return Err(ServiceError::NotFound);
     }
     let listed: HashSet<TaskId> = ids.iter().copied().collect();
-    let rest = current.iter().map(|(id, _)| *id).filter(|id| !listed.contains(id));
+    let rest = current
+        .iter()
+        .map(|(id, _)| *id)
+        .filter(|id| !listed.contains(id));
     let now = Utc::now();
     for (position, id) in ids.iter().copied().chain(rest).enumerate() {
         let position = position as i32;
@@ -300,7 +368,10 @@ fn sorted_unique(mut values: Vec<String>) -> Vec<String> {
 }
 
 /// The user's categories, each once, alphabetical ignoring case.
-pub async fn list_categories(db: &DatabaseConnection, user: &CurrentUser) -> Result<Vec<String>, ServiceError> {
+pub async fn list_categories(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+) -> Result<Vec<String>, ServiceError> {
     let categories: Vec<String> = owned_by(user)
         .select_only()
         .column(task::Column::Category)
@@ -313,7 +384,10 @@ pub async fn list_categories(db: &DatabaseConnection, user: &CurrentUser) -> Res
 }
 
 /// The user's tags, each once (ignoring case), alphabetical ignoring case.
-pub async fn list_tags(db: &DatabaseConnection, user: &CurrentUser) -> Result<Vec<String>, ServiceError> {
+pub async fn list_tags(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+) -> Result<Vec<String>, ServiceError> {
     let own_tasks = Query::select()
         .column(task::Column::Id)
         .from(task::Entity)
@@ -341,7 +415,13 @@ mod tests {
 
     #[test]
     fn metadata_is_sorted_and_unique_ignoring_case() {
-        let values = vec!["работа".into(), "Home".into(), "home".into(), "Арбуз".into(), "apple".into()];
+        let values = vec![
+            "работа".into(),
+            "Home".into(),
+            "home".into(),
+            "Арбуз".into(),
+            "apple".into(),
+        ];
         assert_eq!(sorted_unique(values), ["apple", "Home", "Арбуз", "работа"]);
     }
 }

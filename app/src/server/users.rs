@@ -1,6 +1,8 @@
 use chrono::Utc;
 use chrono_tz::Tz;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
+};
 
 use super::ServiceError;
 use super::auth::init_data::TelegramUser;
@@ -43,16 +45,27 @@ fn profile(row: user::Model) -> Profile {
 }
 
 fn non_empty(value: &str) -> Option<String> {
-    Some(value.trim()).filter(|v| !v.is_empty()).map(str::to_owned)
+    Some(value.trim())
+        .filter(|v| !v.is_empty())
+        .map(str::to_owned)
 }
 
-async fn find_by_telegram_id(db: &DatabaseConnection, telegram_id: i64) -> Result<Option<user::Model>, ServiceError> {
-    Ok(user::Entity::find().filter(user::Column::TelegramId.eq(telegram_id)).one(db).await?)
+async fn find_by_telegram_id(
+    db: &DatabaseConnection,
+    telegram_id: i64,
+) -> Result<Option<user::Model>, ServiceError> {
+    Ok(user::Entity::find()
+        .filter(user::Column::TelegramId.eq(telegram_id))
+        .one(db)
+        .await?)
 }
 
 /// The account of a Telegram user, created on first sight and refreshed when Telegram reports
 /// other names. The language comes from Telegram once; later the user's own choice stands.
-pub async fn sign_in_telegram(db: &DatabaseConnection, tg: &TelegramUser) -> Result<CurrentUser, ServiceError> {
+pub async fn sign_in_telegram(
+    db: &DatabaseConnection,
+    tg: &TelegramUser,
+) -> Result<CurrentUser, ServiceError> {
     let first_name = non_empty(&tg.first_name);
     let last_name = tg.last_name.as_deref().and_then(non_empty);
     let username = tg.username.as_deref().and_then(non_empty);
@@ -98,10 +111,16 @@ pub async fn sign_in_telegram(db: &DatabaseConnection, tg: &TelegramUser) -> Res
 }
 
 async fn find(db: &DatabaseConnection, user: &CurrentUser) -> Result<user::Model, ServiceError> {
-    user::Entity::find_by_id(user.id).one(db).await?.ok_or(ServiceError::NotFound)
+    user::Entity::find_by_id(user.id)
+        .one(db)
+        .await?
+        .ok_or(ServiceError::NotFound)
 }
 
-pub async fn get_profile(db: &DatabaseConnection, user: &CurrentUser) -> Result<Profile, ServiceError> {
+pub async fn get_profile(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+) -> Result<Profile, ServiceError> {
     Ok(profile(find(db, user).await?))
 }
 

@@ -11,15 +11,27 @@ pub fn HomePage() -> impl IntoView {
     let check = Action::new(|_: &()| server_status());
     let status_text = move || {
         check.value().get().map(|result| match result {
-            Ok(ServerInfo { version, database_ok: true }) => {
-                format!("{} {version} · {}", lang.pick("Сервер", "Server"), lang.pick("база данных в порядке", "database OK"))
+            Ok(ServerInfo {
+                version,
+                database_ok: true,
+            }) => {
+                format!(
+                    "{} {version} · {}",
+                    lang.pick("Сервер", "Server"),
+                    lang.pick("база данных в порядке", "database OK")
+                )
             }
-            Ok(ServerInfo { version, database_ok: false }) => format!(
+            Ok(ServerInfo {
+                version,
+                database_ok: false,
+            }) => format!(
                 "{} {version} · {}",
                 lang.pick("Сервер", "Server"),
                 lang.pick("база данных недоступна", "database unavailable")
             ),
-            Err(_) => lang.pick("Сервер не ответил", "The server did not answer").to_owned(),
+            Err(_) => lang
+                .pick("Сервер не ответил", "The server did not answer")
+                .to_owned(),
         })
     };
 

@@ -42,26 +42,45 @@ fn signature_key(bot_token: &str) -> HmacSha256 {
 }
 
 /// Checks the signature first, then freshness, then reads the fields.
-pub fn verify(raw: &str, bot_token: &str, max_age: Duration, now: DateTime<Utc>) -> Result<InitData, AuthError> {
+pub fn verify(
+    raw: &str,
+    bot_token: &str,
+    max_age: Duration,
+    now: DateTime<Utc>,
+) -> Result<InitData, AuthError> {
     if raw.is_empty() || raw.len() > MAX_LEN {
         return Err(AuthError::Malformed);
     }
-    let mut pairs: Vec<(String, String)> = form_urlencoded::parse(raw.as_bytes()).into_owned().collect();
+    let mut pairs: Vec<(String, String)> = form_urlencoded::parse(raw.as_bytes())
+        .into_owned()
+        .collect();
     pairs.sort_by(|a, b| a.0.cmp(&b.0));
     if pairs.windows(2).any(|w| w[0].0 == w[1].0) {
         return Err(AuthError::Malformed);
     }
-    let hash_at = pairs.iter().position(|(key, _)| key == "hash").ok_or(AuthError::MissingHash)?;
+    let hash_at = pairs
+        .iter()
+        .position(|(key, _)| key == "hash")
+        .ok_or(AuthError::MissingHash)?;
     let (_, hash) = pairs.remove(hash_at);
     let hash = hex::decode(hash).map_err(|_| AuthError::BadSignature)?;
 
-    let data_check_string =
-        pairs.iter().map(|(key, value)| format!("{key}={value}")).collect::<Vec<_>>().join("\n");
+    let data_check_string = pairs
+        .iter()
+        .map(|(key, value)| format!("{key}={value}"))
+        .collect::<Vec<_>>()
+        .join("\n");
     let mut mac = signature_key(bot_token);
     mac.update(data_check_string.as_bytes());
-    mac.verify_slice(&hash).map_err(|_| AuthError::BadSignature)?;
+    mac.verify_slice(&hash)
+        .map_err(|_| AuthError::BadSignature)?;
 
-    let field = |name: &str| pairs.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str());
+    let field = |name: &str| {
+        pairs
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+    };
     let auth_date = field("auth_date")
         .and_then(|v| v.parse::<i64>().ok())
         .and_then(|secs| DateTime::from_timestamp(secs, 0))
@@ -70,9 +89,13 @@ pub fn verify(raw: &str, bot_token: &str, max_age: Duration, now: DateTime<Utc>)
     if age > max_age.as_secs() as i64 || age < -MAX_SKEW_SECS {
         return Err(AuthError::Expired);
     }
-    let user: TelegramUser =
-        serde_json::from_str(field("user").ok_or(AuthError::NoUser)?).map_err(|_| AuthError::Malformed)?;
-    Ok(InitData { user, auth_date, start_param: field("start_param").map(str::to_owned) })
+    let user: TelegramUser = serde_json::from_str(field("user").ok_or(AuthError::NoUser)?)
+        .map_err(|_| AuthError::Malformed)?;
+    Ok(InitData {
+        user,
+        auth_date,
+        start_param: field("start_param").map(str::to_owned),
+    })
 }
 
 #[cfg(test)]

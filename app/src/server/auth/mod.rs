@@ -39,14 +39,24 @@ impl AuthError {
                 "Неподдерживаемая схема авторизации; используйте tma <initData>.",
                 "Unsupported authorization scheme; use tma <initData>.",
             ),
-            AuthError::Malformed => lang.pick("Данные авторизации повреждены.", "The credentials are malformed."),
-            AuthError::MissingHash => lang.pick("В initData нет подписи (hash).", "initData has no hash."),
-            AuthError::BadSignature => lang.pick("Неверная подпись initData.", "The initData signature is not valid."),
+            AuthError::Malformed => lang.pick(
+                "Данные авторизации повреждены.",
+                "The credentials are malformed.",
+            ),
+            AuthError::MissingHash => {
+                lang.pick("В initData нет подписи (hash).", "initData has no hash.")
+            }
+            AuthError::BadSignature => lang.pick(
+                "Неверная подпись initData.",
+                "The initData signature is not valid.",
+            ),
             AuthError::Expired => lang.pick(
                 "Данные авторизации устарели; откройте приложение заново.",
                 "The credentials have expired; open the app again.",
             ),
-            AuthError::NoUser => lang.pick("В initData нет пользователя.", "initData names no user."),
+            AuthError::NoUser => {
+                lang.pick("В initData нет пользователя.", "initData names no user.")
+            }
             AuthError::NotConfigured => lang.pick(
                 "Вход через Telegram не настроен на сервере.",
                 "Telegram sign-in is not configured on this server.",
@@ -68,14 +78,26 @@ fn init_data_header(headers: &HeaderMap) -> Result<&str, AuthError> {
     }
     headers
         .get("x-telegram-init-data")
-        .map(|value| value.to_str().map(str::trim).map_err(|_| AuthError::Malformed))
+        .map(|value| {
+            value
+                .to_str()
+                .map(str::trim)
+                .map_err(|_| AuthError::Malformed)
+        })
         .unwrap_or(Err(AuthError::Missing))
 }
 
 /// The signed-in user behind a request's headers, created or refreshed from what Telegram signed.
-pub async fn authenticate(headers: &HeaderMap, state: &AppState) -> Result<CurrentUser, ServiceError> {
+pub async fn authenticate(
+    headers: &HeaderMap,
+    state: &AppState,
+) -> Result<CurrentUser, ServiceError> {
     let raw = init_data_header(headers)?;
-    let token = state.config.telegram_bot_token.as_ref().ok_or(AuthError::NotConfigured)?;
+    let token = state
+        .config
+        .telegram_bot_token
+        .as_ref()
+        .ok_or(AuthError::NotConfigured)?;
     let data = init_data::verify(raw, token.expose(), state.config.auth_max_age, Utc::now())?;
     users::sign_in_telegram(&state.db, &data.user).await
 }

@@ -59,20 +59,36 @@ fn refuses_tampered_fields() {
 #[test]
 fn refuses_another_bots_signature() {
     assert_eq!(check(JOHN_OTHER_BOT), Err(AuthError::BadSignature));
-    assert_eq!(verify(JOHN, "654321:OTHER", DAY, at(1_764_000_060)), Err(AuthError::BadSignature));
+    assert_eq!(
+        verify(JOHN, "654321:OTHER", DAY, at(1_764_000_060)),
+        Err(AuthError::BadSignature)
+    );
 }
 
 #[test]
 fn refuses_stale_and_future_auth_dates() {
     assert!(verify(ALEX, TOKEN, DAY, at(1_764_000_000 + 86_400)).is_ok());
-    assert_eq!(verify(ALEX, TOKEN, DAY, at(1_764_000_000 + 86_401)), Err(AuthError::Expired));
-    assert_eq!(verify(ALEX, TOKEN, Duration::from_secs(30), at(1_764_000_060)), Err(AuthError::Expired));
-    assert_eq!(verify(ALEX, TOKEN, DAY, at(1_764_000_000 - 3_600)), Err(AuthError::Expired));
+    assert_eq!(
+        verify(ALEX, TOKEN, DAY, at(1_764_000_000 + 86_401)),
+        Err(AuthError::Expired)
+    );
+    assert_eq!(
+        verify(ALEX, TOKEN, Duration::from_secs(30), at(1_764_000_060)),
+        Err(AuthError::Expired)
+    );
+    assert_eq!(
+        verify(ALEX, TOKEN, DAY, at(1_764_000_000 - 3_600)),
+        Err(AuthError::Expired)
+    );
 }
 
 #[test]
 fn refuses_missing_hash_and_garbage() {
-    let no_hash = ALEX.split('&').filter(|p| !p.starts_with("hash=")).collect::<Vec<_>>().join("&");
+    let no_hash = ALEX
+        .split('&')
+        .filter(|p| !p.starts_with("hash="))
+        .collect::<Vec<_>>()
+        .join("&");
     assert_eq!(check(&no_hash), Err(AuthError::MissingHash));
     assert_eq!(check(""), Err(AuthError::Malformed));
     assert_eq!(check("garbage"), Err(AuthError::MissingHash));

@@ -1,0 +1,279 @@
+use std::collections::HashMap;
+use std::net::SocketAddr;
+
+use chrono::Utc;
+use hmac::{Hmac, Mac};
+use reqwest::{Method, RequestBuilder, Response, StatusCode};
+use sea_orm::{ConnectionTrait, Database};
+use serde_json::{Value, json};
+use sha2::Sha256;
+use vectora::Config;
+use vectora::server::Application;
+
+pub const BOT_TOKEN: &str = "123456:TEST-TOKEN";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub fn backend() -> Backend {
+    match std::env::var("VECTORA_TEST_DB").as_deref() {
+        Ok("postgres") => Backend::Postgres,
+        Ok("sqlite") | Err(_) => Backend::Sqlite,
+        Ok(other) => panic!("VECTORA_TEST_DB must be sqlite or postgres, not {other}"),
+    }
+}
+
+/// A fresh, empty database for one test, dropped with it.
+pub struct TestDb {
+    pub url: String,
+    _dir: Option<tempfile::TempDir>,
+    postgres: Option<(String, String)>,
+}
+
+impl TestDb {
+    pub async fn new() -> TestDb {
+        match backend() {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display());
+                TestDb {
+                    url,
+                    _dir: Some(dir),
+                    postgres: None,
+                }
+            }
+            Backend::Postgres => {
+                let admin = std::env::var("TEST_POSTGRES_URL")
+                    .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+                let name = format!("vectora_test_{}", uuid::Uuid::new_v4().simple());
+                let conn = Database::connect(&admin)
+                    .await
+                    .unwrap_or_else(|e| panic!("PostgreSQL at {admin} is unreachable: {e}"));
+                conn.execute_unprepared(&format!("CREATE DATABASE {name}"))
+                    .await
+                    .expect("create database");
+                conn.close().await.ok();
+                let base = admin.rsplit_once('/').expect("a database URL has a path").0;
+                TestDb {
+                    url: format!("{base}/{name}"),
+                    _dir: None,
+                    postgres: Some((admin, name)),
+                }
+            }
+        }
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Some((admin, name)) = self.postgres.take() {
+            // Drop runs inside the test's runtime; a thread with its own runtime may block.
+            let _ = std::thread::spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .unwrap();
+                runtime.block_on(async {
+                    if let Ok(conn) = Database::connect(&admin).await {
+                        let _ = conn
+                            .execute_unprepared(&format!(
+                                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                            ))
+                            .await;
+                    }
+                });
+            })
+            .join();
+        }
+    }
+}
+
+/// The real server on a random port, with its own database.
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub client: reqwest::Client,
+    pub db: TestDb,
+}
+
+/// A Telegram user whose initData the tests sign with the bot's token.
+#[derive(Debug, Clone)]
+pub struct TestUser {
+    pub telegram_id: i64,
+    pub first_name: String,
+    pub language_code: String,
+}
+
+impl TestUser {
+    pub fn new(telegram_id: i64) -> TestUser {
+        TestUser {
+            telegram_id,
+            first_name: format!("User {telegram_id}"),
+            language_code: "en".into(),
+        }
+    }
+
+    pub fn user_json(&self) -> String {
+        json!({
+            "id": self.telegram_id,
+            "first_name": self.first_name,
+            "username": format!("user{}", self.telegram_id),
+            "language_code": self.language_code,
+        })
+        .to_string()
+    }
+
+    /// initData signed now with the test bot's token.
+    pub fn init_data(&self) -> String {
+        sign_init_data(
+            &[
+                ("user", &self.user_json()),
+                ("auth_date", &Utc::now().timestamp().to_string()),
+            ],
+            BOT_TOKEN,
+        )
+    }
+}
+
+/// Signs fields the way Telegram does for Mini Apps and returns the query string.
+pub fn sign_init_data(fields: &[(&str, &str)], bot_token: &str) -> String {
+    let mut sorted: Vec<_> = fields.to_vec();
+    sorted.sort();
+    let check = sorted
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut secret = Hmac::<Sha256>::new_from_slice(b"WebAppData").unwrap();
+    secret.update(bot_token.as_bytes());
+    let mut mac = Hmac::<Sha256>::new_from_slice(&secret.finalize().into_bytes()).unwrap();
+    mac.update(check.as_bytes());
+    let hash = hex::encode(mac.finalize().into_bytes());
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in fields {
+        query.append_pair(k, v);
+    }
+    query.append_pair("hash", &hash);
+    query.finish()
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(&[]).await
+}
+
+pub async fn spawn_app_with(extra: &[(&str, &str)]) -> TestApp {
+    let db = TestDb::new().await;
+    let mut env: HashMap<String, String> = HashMap::from([
+        ("DATABASE_URL".into(), db.url.clone()),
+        ("TELEGRAM_BOT_TOKEN".into(), BOT_TOKEN.into()),
+        ("BOT_MODE".into(), "off".into()),
+        ("LEPTOS_SITE_ADDR".into(), "127.0.0.1:0".into()),
+    ]);
+    for (k, v) in extra {
+        env.insert(k.to_string(), v.to_string());
+    }
+    let config = Config::from_lookup(|name| env.get(name).cloned()).expect("test config");
+    let application = Application::build(config).await.expect("server starts");
+    let addr = application.local_addr();
+    tokio::spawn(application.run_until(std::future::pending()));
+    TestApp {
+        addr,
+        client: reqwest::Client::new(),
+        db,
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    pub fn request(&self, method: Method, path: &str) -> RequestBuilder {
+        self.client.request(method, self.url(path))
+    }
+
+    /// A request signed in as `user` with `Authorization: tma`.
+    pub fn as_user(&self, user: &TestUser, method: Method, path: &str) -> RequestBuilder {
+        self.request(method, path)
+            .header("Authorization", format!("tma {}", user.init_data()))
+    }
+
+    pub async fn get(&self, user: &TestUser, path: &str) -> Response {
+        self.as_user(user, Method::GET, path).send().await.unwrap()
+    }
+
+    pub async fn send_json(
+        &self,
+        user: &TestUser,
+        method: Method,
+        path: &str,
+        body: Value,
+    ) -> Response {
+        self.as_user(user, method, path)
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn post_task(&self, user: &TestUser, body: Value) -> Value {
+        let response = self
+            .send_json(user, Method::POST, "/api/v1/tasks", body.clone())
+            .await;
+        assert_eq!(response.status(), StatusCode::CREATED, "creating {body}");
+        response.json().await.unwrap()
+    }
+
+    pub async fn put_task(&self, user: &TestUser, id: i64, body: Value) -> Response {
+        self.send_json(user, Method::PUT, &format!("/api/v1/tasks/{id}"), body)
+            .await
+    }
+
+    /// Every task of the user, as the list returns them with `query`.
+    pub async fn list(&self, user: &TestUser, query: &str) -> (Vec<Value>, u64) {
+        let response = self.get(user, &format!("/api/v1/tasks{query}")).await;
+        assert_eq!(response.status(), StatusCode::OK, "listing {query}");
+        let total = response.headers()["x-total-count"]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        (response.json().await.unwrap(), total)
+    }
+
+    pub async fn titles(&self, user: &TestUser, query: &str) -> Vec<String> {
+        self.list(user, query)
+            .await
+            .0
+            .iter()
+            .map(|t| t["title"].as_str().unwrap().to_owned())
+            .collect()
+    }
+}
+
+/// Asserts a 422 whose `errors` name exactly `fields` (with these codes), and returns the body.
+pub async fn assert_field_errors(response: Response, expected: &[(&str, &str)]) -> Value {
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: Value = response.json().await.unwrap();
+    assert!(body["detail"].is_string(), "{body}");
+    let errors = body["errors"]
+        .as_object()
+        .unwrap_or_else(|| panic!("no errors in {body}"));
+    let mut got: Vec<(String, String)> = errors
+        .iter()
+        .map(|(f, e)| (f.clone(), e["code"].as_str().unwrap().to_owned()))
+        .collect();
+    got.sort();
+    let mut want: Vec<(String, String)> = expected
+        .iter()
+        .map(|(f, c)| (f.to_string(), c.to_string()))
+        .collect();
+    want.sort();
+    assert_eq!(got, want, "{body}");
+    for (_, error) in errors {
+        assert!(!error["message"].as_str().unwrap().is_empty());
+    }
+    body
+}

@@ -1,0 +1,178 @@
+//! Filters, sort orders and paging of `GET /api/v1/tasks`.
+
+use serde_json::json;
+
+use crate::helpers::*;
+
+async fn seed(app: &TestApp, user: &TestUser) {
+    let tasks = [
+        json!({"title": "Купить молоко", "priority": "high", "category": "Дом", "tags": ["магазин"], "date_time": "2030-01-03T10:00:00Z"}),
+        json!({"title": "write report", "description": "Quarterly REPORT for Olga", "priority": "normal", "category": "Work", "tags": ["office", "Q4"], "date_time": "2030-01-01T10:00:00Z"}),
+        json!({"title": "Позвонить маме", "description": "Про МОЛОКО тоже", "priority": "low", "category": "Дом", "tags": ["Семья"]}),
+        json!({"title": "apple pie 100% tasty_recipe", "priority": "normal", "status": true, "tags": ["кухня", "магазин"], "date_time": "2030-01-02T10:00:00Z"}),
+        json!({"title": "Banana", "priority": "high", "category": "Work"}),
+    ];
+    for task in tasks {
+        app.post_task(user, task).await;
+    }
+}
+
+#[tokio::test]
+async fn filters() {
+    let app = spawn_app().await;
+    let user = TestUser::new(3001);
+    seed(&app, &user).await;
+    let cases: [(&str, &[&str]); 16] = [
+        ("?status=true", &["apple pie 100% tasty_recipe"]),
+        (
+            "?status=false",
+            &["Купить молоко", "write report", "Позвонить маме", "Banana"],
+        ),
+        ("?priority=high", &["Купить молоко", "Banana"]),
+        ("?priority=LOW", &["Позвонить маме"]),
+        ("?search=купить", &["Купить молоко"]),
+        (
+            "?search=%D0%9C%D0%9E%D0%9B%D0%9E%D0%9A%D0%9E",
+            &["Купить молоко", "Позвонить маме"],
+        ),
+        ("?search=report", &["write report"]),
+        ("?search=olga", &["write report"]),
+        ("?search=100%25", &["apple pie 100% tasty_recipe"]),
+        ("?search=y_r", &["apple pie 100% tasty_recipe"]),
+        ("?search=0_", &[]),
+        ("?category=Дом", &["Купить молоко", "Позвонить маме"]),
+        ("?category=work", &[]),
+        (
+            "?tag=магазин",
+            &["Купить молоко", "apple pie 100% tasty_recipe"],
+        ),
+        ("?tag=q4", &["write report"]),
+        (
+            "?status=false&priority=high&category=Work&search=ban",
+            &["Banana"],
+        ),
+    ];
+    for (query, expected) in cases {
+        assert_eq!(app.titles(&user, query).await, expected, "{query}");
+        assert_eq!(
+            app.list(&user, query).await.1,
+            expected.len() as u64,
+            "total for {query}"
+        );
+    }
+    assert_eq!(
+        app.titles(&user, "?tag=семья&search=маме").await,
+        ["Позвонить маме"]
+    );
+}
+
+#[tokio::test]
+async fn sort_orders() {
+    let app = spawn_app().await;
+    let user = TestUser::new(3002);
+    seed(&app, &user).await;
+    let cases: [(&str, &[&str]); 6] = [
+        (
+            "",
+            &[
+                "Купить молоко",
+                "write report",
+                "Позвонить маме",
+                "apple pie 100% tasty_recipe",
+                "Banana",
+            ],
+        ),
+        (
+            "?sort_by=position",
+            &[
+                "Купить молоко",
+                "write report",
+                "Позвонить маме",
+                "apple pie 100% tasty_recipe",
+                "Banana",
+            ],
+        ),
+        (
+            "?sort_by=date",
+            &[
+                "write report",
+                "apple pie 100% tasty_recipe",
+                "Купить молоко",
+                "Позвонить маме",
+                "Banana",
+            ],
+        ),
+        (
+            "?sort_by=priority",
+            &[
+                "Купить молоко",
+                "Banana",
+                "write report",
+                "apple pie 100% tasty_recipe",
+                "Позвонить маме",
+            ],
+        ),
+        (
+            "?sort_by=title",
+            &[
+                "apple pie 100% tasty_recipe",
+                "Banana",
+                "write report",
+                "Купить молоко",
+                "Позвонить маме",
+            ],
+        ),
+        (
+            "?sort_by=created",
+            &[
+                "Banana",
+                "apple pie 100% tasty_recipe",
+                "Позвонить маме",
+                "write report",
+                "Купить молоко",
+            ],
+        ),
+    ];
+    for (query, expected) in cases {
+        assert_eq!(app.titles(&user, query).await, expected, "{query}");
+    }
+}
+
+#[tokio::test]
+async fn equal_positions_show_newest_first() {
+    let app = spawn_app().await;
+    let user = TestUser::new(3003);
+    for title in ["first", "second", "third"] {
+        app.post_task(&user, json!({"title": title, "position": 0}))
+            .await;
+    }
+    app.post_task(&user, json!({"title": "top", "position": 0}))
+        .await;
+    app.post_task(&user, json!({"title": "last", "position": 9}))
+        .await;
+    assert_eq!(
+        app.titles(&user, "").await,
+        ["top", "third", "second", "first", "last"]
+    );
+}
+
+#[tokio::test]
+async fn paging_with_total_count() {
+    let app = spawn_app().await;
+    let user = TestUser::new(3004);
+    for i in 0..7 {
+        app.post_task(&user, json!({"title": format!("t{i}")}))
+            .await;
+    }
+    let (page, total) = app.list(&user, "?limit=3").await;
+    assert_eq!((page.len(), total), (3, 7));
+    assert_eq!(
+        app.titles(&user, "?skip=3&limit=3").await,
+        ["t3", "t4", "t5"]
+    );
+    assert_eq!(app.titles(&user, "?skip=6&limit=3").await, ["t6"]);
+    let (empty, total) = app.list(&user, "?skip=100").await;
+    assert_eq!((empty.len(), total), (0, 7));
+    let (all, _) = app.list(&user, "").await;
+    assert_eq!(all.len(), 7, "default limit is 100");
+}

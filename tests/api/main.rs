@@ -1,0 +1,14 @@
+//! The whole HTTP suite, one binary. `VECTORA_TEST_DB=postgres` runs it against PostgreSQL
+//! (`TEST_POSTGRES_URL`, default postgres://postgres@127.0.0.1:5432/postgres); SQLite otherwise.
+
+mod helpers;
+
+mod auth;
+mod health;
+mod isolation;
+mod listing;
+mod migrations;
+mod profile;
+mod stats;
+mod tasks;
+mod validation;

@@ -1,0 +1,118 @@
+//! Migrations and the CLI, through the real `vectora` binary.
+
+use std::process::Command;
+
+use migration::{Migrator, MigratorTrait};
+use sea_orm::Database;
+
+use crate::helpers::*;
+
+fn vectora(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_vectora"));
+    command
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default());
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    command.output().expect("the vectora binary runs")
+}
+
+#[tokio::test]
+async fn migrate_up_down_and_status_from_the_cli() {
+    let db = TestDb::new().await;
+    let env = [("DATABASE_URL", db.url.as_str())];
+    let stdout = |o: &std::process::Output| String::from_utf8_lossy(&o.stdout).into_owned();
+
+    let status = vectora(&["migrate", "status"], &env);
+    assert!(status.status.success(), "{status:?}");
+    assert_eq!(
+        stdout(&status).matches("Pending").count(),
+        2,
+        "{}",
+        stdout(&status)
+    );
+
+    assert!(vectora(&["migrate", "up"], &env).status.success());
+    let status = vectora(&["migrate", "status"], &env);
+    assert_eq!(
+        stdout(&status).matches("Applied").count(),
+        2,
+        "{}",
+        stdout(&status)
+    );
+
+    assert!(vectora(&["migrate", "down"], &env).status.success());
+    assert_eq!(
+        stdout(&vectora(&["migrate", "status"], &env))
+            .matches("Applied")
+            .count(),
+        1
+    );
+    assert!(vectora(&["migrate", "down", "5"], &env).status.success());
+    assert_eq!(
+        stdout(&vectora(&["migrate", "status"], &env))
+            .matches("Pending")
+            .count(),
+        2
+    );
+
+    let conn = Database::connect(&db.url).await.unwrap();
+    Migrator::up(&conn, None)
+        .await
+        .expect("up again after a full rollback");
+    assert!(
+        Migrator::get_pending_migrations(&conn)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn production_refuses_to_start_without_a_strong_secret() {
+    let output = vectora(
+        &["serve"],
+        &[
+            ("APP_ENV", "production"),
+            ("SECRET_KEY", "short"),
+            ("ALLOWED_HOSTS", "x.example"),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("SECRET_KEY"), "{stderr}");
+    assert!(
+        !stderr.contains("short"),
+        "the secret itself is never printed: {stderr}"
+    );
+
+    let strong = "k3Jx9vQm2Lp8Rt5Wz7Yb4Nc6Hd1Fg0Sa";
+    let output = vectora(
+        &["serve"],
+        &[("APP_ENV", "production"), ("SECRET_KEY", strong)],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("ALLOWED_HOSTS"));
+}
+
+#[tokio::test]
+async fn healthcheck_command_reports_the_servers_health() {
+    let app = spawn_app().await;
+    let addr = app.addr.to_string();
+    let ok = tokio::task::spawn_blocking(move || {
+        vectora(&["healthcheck"], &[("LEPTOS_SITE_ADDR", &addr)])
+    })
+    .await
+    .unwrap();
+    assert!(ok.status.success(), "{ok:?}");
+
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .to_string();
+    let down = vectora(&["healthcheck"], &[("LEPTOS_SITE_ADDR", &closed)]);
+    assert!(!down.status.success());
+}

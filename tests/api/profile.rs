@@ -1,0 +1,79 @@
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::helpers::*;
+
+#[tokio::test]
+async fn settings_can_be_read_and_changed() {
+    let app = spawn_app().await;
+    let user = TestUser::new(6001);
+    let me: Value = app.get(&user, "/api/v1/me").await.json().await.unwrap();
+    assert_eq!(me["language"], "en");
+    assert_eq!(me["reminders_enabled"], true);
+    assert_eq!(me["reminder_offset_minutes"], 0);
+    assert_eq!(me["digest_time"], Value::Null);
+
+    let patch = json!({"language": "ru", "time_zone": "America/New_York", "reminders_enabled": false, "reminder_offset_minutes": 30, "digest_time": "08:30"});
+    let response = app
+        .send_json(&user, Method::PATCH, "/api/v1/me", patch)
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let updated: Value = response.json().await.unwrap();
+    assert_eq!(updated["language"], "ru");
+    assert_eq!(updated["time_zone"], "America/New_York");
+    assert_eq!(updated["reminders_enabled"], false);
+    assert_eq!(updated["reminder_offset_minutes"], 30);
+    assert_eq!(updated["digest_time"], "08:30");
+    assert_eq!(updated["telegram_id"], 6001);
+
+    let cleared: Value = app
+        .send_json(
+            &user,
+            Method::PATCH,
+            "/api/v1/me",
+            json!({"digest_time": null}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(cleared["digest_time"], Value::Null);
+    assert_eq!(cleared["language"], "ru");
+}
+
+#[tokio::test]
+async fn bad_settings_are_refused_and_change_nothing() {
+    let app = spawn_app().await;
+    let user = TestUser::new(6002);
+    let before: Value = app.get(&user, "/api/v1/me").await.json().await.unwrap();
+    let response = app
+        .send_json(
+            &user,
+            Method::PATCH,
+            "/api/v1/me",
+            json!({"language": "de", "time_zone": "Moscow", "reminder_offset_minutes": 100000, "digest_time": "7:00", "reminders_enabled": null}),
+        )
+        .await;
+    assert_field_errors(
+        response,
+        &[
+            ("language", "invalid_language"),
+            ("time_zone", "invalid_time_zone"),
+            ("reminder_offset_minutes", "out_of_range"),
+            ("digest_time", "invalid_time_of_day"),
+            ("reminders_enabled", "invalid_boolean"),
+        ],
+    )
+    .await;
+    let partly_good = app
+        .send_json(
+            &user,
+            Method::PATCH,
+            "/api/v1/me",
+            json!({"language": "ru", "time_zone": "Nowhere/City"}),
+        )
+        .await;
+    assert_eq!(partly_good.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let after: Value = app.get(&user, "/api/v1/me").await.json().await.unwrap();
+    assert_eq!(after, before);
+}

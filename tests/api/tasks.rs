@@ -1,0 +1,422 @@
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::helpers::*;
+
+#[tokio::test]
+async fn create_returns_201_with_location_and_every_field() {
+    let app = spawn_app().await;
+    let user = TestUser::new(1001);
+    let response = app
+        .send_json(
+            &user,
+            Method::POST,
+            "/api/v1/tasks",
+            json!({
+                "title": "  Купить молоко  ",
+                "description": "2 литра\nи хлеб",
+                "date_time": "2026-12-01T19:00:00+03:00",
+                "remind_at": "2026-12-01T15:30:00Z",
+                "priority": "high",
+                "category": "Дом",
+                "tags": ["магазин", "Магазин", "срочно"]
+            }),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let location = response.headers()["location"].to_str().unwrap().to_owned();
+    let task: Value = response.json().await.unwrap();
+    assert_eq!(location, format!("/api/v1/tasks/{}", task["id"]));
+    assert_eq!(task["title"], "Купить молоко");
+    assert_eq!(task["description"], "2 литра\nи хлеб");
+    assert_eq!(task["date_time"], "2026-12-01T16:00:00Z");
+    assert_eq!(task["remind_at"], "2026-12-01T15:30:00Z");
+    assert_eq!(task["priority"], "high");
+    assert_eq!(task["status"], false);
+    assert_eq!(task["completed_at"], Value::Null);
+    assert_eq!(task["category"], "Дом");
+    assert_eq!(task["tags"], json!(["магазин", "срочно"]));
+    assert_eq!(task["position"], 0);
+    assert!(task["created_at"].is_string() && task["updated_at"].is_string());
+
+    let fetched: Value = app.get(&user, &location).await.json().await.unwrap();
+    assert_eq!(fetched, task);
+}
+
+#[tokio::test]
+async fn defaults_for_a_bare_title() {
+    let app = spawn_app().await;
+    let user = TestUser::new(1002);
+    let task = app.post_task(&user, json!({"title": "x"})).await;
+    assert_eq!(task["priority"], "normal");
+    assert_eq!(task["status"], false);
+    assert_eq!(task["description"], Value::Null);
+    assert_eq!(task["date_time"], Value::Null);
+    assert_eq!(task["category"], Value::Null);
+    assert_eq!(task["tags"], json!([]));
+    let second = app.post_task(&user, json!({"title": "y"})).await;
+    assert_eq!(second["position"], 1, "new tasks go after the last one");
+}
+
+#[tokio::test]
+async fn naive_times_are_read_in_the_users_time_zone() {
+    let app = spawn_app().await;
+    let user = TestUser::new(1003);
+    let utc = app
+        .post_task(
+            &user,
+            json!({"title": "a", "date_time": "2026-12-01T19:00"}),
+        )
+        .await;
+    assert_eq!(
+        utc["date_time"], "2026-12-01T19:00:00Z",
+        "a new user's zone is UTC"
+    );
+    let response = app
+        .send_json(
+            &user,
+            Method::PATCH,
+            "/api/v1/me",
+            json!({"time_zone": "Europe/Moscow"}),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let moscow = app
+        .post_task(
+            &user,
+            json!({"title": "b", "date_time": "2026-12-01T19:00:00"}),
+        )
+        .await;
+    assert_eq!(moscow["date_time"], "2026-12-01T16:00:00Z");
+}
+
+#[tokio::test]
+async fn update_changes_only_the_fields_sent() {
+    let app = spawn_app().await;
+    let user = TestUser::new(1004);
+    let task = app
+        .post_task(&user, json!({"title": "Old", "description": "keep", "category": "Work", "tags": ["a"], "priority": "low"}))
+        .await;
+    let id = task["id"].as_i64().unwrap();
+
+    let response = app.put_task(&user, id, json!({"title": "New"})).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let updated: Value = response.json().await.unwrap();
+    assert_eq!(updated["title"], "New");
+    assert_eq!(updated["description"], "keep");
+    assert_eq!(updated["category"], "Work");
+    assert_eq!(updated["tags"], json!(["a"]));
+    assert_eq!(updated["priority"], "low");
+    assert_ne!(updated["updated_at"], task["updated_at"]);
+
+    let cleared: Value = app
+        .send_json(
+            &user,
+            Method::PATCH,
+            &format!("/api/v1/tasks/{id}"),
+            json!({"description": null, "category": null, "tags": null, "date_time": null}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(cleared["description"], Value::Null);
+    assert_eq!(cleared["category"], Value::Null);
+    assert_eq!(cleared["tags"], json!([]));
+    assert_eq!(cleared["title"], "New");
+
+    let unchanged: Value = app
+        .put_task(&user, id, json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        unchanged, cleared,
+        "an empty update changes nothing, not even updated_at"
+    );
+
+    let retagged: Value = app
+        .put_task(
+            &user,
+            id,
+            json!({"tags": ["x", "y"], "priority": "high", "position": 7}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(retagged["tags"], json!(["x", "y"]));
+    assert_eq!(retagged["priority"], "high");
+    assert_eq!(retagged["position"], 7);
+}
+
+#[tokio::test]
+async fn completing_sets_and_reopening_clears_completed_at() {
+    let app = spawn_app().await;
+    let user = TestUser::new(1005);
+    let id = app.post_task(&user, json!({"title": "t"})).await["id"]
+        .as_i64()
+        .unwrap();
+    let done: Value = app
+        .put_task(&user, id, json!({"status": true}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(done["status"], true);
+    let completed_at = done["completed_at"]
+        .as_str()
+        .expect("set when done")
+        .to_owned();
+    let again: Value = app
+        .put_task(&user, id, json!({"status": true, "title": "t2"}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        again["completed_at"], completed_at,
+        "staying done keeps the first completion time"
+    );
+    let reopened: Value = app
+        .put_task(&user, id, json!({"status": false}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(reopened["completed_at"], Value::Null);
+
+    let born_done = app
+        .post_task(&user, json!({"title": "d", "status": true}))
+        .await;
+    assert!(born_done["completed_at"].is_string());
+}
+
+#[tokio::test]
+async fn delete_answers_204_then_404() {
+    let app = spawn_app().await;
+    let user = TestUser::new(1006);
+    let id = app
+        .post_task(&user, json!({"title": "bye", "tags": ["t"]}))
+        .await["id"]
+        .as_i64()
+        .unwrap();
+    let path = format!("/api/v1/tasks/{id}");
+    let response = app
+        .as_user(&user, Method::DELETE, &path)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    assert_eq!(app.get(&user, &path).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.as_user(&user, Method::DELETE, &path)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.put_task(&user, id, json!({"title": "x"}))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let tags: Value = app
+        .get(&user, "/api/v1/tasks/metadata/tags")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(tags, json!([]), "a deleted task's tags are gone");
+}
+
+#[tokio::test]
+async fn unknown_ids_are_404() {
+    let app = spawn_app().await;
+    let user = TestUser::new(1007);
+    for path in [
+        "/api/v1/tasks/999999",
+        "/api/v1/tasks/abc",
+        "/api/v1/tasks/-1",
+        "/api/v1/tasks/99999999999999999999",
+    ] {
+        let response = app.get(&user, path).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+        let body: Value = response.json().await.unwrap();
+        assert!(body["detail"].is_string());
+    }
+    assert_eq!(
+        app.get(&user, "/api/v1/nothing-here").await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn reorder_sets_positions_in_the_order_given() {
+    let app = spawn_app().await;
+    let user = TestUser::new(1008);
+    let mut ids = Vec::new();
+    for title in ["a", "b", "c", "d"] {
+        ids.push(
+            app.post_task(&user, json!({"title": title})).await["id"]
+                .as_i64()
+                .unwrap(),
+        );
+    }
+    let response = app
+        .send_json(
+            &user,
+            Method::POST,
+            "/api/v1/tasks/reorder",
+            json!({"ids": [ids[3], ids[1]]}),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        app.titles(&user, "").await,
+        ["d", "b", "a", "c"],
+        "listed first, the rest keep their order"
+    );
+    let positions: Vec<i64> = app
+        .list(&user, "")
+        .await
+        .0
+        .iter()
+        .map(|t| t["position"].as_i64().unwrap())
+        .collect();
+    assert_eq!(positions, [0, 1, 2, 3]);
+
+    let all = json!({"ids": [ids[0], ids[1], ids[2], ids[3]]});
+    assert_eq!(
+        app.send_json(&user, Method::POST, "/api/v1/tasks/reorder", all)
+            .await
+            .status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(app.titles(&user, "").await, ["a", "b", "c", "d"]);
+
+    let duplicate = app
+        .send_json(
+            &user,
+            Method::POST,
+            "/api/v1/tasks/reorder",
+            json!({"ids": [ids[0], ids[0]]}),
+        )
+        .await;
+    assert_field_errors(duplicate, &[("ids", "duplicate_ids")]).await;
+    let unknown = app
+        .send_json(
+            &user,
+            Method::POST,
+            "/api/v1/tasks/reorder",
+            json!({"ids": [ids[1], 987654]}),
+        )
+        .await;
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.titles(&user, "").await,
+        ["a", "b", "c", "d"],
+        "a refused reorder changes nothing"
+    );
+}
+
+#[tokio::test]
+async fn metadata_lists_are_sorted_and_unique() {
+    let app = spawn_app().await;
+    let user = TestUser::new(1009);
+    app.post_task(
+        &user,
+        json!({"title": "1", "category": "Работа", "tags": ["zeta", "Дом"]}),
+    )
+    .await;
+    app.post_task(
+        &user,
+        json!({"title": "2", "category": "home", "tags": ["alpha", "zeta"]}),
+    )
+    .await;
+    app.post_task(
+        &user,
+        json!({"title": "3", "category": "Работа", "tags": ["дом"]}),
+    )
+    .await;
+    app.post_task(&user, json!({"title": "4"})).await;
+    let categories: Value = app
+        .get(&user, "/api/v1/tasks/metadata/categories")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(categories, json!(["home", "Работа"]));
+    let tags: Value = app
+        .get(&user, "/api/v1/tasks/metadata/tags")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(tags, json!(["alpha", "zeta", "Дом"]));
+}
+
+#[tokio::test]
+async fn request_bodies_in_the_wrong_shape() {
+    let app = spawn_app().await;
+    let user = TestUser::new(1010);
+    let malformed = app
+        .as_user(&user, Method::POST, "/api/v1/tasks")
+        .header("content-type", "application/json")
+        .body("{\"title\": ")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(malformed.status(), StatusCode::BAD_REQUEST);
+    let wrong_type = app
+        .send_json(&user, Method::POST, "/api/v1/tasks", json!({"title": 5}))
+        .await;
+    assert_eq!(wrong_type.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: Value = wrong_type.json().await.unwrap();
+    assert!(body["detail"].as_str().unwrap().contains("title"), "{body}");
+    let not_json = app
+        .as_user(&user, Method::POST, "/api/v1/tasks")
+        .body("title=x")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(not_json.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(app.list(&user, "").await.1, 0, "nothing was created");
+}
+
+#[tokio::test]
+async fn errors_speak_russian_when_asked() {
+    let app = spawn_app().await;
+    let user = TestUser::new(1011);
+    let response = app
+        .as_user(&user, Method::POST, "/api/v1/tasks")
+        .header("accept-language", "ru-RU,ru;q=0.9")
+        .json(&json!({"title": ""}))
+        .send()
+        .await
+        .unwrap();
+    let body = assert_field_errors(response, &[("title", "required")]).await;
+    assert_eq!(body["detail"], "Некоторые поля заполнены неверно.");
+    assert_eq!(
+        body["errors"]["title"]["message"],
+        "Обязательное поле, оно не может быть пустым."
+    );
+    let missing = app
+        .request(Method::GET, "/api/v1/tasks")
+        .header("accept-language", "ru")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), StatusCode::UNAUTHORIZED);
+    let body: Value = missing.json().await.unwrap();
+    assert!(
+        body["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("Нужна авторизация"),
+        "{body}"
+    );
+}
