@@ -38,7 +38,7 @@ async fn health_status(addr: SocketAddr) -> std::io::Result<u16> {
     let mut stream = TcpStream::connect(addr).await?;
     let request = format!("GET /health HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
     stream.write_all(request.as_bytes()).await?;
-    let mut head = vec![0u8; 64];
+    let mut head = [0u8; 64];
     let mut read = 0;
     while read < 12 {
         let n = stream.read(&mut head[read..]).await?;

@@ -1,3 +1,5 @@
+use std::io::IsTerminal;
+
 use tracing_subscriber::EnvFilter;
 
 /// Logs to stdout: readable lines in development, JSON in production. `RUST_LOG` overrides
@@ -8,7 +10,8 @@ pub fn init(log_level: &str, json: bool) {
         .unwrap_or_else(|_| EnvFilter::new("info"));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_target(false);
+        .with_target(false)
+        .with_ansi(std::io::stdout().is_terminal());
     let _ = if json {
         builder.json().flatten_event(true).try_init()
     } else {

@@ -7,6 +7,7 @@ mod auth;
 mod health;
 mod isolation;
 mod listing;
+mod logging;
 mod migrations;
 mod profile;
 mod stats;

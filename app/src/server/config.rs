@@ -234,7 +234,7 @@ impl Config {
                     || PLACEHOLDER_SECRETS
                         .iter()
                         .any(|p| key.to_ascii_lowercase().contains(p))
-                    || key.chars().all(|c| Some(c) == key.chars().next())
+                    || key.chars().all(|c| key.starts_with(c))
             }
         };
         if weak {
