@@ -420,3 +420,42 @@ async fn errors_speak_russian_when_asked() {
         "{body}"
     );
 }
+
+#[tokio::test]
+async fn concurrent_writes_all_succeed() {
+    let app = spawn_app().await;
+    let user = TestUser::new(1012);
+    let creates = (0..25).map(|i| {
+        app.send_json(
+            &user,
+            Method::POST,
+            "/api/v1/tasks",
+            json!({"title": format!("c{i}")}),
+        )
+    });
+    let statuses: Vec<StatusCode> = futures_util::future::join_all(creates)
+        .await
+        .iter()
+        .map(|r| r.status())
+        .collect();
+    assert!(
+        statuses.iter().all(|s| *s == StatusCode::CREATED),
+        "{statuses:?}"
+    );
+    let (tasks, total) = app.list(&user, "").await;
+    assert_eq!(total, 25);
+    let ids: Vec<i64> = tasks.iter().map(|t| t["id"].as_i64().unwrap()).collect();
+    let updates = ids
+        .iter()
+        .map(|id| app.put_task(&user, *id, json!({"status": true, "tags": ["x"]})));
+    let statuses: Vec<StatusCode> = futures_util::future::join_all(updates)
+        .await
+        .iter()
+        .map(|r| r.status())
+        .collect();
+    assert!(
+        statuses.iter().all(|s| *s == StatusCode::OK),
+        "{statuses:?}"
+    );
+    assert_eq!(app.list(&user, "?status=true&tag=x").await.1, 25);
+}

@@ -6,8 +6,8 @@ use chrono::Utc;
 use sea_orm::sea_query::{Expr, LikeExpr, NullOrdering, Query};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
-    TransactionTrait,
+    DatabaseTransaction, DbErr, EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Select, SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 
 use super::entity::{task, task_tag};
@@ -19,6 +19,17 @@ use crate::model::{NewTask, Priority, SortBy, TagList, Task, TaskId, TaskPatch, 
 pub struct TaskPage {
     pub tasks: Vec<Task>,
     pub total: u64,
+}
+
+/// A transaction that will write. On SQLite it takes the write lock at once (`BEGIN IMMEDIATE`),
+/// so that concurrent writers wait for each other instead of failing with "database is locked"
+/// when a read turns into a write; PostgreSQL ignores the mode.
+async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
 }
 
 fn to_task(row: task::Model, tags: Vec<String>) -> Task {
@@ -118,7 +129,7 @@ pub async fn create_task(
     new: NewTask,
 ) -> Result<Task, ServiceError> {
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let position = match new.position {
         Some(position) => position,
         None => {
@@ -253,7 +264,7 @@ pub async fn update_task(
     id: TaskId,
     patch: TaskPatch,
 ) -> Result<Task, ServiceError> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let row = find_owned(&txn, user, id).await?;
     if patch.is_empty() {
         return with_tags(&txn, row).await;
@@ -328,7 +339,7 @@ pub async fn reorder_tasks(
     ids: &[TaskId],
 ) -> Result<(), ServiceError> {
     use task::Column as C;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let current: Vec<(TaskId, i32)> = sorted(owned_by(user), SortBy::Position)
         .select_only()
         .column(C::Id)
