@@ -28,7 +28,7 @@ impl Lang {
     }
 
     /// Best match for a Telegram `language_code` or an `Accept-Language` header:
-    /// Russian for Russian and the languages whose speakers mostly read it, English otherwise.
+    /// Russian for Russian, Belarusian and Kazakh, English otherwise.
     pub fn from_tag(tag: &str) -> Lang {
         let primary = tag
             .split([',', ';', '-', '_'])
@@ -37,7 +37,7 @@ impl Lang {
             .trim()
             .to_ascii_lowercase();
         match primary.as_str() {
-            "ru" | "uk" | "be" | "kk" => Lang::Ru,
+            "ru" | "be" | "kk" => Lang::Ru,
             _ => Lang::En,
         }
     }
@@ -61,6 +61,7 @@ mod tests {
         assert_eq!(Lang::from_tag("ru-RU,ru;q=0.9,en;q=0.8"), Lang::Ru);
         assert_eq!(Lang::from_tag("en-US"), Lang::En);
         assert_eq!(Lang::from_tag("de"), Lang::En);
+        assert_eq!(Lang::from_tag("uk"), Lang::En);
         assert_eq!(Lang::from_tag(""), Lang::En);
         assert_eq!(Lang::parse("RU"), None);
     }

@@ -102,7 +102,7 @@ impl MigrationTrait for Migration {
                 Table::create()
                     .table(TaskTags::Table)
                     .col(ColumnDef::new(TaskTags::TaskId).big_integer().not_null())
-                    .col(ColumnDef::new(TaskTags::Key).string_len(50).not_null())
+                    .col(ColumnDef::new(TaskTags::Key).string_len(200).not_null())
                     .col(ColumnDef::new(TaskTags::Name).string_len(50).not_null())
                     .col(ColumnDef::new(TaskTags::Ord).small_integer().not_null())
                     .primary_key(Index::create().col(TaskTags::TaskId).col(TaskTags::Key))

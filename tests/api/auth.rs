@@ -207,3 +207,14 @@ async fn the_profile_follows_what_telegram_signs() {
         "the user's own language choice stands"
     );
 }
+
+#[tokio::test]
+async fn overlong_telegram_names_are_cut_to_fit() {
+    let app = spawn_app().await;
+    let mut user = TestUser::new(4007);
+    user.first_name = "Щ".repeat(300);
+    let response = app.get(&user, "/api/v1/me").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let me: Value = response.json().await.unwrap();
+    assert_eq!(me["first_name"].as_str().unwrap().chars().count(), 256);
+}

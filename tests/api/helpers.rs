@@ -164,6 +164,9 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(extra: &[(&str, &str)]) -> TestApp {
+    if std::env::var_os("TEST_LOG").is_some() {
+        vectora::telemetry::init("debug", false);
+    }
     let db = TestDb::new().await;
     let mut env: HashMap<String, String> = HashMap::from([
         ("DATABASE_URL".into(), db.url.clone()),

@@ -1,7 +1,7 @@
 //! The request log of the real binary: one line per request, and never a credential.
 
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -9,21 +9,33 @@ use serde_json::json;
 
 use crate::helpers::*;
 
+/// Stops the server however the test ends.
+struct KillOnDrop(Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        self.0.kill().ok();
+        self.0.wait().ok();
+    }
+}
+
 #[tokio::test]
 async fn one_line_per_request_without_credentials() {
     let db = TestDb::new().await;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vectora"))
-        .env_clear()
-        .env("DATABASE_URL", &db.url)
-        .env("TELEGRAM_BOT_TOKEN", BOT_TOKEN)
-        .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
-        .env("LOG_LEVEL", "info")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the vectora binary starts");
+    let mut child = KillOnDrop(
+        Command::new(env!("CARGO_BIN_EXE_vectora"))
+            .env_clear()
+            .env("DATABASE_URL", &db.url)
+            .env("TELEGRAM_BOT_TOKEN", BOT_TOKEN)
+            .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
+            .env("LOG_LEVEL", "info")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("the vectora binary starts"),
+    );
     let (lines_tx, lines) = mpsc::channel::<String>();
-    let stdout = child.stdout.take().unwrap();
+    let stdout = child.0.stdout.take().unwrap();
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
             let _ = lines_tx.send(line);
@@ -72,8 +84,7 @@ async fn one_line_per_request_without_credentials() {
                 .expect("a line per request"),
         );
     }
-    child.kill().ok();
-    child.wait().ok();
+    drop(child);
 
     let requests: Vec<&String> = log
         .iter()

@@ -236,3 +236,20 @@ async fn list_query_values_are_checked() {
         StatusCode::OK
     );
 }
+
+#[tokio::test]
+async fn tags_whose_lower_case_is_longer_still_fit() {
+    let app = spawn_app().await;
+    let user = TestUser::new(2006);
+    let tag = "İ".repeat(50);
+    let task = app
+        .post_task(&user, json!({"title": "dotted", "tags": [tag.clone()]}))
+        .await;
+    assert_eq!(task["tags"], json!([tag]));
+    assert_eq!(app.titles(&user, &format!("?tag={tag}")).await, ["dotted"]);
+    assert!(
+        app.titles(&user, &format!("?tag={}", "i".repeat(50)))
+            .await
+            .is_empty()
+    );
+}

@@ -10,6 +10,9 @@ use super::entity::user;
 use crate::i18n::Lang;
 use crate::model::{Profile, ProfilePatch};
 
+const NAME_MAX: usize = 256;
+const USERNAME_MAX: usize = 64;
+
 /// A proven user: who the request acts for, and the settings every service needs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CurrentUser {
@@ -44,10 +47,11 @@ fn profile(row: user::Model) -> Profile {
     }
 }
 
-fn non_empty(value: &str) -> Option<String> {
+/// Trimmed, at most `max` characters (the column's size), or none when blank.
+fn non_empty(value: &str, max: usize) -> Option<String> {
     Some(value.trim())
         .filter(|v| !v.is_empty())
-        .map(str::to_owned)
+        .map(|v| v.chars().take(max).collect())
 }
 
 async fn find_by_telegram_id(
@@ -66,9 +70,12 @@ pub async fn sign_in_telegram(
     db: &DatabaseConnection,
     tg: &TelegramUser,
 ) -> Result<CurrentUser, ServiceError> {
-    let first_name = non_empty(&tg.first_name);
-    let last_name = tg.last_name.as_deref().and_then(non_empty);
-    let username = tg.username.as_deref().and_then(non_empty);
+    let first_name = non_empty(&tg.first_name, NAME_MAX);
+    let last_name = tg.last_name.as_deref().and_then(|v| non_empty(v, NAME_MAX));
+    let username = tg
+        .username
+        .as_deref()
+        .and_then(|v| non_empty(v, USERNAME_MAX));
 
     if let Some(row) = find_by_telegram_id(db, tg.id).await? {
         if row.first_name == first_name && row.last_name == last_name && row.username == username {
