@@ -459,3 +459,54 @@ async fn concurrent_writes_all_succeed() {
     );
     assert_eq!(app.list(&user, "?status=true&tag=x").await.1, 25);
 }
+
+#[tokio::test]
+async fn concurrent_updates_of_one_task_take_turns() {
+    let app = spawn_app().await;
+    let user = TestUser::new(1013);
+    let id = app
+        .post_task(&user, json!({"title": "busy", "tags": ["a"]}))
+        .await["id"]
+        .as_i64()
+        .unwrap();
+    let updates = (0..20).map(|i| {
+        app.put_task(
+            &user,
+            id,
+            json!({"title": format!("v{i}"), "tags": ["a", "b", format!("t{i}")]}),
+        )
+    });
+    let statuses: Vec<StatusCode> = futures_util::future::join_all(updates)
+        .await
+        .iter()
+        .map(|r| r.status())
+        .collect();
+    assert!(
+        statuses.iter().all(|s| *s == StatusCode::OK),
+        "{statuses:?}"
+    );
+    let task: Value = app
+        .get(&user, &format!("/api/v1/tasks/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(task["tags"].as_array().unwrap().len(), 3, "{task}");
+    let reorders = (0..10).map(|_| {
+        app.send_json(
+            &user,
+            Method::POST,
+            "/api/v1/tasks/reorder",
+            json!({"ids": [id]}),
+        )
+    });
+    let statuses: Vec<StatusCode> = futures_util::future::join_all(reorders)
+        .await
+        .iter()
+        .map(|r| r.status())
+        .collect();
+    assert!(
+        statuses.iter().all(|s| *s == StatusCode::NO_CONTENT),
+        "{statuses:?}"
+    );
+}

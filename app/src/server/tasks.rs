@@ -265,7 +265,13 @@ pub async fn update_task(
     patch: TaskPatch,
 ) -> Result<Task, ServiceError> {
     let txn = begin_write(db).await?;
-    let row = find_owned(&txn, user, id).await?;
+    // Concurrent updates of one task (its tags are replaced as a set) take turns.
+    let row = owned_by(user)
+        .filter(task::Column::Id.eq(id))
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
     if patch.is_empty() {
         return with_tags(&txn, row).await;
     }
@@ -344,6 +350,7 @@ pub async fn reorder_tasks(
         .select_only()
         .column(C::Id)
         .column(C::Position)
+        .lock_exclusive()
         .into_tuple()
         .all(&txn)
         .await?;

@@ -1,0 +1,91 @@
+import { expect, test, type Page } from "@playwright/test";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+// Screenshots go to end2end/artifacts/ (gitignored); CI can keep them as build artifacts.
+const ARTIFACTS = path.join(__dirname, "..", "artifacts");
+fs.mkdirSync(ARTIFACTS, { recursive: true });
+
+const VIEWPORTS = [
+  { name: "phone", width: 390, height: 844 },
+  { name: "desktop", width: 1280, height: 800 },
+];
+
+/** Collects console errors and uncaught exceptions from the moment it is called. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") {
+      const where = message.location();
+      errors.push(`console.error: ${message.text()}${where.url ? ` (${where.url}:${where.lineNumber})` : ""}`);
+    }
+  });
+  page.on("pageerror", (error) => errors.push(`uncaught: ${error.message}`));
+  page.on("requestfailed", (request) =>
+    errors.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ""}`),
+  );
+  return errors;
+}
+
+/** Loads "/" and waits until the WASM has hydrated it (an Effect sets data-hydrated in the browser only). */
+async function openHydrated(page: Page) {
+  const response = await page.goto("/");
+  expect(response?.status(), "GET / status").toBe(200);
+  await expect(page.locator("h1")).toHaveText("Vectora");
+  await expect(page.locator('section[data-hydrated="true"]')).toHaveCount(1, { timeout: 20_000 });
+}
+
+async function screenshots(page: Page, prefix: string) {
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    await page.screenshot({
+      path: path.join(ARTIFACTS, `${prefix}-${viewport.name}-${viewport.width}x${viewport.height}.png`),
+      fullPage: true,
+    });
+  }
+}
+
+test("home page is rendered on the server", async ({ request }) => {
+  const response = await request.get("/");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toContain("text/html");
+  const html = await response.text();
+  // The heading is in the HTML before any script runs: server-side rendering, not client-side.
+  expect(html).toMatch(/<h1[^>]*>\s*Vectora\s*<\/h1>/);
+  // Before hydration the marker is false; only the browser's Effect flips it.
+  expect(html).not.toContain('data-hydrated="true"');
+});
+
+test("home page hydrates and the server function answers (English)", async ({ page }) => {
+  const errors = watchErrors(page);
+  await openHydrated(page);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+
+  const button = page.locator('[data-testid="check-server"]');
+  await expect(button).toHaveText("Check the server");
+  await expect(button).toBeEnabled();
+  await button.click();
+  await expect(page.locator('[data-testid="server-status"]')).toContainText("database OK");
+
+  await screenshots(page, "home-en");
+  expect(errors, "console errors, uncaught exceptions or failed requests").toEqual([]);
+});
+
+test.describe("in Russian", () => {
+  test.use({ locale: "ru-RU", extraHTTPHeaders: { "Accept-Language": "ru" } });
+
+  test("home page hydrates and the server function answers (Russian)", async ({ page }) => {
+    const errors = watchErrors(page);
+    await openHydrated(page);
+    await expect(page.locator("html")).toHaveAttribute("lang", "ru");
+
+    const button = page.locator('[data-testid="check-server"]');
+    await expect(button).toHaveText("Проверить сервер");
+    await expect(button).toBeEnabled();
+    await button.click();
+    await expect(page.locator('[data-testid="server-status"]')).toContainText("база данных в порядке");
+
+    await screenshots(page, "home-ru");
+    expect(errors, "console errors, uncaught exceptions or failed requests").toEqual([]);
+  });
+});

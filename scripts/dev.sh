@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs Vectora locally on http://127.0.0.1:3000 with an SQLite file (vectora.db in the checkout):
+# no database server and no configuration needed.
+#
+#   scripts/dev.sh           release build, then serve (the same build scripts/test.sh makes)
+#   scripts/dev.sh --watch   debug build that rebuilds and reloads the page on every change
+#
+# Settings come from the environment or a .env file (see .env.example). Stop it with Ctrl-C.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
+export PATH="$CARGO_BIN:$PATH"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/vectora/target}"
+
+MODE=serve
+for arg in "$@"; do
+  case "$arg" in
+    --watch) MODE=watch ;;
+    -h | --help)
+      sed -n '2,8p' "$ROOT/scripts/dev.sh" | sed 's/^# \{0,1\}//'
+      exit 0
+      ;;
+    *)
+      echo "usage: scripts/dev.sh [--watch]" >&2
+      exit 2
+      ;;
+  esac
+done
+
+"$ROOT/scripts/setup.sh"
+
+export APP_ENV="${APP_ENV:-development}"
+# DATABASE_URL unset: the app uses its default, sqlite://vectora.db?mode=rwc (created on first run,
+# migrations applied at start).
+
+echo "[dev] APP_ENV=$APP_ENV, database ${DATABASE_URL:-sqlite://vectora.db?mode=rwc (default)}"
+echo "[dev] the app will answer on http://127.0.0.1:3000 once built"
+if [ "$MODE" = watch ]; then
+  exec cargo leptos watch
+else
+  exec cargo leptos serve --release
+fi

@@ -1,0 +1,263 @@
+#!/usr/bin/env bash
+# Stages are functions called through `stage`, which shellcheck cannot follow.
+# shellcheck disable=SC2317
+#
+# Runs every Vectora test: formatting, clippy, the Rust tests on SQLite and on PostgreSQL, and the
+# Playwright suite against the release build in headless Chromium.
+#
+#   scripts/test.sh           everything (what CI runs)
+#   scripts/test.sh --quick   everything except the release build and Playwright
+#   scripts/test.sh --e2e     only the release build and Playwright
+#
+# Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth); it fails when that is not reachable.
+# TEST_POSTGRES_URL overrides the address the PostgreSQL tests use.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
+export PATH="$CARGO_BIN:$PATH"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/vectora/target}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-auto}"
+
+QUICK=0
+E2E_ONLY=0
+for arg in "$@"; do
+  case "$arg" in
+    --quick) QUICK=1 ;;
+    --e2e) E2E_ONLY=1 ;;
+    -h | --help)
+      sed -n '5,13p' "$ROOT/scripts/test.sh" | sed 's/^# \{0,1\}//'
+      exit 0
+      ;;
+    *)
+      echo "usage: scripts/test.sh [--quick | --e2e]" >&2
+      exit 2
+      ;;
+  esac
+done
+if [ "$QUICK" -eq 1 ] && [ "$E2E_ONLY" -eq 1 ]; then
+  echo "--quick and --e2e exclude each other" >&2
+  exit 2
+fi
+
+PG_HOST=127.0.0.1
+PG_PORT=5432
+PG_URL="${TEST_POSTGRES_URL:-postgres://postgres@$PG_HOST:$PG_PORT/postgres}"
+
+log() { printf '\n[test] %s\n' "$*"; }
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1fs", b - a }'; }
+
+RESULTS=()
+FAILED=0
+TOTAL_START="$(now)"
+
+# Runs one stage; records PASS/FAIL and its time. Later stages still run (except those that need
+# this one), so one run shows every problem.
+stage() {
+  local name="$1"; shift
+  local start rc=0
+  start="$(now)"
+  log "== $name"
+  "$@" || rc=$?
+  local took; took="$(elapsed "$start")"
+  if [ "$rc" -eq 0 ]; then
+    RESULTS+=("$(printf 'PASS  %-30s %8s' "$name" "$took")")
+    log "PASS $name ($took)"
+  else
+    RESULTS+=("$(printf 'FAIL  %-30s %8s  (exit %s)' "$name" "$took" "$rc")")
+    log "FAIL $name ($took, exit $rc)"
+    FAILED=1
+  fi
+  return "$rc"
+}
+
+skip() {
+  RESULTS+=("$(printf 'SKIP  %-30s %8s  (%s)' "$1" "-" "$2")")
+  log "SKIP $1: $2"
+}
+
+summary() {
+  printf '\n[test] ---------------- summary ----------------\n'
+  local line
+  for line in "${RESULTS[@]}"; do printf '[test] %s\n' "$line"; done
+  if [ "$FAILED" -eq 0 ]; then
+    printf '[test] RESULT: PASS (%s total)\n' "$(elapsed "$TOTAL_START")"
+  else
+    printf '[test] RESULT: FAIL (%s total)\n' "$(elapsed "$TOTAL_START")"
+  fi
+}
+
+# ---- stages -------------------------------------------------------------------------------------
+
+fmt_check() { cargo fmt --all -- --check; }
+
+# `frontend` is the WASM entry crate: it turns on app's `hydrate` feature, and cargo unifies features
+# across the packages of one build, so including it in a host build would compile `app` with both
+# `ssr` and `hydrate` (browser-only code then panics in tests: "cannot access imported statics on
+# non-wasm targets"). Host builds therefore leave it out; `cargo leptos build` compiles it for wasm32.
+HOST_PACKAGES=(--workspace --exclude frontend)
+
+clippy() {
+  cargo clippy "${HOST_PACKAGES[@]}" --all-targets -- -D warnings &&
+    cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+}
+
+postgres_up() {
+  if ! command -v pg_isready >/dev/null 2>&1; then
+    echo "pg_isready not found (scripts/setup.sh installs postgresql-client)" >&2
+    return 1
+  fi
+  if pg_isready -d "$PG_URL" -t 10 &&
+    psql "$PG_URL" -X -q -t -A -c 'select 1' >/dev/null; then
+    echo "PostgreSQL answers at $PG_URL"
+    return 0
+  fi
+  cat >&2 <<MSG
+ERROR: PostgreSQL is not reachable at $PG_URL.
+The PostgreSQL tests are part of every run and are never skipped. Start PostgreSQL on
+$PG_HOST:$PG_PORT with a user 'postgres' that can log in without a password (trust auth),
+or point TEST_POSTGRES_URL at another server, then run scripts/test.sh again.
+MSG
+  return 1
+}
+
+tests_sqlite() { VECTORA_TEST_DB=sqlite cargo test "${HOST_PACKAGES[@]}"; }
+
+tests_postgres() { VECTORA_TEST_DB=postgres TEST_POSTGRES_URL="$PG_URL" cargo test -p vectora --test api; }
+
+release_build() { cargo leptos build --release; }
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Prints the HTTP status of GET $1, or 000 when nothing answers (python3: curl may be missing).
+http_status() {
+  python3 - "$1" <<'PY'
+import sys, urllib.request, urllib.error
+try:
+    with urllib.request.urlopen(sys.argv[1], timeout=2) as response:
+        print(response.status)
+except urllib.error.HTTPError as error:
+    print(error.code)
+except Exception:
+    print("000")
+PY
+}
+
+SERVER_PID=""
+E2E_TMP=""
+stop_server() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 50); do
+      kill -0 "$SERVER_PID" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -KILL "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=""
+  if [ -n "$E2E_TMP" ]; then
+    rm -rf "$E2E_TMP"
+    E2E_TMP=""
+  fi
+}
+trap stop_server EXIT
+trap 'stop_server; exit 130' INT
+trap 'stop_server; exit 143' TERM
+
+playwright() {
+  local bin="$CARGO_TARGET_DIR/release/vectora"
+  local site="$ROOT/target/site"
+  [ -x "$bin" ] || { echo "no server binary at $bin" >&2; return 1; }
+  [ -d "$site/pkg" ] || { echo "no site at $site (cargo leptos build --release makes it)" >&2; return 1; }
+
+  E2E_TMP="$(mktemp -d "${TMPDIR:-/tmp}/vectora-e2e.XXXXXX")" || return 1
+  local port base log
+  port="$(free_port)" || return 1
+  base="http://127.0.0.1:$port"
+  log="$E2E_TMP/server.log"
+
+  # Runs from the temp dir so that a developer's .env in the checkout cannot change the test setup.
+  (
+    cd "$E2E_TMP"
+    exec env \
+      APP_ENV=development \
+      DATABASE_URL="sqlite://$E2E_TMP/e2e.db?mode=rwc" \
+      RUN_MIGRATIONS=true \
+      BOT_MODE=off \
+      TELEGRAM_BOT_TOKEN= \
+      PUBLIC_URL= \
+      LOG_LEVEL=info \
+      LEPTOS_OUTPUT_NAME=vectora \
+      LEPTOS_SITE_ROOT="$site" \
+      LEPTOS_SITE_PKG_DIR=pkg \
+      LEPTOS_SITE_ADDR="127.0.0.1:$port" \
+      LEPTOS_ENV=PROD \
+      "$bin" serve
+  ) >"$log" 2>&1 &
+  SERVER_PID=$!
+  echo "server pid $SERVER_PID on $base (log: $log)"
+
+  local code="" deadline=$((SECONDS + 60))
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+      echo "the server exited before answering /health; its log:" >&2
+      cat "$log" >&2
+      return 1
+    fi
+    code="$(http_status "$base/health")" || true
+    [ "$code" = "200" ] && break
+    sleep 0.2
+  done
+  if [ "$code" != "200" ]; then
+    echo "GET $base/health did not answer 200 within 60 s (last: $code); server log:" >&2
+    cat "$log" >&2
+    return 1
+  fi
+  echo "GET /health: 200"
+
+  local rc=0
+  (cd "$ROOT/end2end" && BASE_URL="$base" npx --no-install playwright test) || rc=$?
+  if [ "$rc" -ne 0 ]; then
+    echo "--- server log (last 80 lines) ---" >&2
+    tail -n 80 "$log" >&2
+  fi
+  echo "screenshots: $ROOT/end2end/artifacts/"
+  stop_server
+  return "$rc"
+}
+
+# ---- run ----------------------------------------------------------------------------------------
+
+stage "setup" "$ROOT/scripts/setup.sh" || { summary; exit 1; }
+if [ "$E2E_ONLY" -eq 0 ]; then
+  stage "cargo fmt --check" fmt_check || true
+  stage "cargo clippy -D warnings" clippy || true
+  PG_OK=1
+  stage "postgresql reachable" postgres_up || PG_OK=0
+  stage "cargo test (sqlite)" tests_sqlite || true
+  if [ "$PG_OK" -eq 1 ]; then
+    stage "cargo test api (postgres)" tests_postgres || true
+  else
+    RESULTS+=("$(printf 'FAIL  %-30s %8s  (%s)' "cargo test api (postgres)" "-" "PostgreSQL unreachable")")
+    FAILED=1
+  fi
+fi
+if [ "$QUICK" -eq 1 ]; then
+  skip "cargo leptos build --release" "--quick"
+  skip "playwright (e2e)" "--quick"
+else
+  if stage "cargo leptos build --release" release_build; then
+    stage "playwright (e2e)" playwright || true
+  else
+    skip "playwright (e2e)" "the release build failed"
+  fi
+fi
+
+summary
+exit "$FAILED"
