@@ -56,6 +56,7 @@ impl MigrationTrait for Migration {
                             .default(0),
                     )
                     .col(ColumnDef::new(Tasks::Category).string_len(100).null())
+                    .col(ColumnDef::new(Tasks::Tags).text().not_null().default("[]"))
                     .col(ColumnDef::new(Tasks::SearchText).text().not_null())
                     .col(
                         ColumnDef::new(Tasks::CreatedAt)
@@ -104,7 +105,6 @@ impl MigrationTrait for Migration {
                     .col(ColumnDef::new(TaskTags::TaskId).big_integer().not_null())
                     .col(ColumnDef::new(TaskTags::Key).string_len(200).not_null())
                     .col(ColumnDef::new(TaskTags::Name).string_len(50).not_null())
-                    .col(ColumnDef::new(TaskTags::Ord).small_integer().not_null())
                     .primary_key(Index::create().col(TaskTags::TaskId).col(TaskTags::Key))
                     .foreign_key(
                         ForeignKey::create()
@@ -153,6 +153,7 @@ enum Tasks {
     CompletedAt,
     Position,
     Category,
+    Tags,
     SearchText,
     CreatedAt,
     UpdatedAt,
@@ -164,5 +165,4 @@ enum TaskTags {
     TaskId,
     Key,
     Name,
-    Ord,
 }

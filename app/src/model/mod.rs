@@ -4,6 +4,7 @@ mod field_error;
 mod priority;
 mod profile;
 mod query;
+pub mod rfc3339;
 mod task;
 mod text;
 mod when;

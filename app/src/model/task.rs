@@ -12,15 +12,20 @@ pub struct Task {
     pub id: TaskId,
     pub title: String,
     pub description: Option<String>,
+    #[serde(with = "super::rfc3339::option")]
     pub date_time: Option<DateTime<Utc>>,
+    #[serde(with = "super::rfc3339::option")]
     pub remind_at: Option<DateTime<Utc>>,
     pub priority: Priority,
     pub status: bool,
+    #[serde(with = "super::rfc3339::option")]
     pub completed_at: Option<DateTime<Utc>>,
     pub position: i32,
     pub category: Option<String>,
     pub tags: Vec<String>,
+    #[serde(with = "super::rfc3339")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "super::rfc3339")]
     pub updated_at: DateTime<Utc>,
 }
 

@@ -1,4 +1,6 @@
-use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDateTime, TimeZone, Utc};
+use chrono::{
+    DateTime, Datelike, Duration, LocalResult, NaiveDateTime, SubsecRound, TimeZone, Utc,
+};
 use chrono_tz::Tz;
 
 use super::FieldError;
@@ -41,9 +43,14 @@ impl When {
         }
     }
 
-    /// The UTC moment, reading a wall-clock time in `zone`. In a DST overlap the earlier moment
-    /// wins; a time skipped by a DST jump moves forward by the jump (02:30 → 03:30).
+    /// The UTC moment, reading a wall-clock time in `zone`, to the microsecond. In a DST overlap
+    /// the earlier moment wins; a time skipped by a DST jump moves forward by the jump
+    /// (02:30 → 03:30).
     pub fn resolve(self, zone: Tz) -> DateTime<Utc> {
+        self.resolve_exact(zone).trunc_subsecs(6)
+    }
+
+    fn resolve_exact(self, zone: Tz) -> DateTime<Utc> {
         match self {
             When::At(at) => at,
             When::Local(local) => match zone.from_local_datetime(&local) {
@@ -93,6 +100,14 @@ mod tests {
                 .resolve(Tz::UTC),
             utc("2026-12-01T19:00:30.5Z")
         );
+    }
+
+    #[test]
+    fn keeps_microseconds_like_postgresql() {
+        let at = When::parse("2026-12-01T16:00:00.123456789Z")
+            .unwrap()
+            .resolve(Tz::UTC);
+        assert_eq!(at, utc("2026-12-01T16:00:00.123456Z"));
     }
 
     #[test]

@@ -11,6 +11,9 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         .min_connections(1)
         .connect_timeout(Duration::from_secs(5))
         .acquire_timeout(Duration::from_secs(5))
+        // Ping only connections that sat idle (maybe across a database restart); a ping before
+        // every query would double the round trips of busy ones.
+        .test_before_acquire_if_idle_for(Duration::from_secs(10))
         .sqlx_logging(false);
     if sqlite {
         options.map_sqlx_sqlite_opts(|opts| {

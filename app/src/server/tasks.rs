@@ -2,16 +2,15 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::Utc;
 use sea_orm::sea_query::{Expr, LikeExpr, NullOrdering, Query};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    DatabaseTransaction, DbErr, EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Select, SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    DatabaseTransaction, DbErr, EntityTrait, FromQueryResult, Order, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Select, SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 
 use super::entity::{task, task_tag};
-use super::{CurrentUser, ServiceError};
+use super::{CurrentUser, ServiceError, clock};
 use crate::model::{NewTask, Priority, SortBy, TagList, Task, TaskId, TaskPatch, TaskQuery};
 
 /// One page of a list, and how many tasks matched before paging.
@@ -32,7 +31,7 @@ async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbE
     .await
 }
 
-fn to_task(row: task::Model, tags: Vec<String>) -> Task {
+fn to_task(row: task::Model) -> Task {
     Task {
         id: row.id,
         title: row.title,
@@ -44,7 +43,7 @@ fn to_task(row: task::Model, tags: Vec<String>) -> Task {
         completed_at: row.completed_at,
         position: row.position,
         category: row.category,
-        tags,
+        tags: serde_json::from_str(&row.tags).unwrap_or_default(),
         created_at: row.created_at,
         updated_at: row.updated_at,
     }
@@ -66,33 +65,16 @@ async fn find_owned(
         .ok_or(ServiceError::NotFound)
 }
 
-/// Tags of each task, in each task's own order.
-async fn load_tags(
-    conn: &impl ConnectionTrait,
-    ids: &[TaskId],
-) -> Result<HashMap<TaskId, Vec<String>>, ServiceError> {
-    let mut tags: HashMap<TaskId, Vec<String>> = HashMap::new();
-    if ids.is_empty() {
-        return Ok(tags);
-    }
-    let rows = task_tag::Entity::find()
-        .filter(task_tag::Column::TaskId.is_in(ids.iter().copied()))
-        .order_by_asc(task_tag::Column::TaskId)
-        .order_by_asc(task_tag::Column::Ord)
-        .all(conn)
-        .await?;
-    for row in rows {
-        tags.entry(row.task_id).or_default().push(row.name);
-    }
-    Ok(tags)
+fn tags_json(tags: &TagList) -> String {
+    serde_json::to_string(tags.as_slice()).unwrap_or_else(|_| "[]".into())
 }
 
-async fn with_tags(conn: &impl ConnectionTrait, row: task::Model) -> Result<Task, ServiceError> {
-    let tags = load_tags(conn, &[row.id])
-        .await?
-        .remove(&row.id)
-        .unwrap_or_default();
-    Ok(to_task(row, tags))
+/// One task of a list page, with how many tasks matched the filters in all.
+#[derive(Debug, FromQueryResult)]
+struct ListedTask {
+    #[sea_orm(nested)]
+    task: task::Model,
+    total: i64,
 }
 
 async fn replace_tags(
@@ -107,16 +89,11 @@ async fn replace_tags(
     if tags.as_slice().is_empty() {
         return Ok(());
     }
-    let rows = tags
-        .as_slice()
-        .iter()
-        .enumerate()
-        .map(|(ord, name)| task_tag::ActiveModel {
-            task_id: Set(task_id),
-            key: Set(TagList::key(name)),
-            name: Set(name.clone()),
-            ord: Set(ord as i16),
-        });
+    let rows = tags.as_slice().iter().map(|name| task_tag::ActiveModel {
+        task_id: Set(task_id),
+        key: Set(TagList::key(name)),
+        name: Set(name.clone()),
+    });
     task_tag::Entity::insert_many(rows)
         .exec_without_returning(conn)
         .await?;
@@ -128,7 +105,7 @@ pub async fn create_task(
     user: &CurrentUser,
     new: NewTask,
 ) -> Result<Task, ServiceError> {
-    let now = Utc::now();
+    let now = clock::now();
     let txn = begin_write(db).await?;
     let position = match new.position {
         Some(position) => position,
@@ -158,6 +135,7 @@ pub async fn create_task(
         completed_at: Set(new.status.then_some(now)),
         position: Set(position),
         category: Set(new.category.map(|c| c.as_str().to_owned())),
+        tags: Set(tags_json(&new.tags)),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -166,7 +144,7 @@ pub async fn create_task(
     .await?;
     replace_tags(&txn, row.id, &new.tags).await?;
     txn.commit().await?;
-    Ok(to_task(row, new.tags.into_vec()))
+    Ok(to_task(row))
 }
 
 pub async fn get_task(
@@ -174,7 +152,7 @@ pub async fn get_task(
     user: &CurrentUser,
     id: TaskId,
 ) -> Result<Task, ServiceError> {
-    with_tags(db, find_owned(db, user, id).await?).await
+    Ok(to_task(find_owned(db, user, id).await?))
 }
 
 fn escape_like(text: &str) -> String {
@@ -240,21 +218,20 @@ pub async fn list_tasks(
     query: &TaskQuery,
 ) -> Result<TaskPage, ServiceError> {
     let select = filtered(user, query);
-    let total = select.clone().count(db).await?;
-    let rows = sorted(select, query.sort_by)
+    let rows: Vec<ListedTask> = sorted(select.clone(), query.sort_by)
+        .column_as(Expr::cust("COUNT(*) OVER ()"), "total")
         .offset(query.skip)
         .limit(query.limit)
+        .into_model()
         .all(db)
         .await?;
-    let ids: Vec<TaskId> = rows.iter().map(|row| row.id).collect();
-    let mut tags = load_tags(db, &ids).await?;
-    let tasks = rows
-        .into_iter()
-        .map(|row| {
-            let row_tags = tags.remove(&row.id).unwrap_or_default();
-            to_task(row, row_tags)
-        })
-        .collect();
+    let total = match rows.first() {
+        Some(row) => row.total.max(0) as u64,
+        // Past the last page the window has no row to count in.
+        None if query.skip > 0 => select.count(db).await?,
+        None => 0,
+    };
+    let tasks = rows.into_iter().map(|row| to_task(row.task)).collect();
     Ok(TaskPage { tasks, total })
 }
 
@@ -273,9 +250,9 @@ pub async fn update_task(
         .await?
         .ok_or(ServiceError::NotFound)?;
     if patch.is_empty() {
-        return with_tags(&txn, row).await;
+        return Ok(to_task(row));
     }
-    let now = Utc::now();
+    let now = clock::now();
     let title = patch
         .title
         .as_ref()
@@ -311,13 +288,13 @@ pub async fn update_task(
         active.category = Set(category.map(|c| c.as_str().to_owned()));
     }
     if let Some(tags) = &patch.tags {
+        active.tags = Set(tags_json(tags));
         replace_tags(&txn, id, tags).await?;
     }
     active.updated_at = Set(now);
     let row = active.update(&txn).await?;
-    let task = with_tags(&txn, row).await?;
     txn.commit().await?;
-    Ok(task)
+    Ok(to_task(row))
 }
 
 pub async fn delete_task(
@@ -363,7 +340,7 @@ pub async fn reorder_tasks(
         .iter()
         .map(|(id, _)| *id)
         .filter(|id| !listed.contains(id));
-    let now = Utc::now();
+    let now = clock::now();
     for (position, id) in ids.iter().copied().chain(rest).enumerate() {
         let position = position as i32;
         if positions[&id] != position {

@@ -1,12 +1,11 @@
-use chrono::Utc;
 use chrono_tz::Tz;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
 };
 
-use super::ServiceError;
 use super::auth::init_data::TelegramUser;
 use super::entity::user;
+use super::{ServiceError, clock};
 use crate::i18n::Lang;
 use crate::model::{Profile, ProfilePatch};
 
@@ -85,11 +84,11 @@ pub async fn sign_in_telegram(
         active.first_name = Set(first_name);
         active.last_name = Set(last_name);
         active.username = Set(username);
-        active.updated_at = Set(Utc::now());
+        active.updated_at = Set(clock::now());
         return Ok(CurrentUser::from(&active.update(db).await?));
     }
 
-    let now = Utc::now();
+    let now = clock::now();
     let language = Lang::from_tag(tg.language_code.as_deref().unwrap_or(""));
     let created = user::ActiveModel {
         telegram_id: Set(Some(tg.id)),
@@ -156,6 +155,6 @@ pub async fn update_profile(
     if let Some(digest) = patch.digest_time {
         active.digest_time = Set(digest.map(|d| d.format()));
     }
-    active.updated_at = Set(Utc::now());
+    active.updated_at = Set(clock::now());
     Ok(profile(active.update(db).await?))
 }

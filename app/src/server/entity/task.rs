@@ -16,6 +16,9 @@ pub struct Model {
     pub completed_at: Option<DateTimeUtc>,
     pub position: i32,
     pub category: Option<String>,
+    /// The tags as a JSON array, in the task's order: what every door shows. `task_tags` holds
+    /// the same tags one per row, for filtering and the tag list.
+    pub tags: String,
     /// Lower-cased title, a line break, lower-cased description: what search and the title sort
     /// read, so that both ignore case in every script on SQLite as on PostgreSQL.
     pub search_text: String,

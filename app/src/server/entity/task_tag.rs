@@ -9,8 +9,6 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub key: String,
     pub name: String,
-    /// The tag's place in the task's list.
-    pub ord: i16,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
