@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use app::server::AppState;
+use app::server::page_cache::PageCache;
 use app::{App, shell};
 use axum::Router;
 use axum::http::Request;
@@ -46,10 +47,12 @@ impl Application {
             .with_context(|| format!("cannot listen on {}", config.site_addr))?;
         let mut leptos_options = leptos_options();
         leptos_options.site_addr = listener.local_addr()?;
+        let pages = PageCache::new(config.list_cache_mb);
         let state = AppState {
             db,
             config: Arc::new(config),
             leptos_options,
+            pages,
         };
         Ok(Application {
             listener,

@@ -52,6 +52,12 @@ impl MigrationTrait for Migration {
                     )
                     .col(ColumnDef::new(Users::DigestTime).string_len(5).null())
                     .col(
+                        ColumnDef::new(Users::TasksVersion)
+                            .big_integer()
+                            .not_null()
+                            .default(0),
+                    )
+                    .col(
                         ColumnDef::new(Users::CreatedAt)
                             .timestamp_with_time_zone()
                             .not_null(),
@@ -86,6 +92,7 @@ pub enum Users {
     RemindersEnabled,
     ReminderOffsetMinutes,
     DigestTime,
+    TasksVersion,
     CreatedAt,
     UpdatedAt,
 }

@@ -2,11 +2,11 @@ use app::model::{
     NewTask, NewTaskInput, ReorderInput, Task, TaskId, TaskPatch, TaskPatchInput, TaskQuery,
     TaskQueryInput,
 };
-use app::server::{AppState, ServiceError, tasks};
+use app::server::{AppState, ServiceError, page_cache, tasks};
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::{HeaderName, StatusCode, header};
-use axum::response::IntoResponse;
+use axum::http::{HeaderMap, HeaderName, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 
 use super::error::ApiError;
 use super::extract::{ApiJson, ApiQuery, AuthUser};
@@ -18,14 +18,42 @@ fn task_id(raw: &str) -> Result<TaskId, ApiError> {
     raw.parse().map_err(|_| ServiceError::NotFound.into())
 }
 
+/// Answers 304 when the client holds the current page; the body comes from the page cache.
 pub async fn list(
     user: AuthUser,
     State(state): State<AppState>,
+    headers: HeaderMap,
     ApiQuery(input): ApiQuery<TaskQueryInput>,
-) -> Result<impl IntoResponse, ApiError> {
+) -> Result<Response, ApiError> {
     let query = TaskQuery::parse(input)?;
-    let page = tasks::list_tasks(&state.db, &user, &query).await?;
-    Ok(([(X_TOTAL_COUNT, page.total.to_string())], Json(page.tasks)))
+    let etag = page_cache::etag(&user);
+    let revalidate = [
+        (header::ETAG, etag.clone()),
+        (header::CACHE_CONTROL, "private, no-cache".into()),
+    ];
+    if has_etag(&headers, &etag) {
+        return Ok((StatusCode::NOT_MODIFIED, revalidate).into_response());
+    }
+    let page = state
+        .pages
+        .list_tasks_json(&state.db, &user, &query)
+        .await?;
+    let headers = [
+        (header::CONTENT_TYPE, "application/json".to_owned()),
+        (X_TOTAL_COUNT, page.total.to_string()),
+    ];
+    Ok((headers, revalidate, page.body).into_response())
+}
+
+/// Whether `If-None-Match` names `etag` (or is `*`).
+fn has_etag(headers: &HeaderMap, etag: &str) -> bool {
+    headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .map(str::trim)
+        .any(|tag| tag == etag || tag == "*")
 }
 
 pub async fn create(

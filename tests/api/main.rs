@@ -4,6 +4,7 @@
 mod helpers;
 
 mod auth;
+mod caching;
 mod health;
 mod isolation;
 mod listing;

@@ -510,3 +510,56 @@ async fn concurrent_updates_of_one_task_take_turns() {
         "{statuses:?}"
     );
 }
+
+#[tokio::test]
+async fn mixed_concurrent_changes_never_deadlock() {
+    let app = spawn_app().await;
+    let user = TestUser::new(1014);
+    let mut ids = Vec::new();
+    for i in 0..6 {
+        ids.push(
+            app.post_task(&user, json!({"title": format!("m{i}")}))
+                .await["id"]
+                .as_i64()
+                .unwrap(),
+        );
+    }
+    let mut calls = Vec::new();
+    for round in 0..4 {
+        let put = format!("/api/v1/tasks/{}", ids[round]);
+        calls.push(
+            app.as_user(&user, Method::PUT, &put)
+                .json(&json!({"tags": ["x", format!("r{round}")]})),
+        );
+        let order = json!({"ids": [ids[5 - round], ids[round]]});
+        calls.push(
+            app.as_user(&user, Method::POST, "/api/v1/tasks/reorder")
+                .json(&order),
+        );
+        calls.push(
+            app.as_user(&user, Method::POST, "/api/v1/tasks")
+                .json(&json!({"title": format!("new{round}")})),
+        );
+        calls.push(app.as_user(
+            &user,
+            Method::DELETE,
+            &format!("/api/v1/tasks/{}", ids[4 + round % 2]),
+        ));
+    }
+    let calls = calls.into_iter().map(|request| request.send());
+    let responses = futures_util::future::join_all(calls).await;
+    for response in responses {
+        let status = response.unwrap().status();
+        assert!(
+            status.is_success() || status == StatusCode::NOT_FOUND,
+            "{status}"
+        );
+    }
+    let (tasks, total) = app.list(&user, "").await;
+    assert_eq!(total, 8, "6 - 2 deleted + 4 created");
+    let positions: Vec<i64> = tasks
+        .iter()
+        .map(|t| t["position"].as_i64().unwrap())
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] <= w[1]), "{positions:?}");
+}

@@ -54,6 +54,8 @@ pub struct Config {
     pub log_level: String,
     pub auth_max_age: Duration,
     pub rate_limit_per_minute: u32,
+    /// Memory for list pages served again until the user's tasks change; 0 turns it off.
+    pub list_cache_mb: u64,
     pub sentry_dsn: Option<Secret>,
 }
 
@@ -216,6 +218,7 @@ impl Config {
             log_level: get("LOG_LEVEL").unwrap_or_else(|| "info".into()),
             auth_max_age: Duration::from_secs(auth_max_age),
             rate_limit_per_minute,
+            list_cache_mb: number("LIST_CACHE_MB", get("LIST_CACHE_MB"), 16u64)?,
             sentry_dsn: secret(get("SENTRY_DSN")),
         };
         config.check_production()?;

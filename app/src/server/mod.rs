@@ -8,6 +8,7 @@ pub mod db;
 pub mod entity;
 pub mod error;
 pub mod health;
+pub mod page_cache;
 pub mod state;
 pub mod stats;
 pub mod tasks;

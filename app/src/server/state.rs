@@ -5,6 +5,7 @@ use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
 use super::config::Config;
+use super::page_cache::PageCache;
 
 /// The one state every door shares: axum's router state and the Leptos context.
 #[derive(Clone, FromRef)]
@@ -12,6 +13,7 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub config: Arc<Config>,
     pub leptos_options: LeptosOptions,
+    pub pages: PageCache,
 }
 
 impl AppState {

@@ -77,6 +77,7 @@ mod tests {
             id: 1,
             language: Default::default(),
             time_zone: "Asia/Tokyo".parse().unwrap(),
+            tasks_version: 0,
         };
         let now = DateTime::parse_from_rfc3339("2026-11-25T20:00:00Z")
             .unwrap()

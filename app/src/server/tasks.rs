@@ -2,14 +2,14 @@
 
 use std::collections::{HashMap, HashSet};
 
-use sea_orm::sea_query::{Expr, LikeExpr, NullOrdering, Query};
+use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr, NullOrdering, Query};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     DatabaseTransaction, DbErr, EntityTrait, FromQueryResult, Order, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect, Select, SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 
-use super::entity::{task, task_tag};
+use super::entity::{task, task_tag, user};
 use super::{CurrentUser, ServiceError, clock};
 use crate::model::{NewTask, Priority, SortBy, TagList, Task, TaskId, TaskPatch, TaskQuery};
 
@@ -20,15 +20,30 @@ pub struct TaskPage {
     pub total: u64,
 }
 
-/// A transaction that will write. On SQLite it takes the write lock at once (`BEGIN IMMEDIATE`),
-/// so that concurrent writers wait for each other instead of failing with "database is locked"
-/// when a read turns into a write; PostgreSQL ignores the mode.
-async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+/// A transaction that will change the user's tasks. On SQLite it takes the write lock at once
+/// (`BEGIN IMMEDIATE`), so that concurrent writers wait instead of failing with "database is
+/// locked" when a read turns into a write; PostgreSQL ignores the mode.
+async fn begin_change(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
     db.begin_with_options(TransactionOptions {
         sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
         ..Default::default()
     })
     .await
+}
+
+/// Moves the user's `tasks_version` on and commits, so that cached pages go stale exactly when
+/// the change becomes visible. The user's row is locked last and only for the commit: writes of
+/// one user still run side by side, and the lock order (task rows, then the user) never cycles.
+async fn commit_change(txn: DatabaseTransaction, user: &CurrentUser) -> Result<(), DbErr> {
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::TasksVersion,
+            Expr::col(user::Column::TasksVersion).add(1),
+        )
+        .filter(user::Column::Id.eq(user.id))
+        .exec(&txn)
+        .await?;
+    txn.commit().await
 }
 
 fn to_task(row: task::Model) -> Task {
@@ -86,6 +101,14 @@ async fn replace_tags(
         .filter(task_tag::Column::TaskId.eq(task_id))
         .exec(conn)
         .await?;
+    insert_tags(conn, task_id, tags).await
+}
+
+async fn insert_tags(
+    conn: &impl ConnectionTrait,
+    task_id: TaskId,
+    tags: &TagList,
+) -> Result<(), ServiceError> {
     if tags.as_slice().is_empty() {
         return Ok(());
     }
@@ -106,7 +129,7 @@ pub async fn create_task(
     new: NewTask,
 ) -> Result<Task, ServiceError> {
     let now = clock::now();
-    let txn = begin_write(db).await?;
+    let txn = begin_change(db).await?;
     let position = match new.position {
         Some(position) => position,
         None => {
@@ -142,8 +165,8 @@ pub async fn create_task(
     }
     .insert(&txn)
     .await?;
-    replace_tags(&txn, row.id, &new.tags).await?;
-    txn.commit().await?;
+    insert_tags(&txn, row.id, &new.tags).await?;
+    commit_change(txn, user).await?;
     Ok(to_task(row))
 }
 
@@ -226,7 +249,7 @@ pub async fn list_tasks(
         .all(db)
         .await?;
     let total = match rows.first() {
-        Some(row) => row.total.max(0) as u64,
+        Some(row) => u64::try_from(row.total).unwrap_or(0),
         // Past the last page the window has no row to count in.
         None if query.skip > 0 => select.count(db).await?,
         None => 0,
@@ -241,7 +264,7 @@ pub async fn update_task(
     id: TaskId,
     patch: TaskPatch,
 ) -> Result<Task, ServiceError> {
-    let txn = begin_write(db).await?;
+    let txn = begin_change(db).await?;
     // Concurrent updates of one task (its tags are replaced as a set) take turns.
     let row = owned_by(user)
         .filter(task::Column::Id.eq(id))
@@ -293,7 +316,7 @@ pub async fn update_task(
     }
     active.updated_at = Set(now);
     let row = active.update(&txn).await?;
-    txn.commit().await?;
+    commit_change(txn, user).await?;
     Ok(to_task(row))
 }
 
@@ -302,16 +325,17 @@ pub async fn delete_task(
     user: &CurrentUser,
     id: TaskId,
 ) -> Result<(), ServiceError> {
+    let txn = begin_change(db).await?;
     let deleted = task::Entity::delete_many()
         .filter(task::Column::UserId.eq(user.id))
         .filter(task::Column::Id.eq(id))
-        .exec(db)
+        .exec(&txn)
         .await?;
     if deleted.rows_affected == 0 {
-        Err(ServiceError::NotFound)
-    } else {
-        Ok(())
+        return Err(ServiceError::NotFound);
     }
+    commit_change(txn, user).await?;
+    Ok(())
 }
 
 /// Puts the listed tasks first, in that order, and the user's other tasks after them in the
@@ -322,7 +346,7 @@ pub async fn reorder_tasks(
     ids: &[TaskId],
 ) -> Result<(), ServiceError> {
     use task::Column as C;
-    let txn = begin_write(db).await?;
+    let txn = begin_change(db).await?;
     let current: Vec<(TaskId, i32)> = sorted(owned_by(user), SortBy::Position)
         .select_only()
         .column(C::Id)
@@ -352,7 +376,7 @@ pub async fn reorder_tasks(
                 .await?;
         }
     }
-    txn.commit().await?;
+    commit_change(txn, user).await?;
     Ok(())
 }
 

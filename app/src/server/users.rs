@@ -18,6 +18,8 @@ pub struct CurrentUser {
     pub id: i64,
     pub language: Lang,
     pub time_zone: Tz,
+    /// `tasks_version` when the request began.
+    pub tasks_version: i64,
 }
 
 impl From<&user::Model> for CurrentUser {
@@ -26,6 +28,7 @@ impl From<&user::Model> for CurrentUser {
             id: row.id,
             language: Lang::parse(&row.language).unwrap_or_default(),
             time_zone: row.time_zone.parse().unwrap_or(Tz::UTC),
+            tasks_version: row.tasks_version,
         }
     }
 }
@@ -100,6 +103,7 @@ pub async fn sign_in_telegram(
         reminders_enabled: Set(true),
         reminder_offset_minutes: Set(0),
         digest_time: Set(None),
+        tasks_version: Set(0),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()

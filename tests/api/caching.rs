@@ -1,0 +1,115 @@
+//! List pages are served from memory until the user's tasks change, on any server.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::helpers::*;
+
+#[tokio::test]
+async fn etag_answers_304_until_the_tasks_change() {
+    let app = spawn_app().await;
+    let user = TestUser::new(9001);
+    app.post_task(&user, json!({"title": "one"})).await;
+    let first = app.get(&user, "/api/v1/tasks").await;
+    let etag = first.headers()["etag"].to_str().unwrap().to_owned();
+    assert_eq!(first.headers()["cache-control"], "private, no-cache");
+    assert_eq!(first.headers()["x-total-count"], "1");
+
+    let again = app
+        .as_user(&user, Method::GET, "/api/v1/tasks")
+        .header("if-none-match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    assert_eq!(again.headers()["etag"], etag.as_str());
+
+    app.post_task(&user, json!({"title": "two"})).await;
+    let changed = app
+        .as_user(&user, Method::GET, "/api/v1/tasks")
+        .header("if-none-match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(changed.status(), StatusCode::OK);
+    assert_ne!(changed.headers()["etag"], etag.as_str());
+    assert_eq!(changed.headers()["x-total-count"], "2");
+
+    let other = TestUser::new(9002);
+    let theirs = app
+        .as_user(&other, Method::GET, "/api/v1/tasks")
+        .header("if-none-match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        theirs.status(),
+        StatusCode::OK,
+        "another user's ETag means nothing"
+    );
+}
+
+#[tokio::test]
+async fn every_kind_of_change_shows_in_the_next_list() {
+    let app = spawn_app().await;
+    let user = TestUser::new(9003);
+    let a = app.post_task(&user, json!({"title": "a"})).await["id"]
+        .as_i64()
+        .unwrap();
+    let b = app.post_task(&user, json!({"title": "b"})).await["id"]
+        .as_i64()
+        .unwrap();
+    assert_eq!(app.titles(&user, "").await, ["a", "b"]);
+    assert_eq!(app.titles(&user, "").await, ["a", "b"], "served again");
+
+    app.put_task(&user, a, json!({"title": "a2"})).await;
+    assert_eq!(app.titles(&user, "").await, ["a2", "b"]);
+    app.send_json(
+        &user,
+        Method::POST,
+        "/api/v1/tasks/reorder",
+        json!({"ids": [b, a]}),
+    )
+    .await;
+    assert_eq!(app.titles(&user, "").await, ["b", "a2"]);
+    app.as_user(&user, Method::DELETE, &format!("/api/v1/tasks/{b}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(app.titles(&user, "").await, ["a2"]);
+
+    let refused = app.put_task(&user, a, json!({"title": ""})).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let missing = app.put_task(&user, 999_999, json!({"title": "x"})).await;
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    assert_eq!(app.titles(&user, "").await, ["a2"]);
+}
+
+#[tokio::test]
+async fn a_change_made_through_another_server_shows_at_once() {
+    let first = spawn_app().await;
+    let second = spawn_app_with(&[("DATABASE_URL", &first.db.url)]).await;
+    let user = TestUser::new(9004);
+    let id = first.post_task(&user, json!({"title": "shared"})).await["id"]
+        .as_i64()
+        .unwrap();
+    assert_eq!(first.titles(&user, "").await, ["shared"]);
+    assert_eq!(second.titles(&user, "").await, ["shared"]);
+
+    let renamed = second
+        .put_task(&user, id, json!({"title": "renamed on the second server"}))
+        .await;
+    assert_eq!(renamed.status(), StatusCode::OK);
+    let listed: Vec<Value> = first.list(&user, "").await.0;
+    assert_eq!(listed[0]["title"], "renamed on the second server");
+}
+
+#[tokio::test]
+async fn the_cache_can_be_turned_off() {
+    let app = spawn_app_with(&[("LIST_CACHE_MB", "0")]).await;
+    let user = TestUser::new(9005);
+    app.post_task(&user, json!({"title": "x"})).await;
+    assert_eq!(app.titles(&user, "").await, ["x"]);
+    app.post_task(&user, json!({"title": "y"})).await;
+    assert_eq!(app.titles(&user, "").await, ["x", "y"]);
+}
