@@ -53,12 +53,8 @@ async fn etag_answers_304_until_the_tasks_change() {
 async fn every_kind_of_change_shows_in_the_next_list() {
     let app = spawn_app().await;
     let user = TestUser::new(9003);
-    let a = app.post_task(&user, json!({"title": "a"})).await["id"]
-        .as_i64()
-        .unwrap();
-    let b = app.post_task(&user, json!({"title": "b"})).await["id"]
-        .as_i64()
-        .unwrap();
+    let a = app.post_task_id(&user, json!({"title": "a"})).await;
+    let b = app.post_task_id(&user, json!({"title": "b"})).await;
     assert_eq!(app.titles(&user, "").await, ["a", "b"]);
     assert_eq!(app.titles(&user, "").await, ["a", "b"], "served again");
 
@@ -90,9 +86,7 @@ async fn a_change_made_through_another_server_shows_at_once() {
     let first = spawn_app().await;
     let second = spawn_app_with(&[("DATABASE_URL", &first.db.url)]).await;
     let user = TestUser::new(9004);
-    let id = first.post_task(&user, json!({"title": "shared"})).await["id"]
-        .as_i64()
-        .unwrap();
+    let id = first.post_task_id(&user, json!({"title": "shared"})).await;
     assert_eq!(first.titles(&user, "").await, ["shared"]);
     assert_eq!(second.titles(&user, "").await, ["shared"]);
 

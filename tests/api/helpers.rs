@@ -229,6 +229,13 @@ impl TestApp {
         response.json().await.unwrap()
     }
 
+    /// Creates a task and returns its id.
+    pub async fn post_task_id(&self, user: &TestUser, body: Value) -> i64 {
+        self.post_task(user, body).await["id"]
+            .as_i64()
+            .expect("a created task has an id")
+    }
+
     pub async fn put_task(&self, user: &TestUser, id: i64, body: Value) -> Response {
         self.send_json(user, Method::PUT, &format!("/api/v1/tasks/{id}"), body)
             .await

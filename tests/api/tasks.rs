@@ -155,9 +155,7 @@ async fn update_changes_only_the_fields_sent() {
 async fn completing_sets_and_reopening_clears_completed_at() {
     let app = spawn_app().await;
     let user = TestUser::new(1005);
-    let id = app.post_task(&user, json!({"title": "t"})).await["id"]
-        .as_i64()
-        .unwrap();
+    let id = app.post_task_id(&user, json!({"title": "t"})).await;
     let done: Value = app
         .put_task(&user, id, json!({"status": true}))
         .await
@@ -198,10 +196,8 @@ async fn delete_answers_204_then_404() {
     let app = spawn_app().await;
     let user = TestUser::new(1006);
     let id = app
-        .post_task(&user, json!({"title": "bye", "tags": ["t"]}))
-        .await["id"]
-        .as_i64()
-        .unwrap();
+        .post_task_id(&user, json!({"title": "bye", "tags": ["t"]}))
+        .await;
     let path = format!("/api/v1/tasks/{id}");
     let response = app
         .as_user(&user, Method::DELETE, &path)
@@ -260,11 +256,7 @@ async fn reorder_sets_positions_in_the_order_given() {
     let user = TestUser::new(1008);
     let mut ids = Vec::new();
     for title in ["a", "b", "c", "d"] {
-        ids.push(
-            app.post_task(&user, json!({"title": title})).await["id"]
-                .as_i64()
-                .unwrap(),
-        );
+        ids.push(app.post_task_id(&user, json!({"title": title})).await);
     }
     let response = app
         .send_json(
@@ -465,10 +457,8 @@ async fn concurrent_updates_of_one_task_take_turns() {
     let app = spawn_app().await;
     let user = TestUser::new(1013);
     let id = app
-        .post_task(&user, json!({"title": "busy", "tags": ["a"]}))
-        .await["id"]
-        .as_i64()
-        .unwrap();
+        .post_task_id(&user, json!({"title": "busy", "tags": ["a"]}))
+        .await;
     let updates = (0..20).map(|i| {
         app.put_task(
             &user,
@@ -518,10 +508,8 @@ async fn mixed_concurrent_changes_never_deadlock() {
     let mut ids = Vec::new();
     for i in 0..6 {
         ids.push(
-            app.post_task(&user, json!({"title": format!("m{i}")}))
-                .await["id"]
-                .as_i64()
-                .unwrap(),
+            app.post_task_id(&user, json!({"title": format!("m{i}")}))
+                .await,
         );
     }
     let mut calls = Vec::new();
