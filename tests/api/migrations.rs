@@ -8,7 +8,13 @@ use sea_orm::Database;
 use crate::helpers::*;
 
 fn vectora(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    vectora_in(std::env::temp_dir().as_path(), args, env)
+}
+
+/// Runs the binary in `dir` (where it looks for `.env`) with only `env` and PATH set.
+fn vectora_in(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_vectora"));
+    command.current_dir(dir);
     command
         .args(args)
         .env_clear()
@@ -115,4 +121,29 @@ async fn healthcheck_command_reports_the_servers_health() {
         .to_string();
     let down = vectora(&["healthcheck"], &[("LEPTOS_SITE_ADDR", &closed)]);
     assert!(!down.status.success());
+}
+
+#[test]
+fn settings_come_from_a_dot_env_file_and_the_environment_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let from_file = dir.path().join("from-file.db");
+    let from_env = dir.path().join("from-env.db");
+    std::fs::write(
+        dir.path().join(".env"),
+        format!("DATABASE_URL=sqlite://{}?mode=rwc\n", from_file.display()),
+    )
+    .unwrap();
+
+    let output = vectora_in(dir.path(), &["migrate", "up"], &[]);
+    assert!(output.status.success(), "{output:?}");
+    assert!(from_file.exists(), "DATABASE_URL was read from .env");
+
+    let env_url = format!("sqlite://{}?mode=rwc", from_env.display());
+    let output = vectora_in(
+        dir.path(),
+        &["migrate", "up"],
+        &[("DATABASE_URL", &env_url)],
+    );
+    assert!(output.status.success(), "{output:?}");
+    assert!(from_env.exists(), "the environment overrides .env");
 }
