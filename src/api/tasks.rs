@@ -2,7 +2,7 @@ use app::model::{
     NewTask, NewTaskInput, ReorderInput, Task, TaskId, TaskPatch, TaskPatchInput, TaskQuery,
     TaskQueryInput,
 };
-use app::server::{AppState, ServiceError, page_cache, tasks};
+use app::server::{AppState, ServiceError, page_cache, task_list, tasks};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderName, StatusCode, header};
@@ -113,12 +113,12 @@ pub async fn categories(
     user: AuthUser,
     State(state): State<AppState>,
 ) -> Result<Json<Vec<String>>, ApiError> {
-    Ok(Json(tasks::list_categories(&state.db, &user).await?))
+    Ok(Json(task_list::list_categories(&state.db, &user).await?))
 }
 
 pub async fn tags(
     user: AuthUser,
     State(state): State<AppState>,
 ) -> Result<Json<Vec<String>>, ApiError> {
-    Ok(Json(tasks::list_tags(&state.db, &user).await?))
+    Ok(Json(task_list::list_tags(&state.db, &user).await?))
 }

@@ -5,6 +5,7 @@ mod helpers;
 
 mod auth;
 mod caching;
+mod concurrency;
 mod health;
 mod isolation;
 mod listing;

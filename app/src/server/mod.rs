@@ -11,6 +11,7 @@ pub mod health;
 pub mod page_cache;
 pub mod state;
 pub mod stats;
+pub mod task_list;
 pub mod tasks;
 pub mod users;
 

@@ -8,7 +8,7 @@ use bytes::Bytes;
 use moka::sync::Cache;
 use sea_orm::DatabaseConnection;
 
-use super::{CurrentUser, ServiceError, tasks};
+use super::{CurrentUser, ServiceError, task_list};
 use crate::model::TaskQuery;
 
 /// A list page, serialized, with the number of tasks that matched before paging.
@@ -62,7 +62,7 @@ impl PageCache {
         if let Some(page) = self.0.as_ref().and_then(|cache| cache.get(&key)) {
             return Ok(page);
         }
-        let page = tasks::list_tasks(db, user, query).await?;
+        let page = task_list::list_tasks(db, user, query).await?;
         let json = JsonPage {
             body: serde_json::to_vec(&page.tasks).unwrap_or_default().into(),
             total: page.total,

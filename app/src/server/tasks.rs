@@ -1,24 +1,18 @@
-//! The task service: every door that reads or changes tasks calls these functions.
+//! The task service: every door that reads or changes a task calls these functions.
 
 use std::collections::{HashMap, HashSet};
 
-use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr, NullOrdering, Query};
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    DatabaseTransaction, DbErr, EntityTrait, FromQueryResult, Order, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Select, SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QuerySelect, Select,
+    SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 
 use super::entity::{task, task_tag, user};
+use super::task_list::sorted;
 use super::{CurrentUser, ServiceError, clock};
-use crate::model::{NewTask, Priority, SortBy, TagList, Task, TaskId, TaskPatch, TaskQuery};
-
-/// One page of a list, and how many tasks matched before paging.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TaskPage {
-    pub tasks: Vec<Task>,
-    pub total: u64,
-}
+use crate::model::{NewTask, Priority, SortBy, TagList, Task, TaskId, TaskPatch};
 
 /// A transaction that will change the user's tasks. On SQLite it takes the write lock at once
 /// (`BEGIN IMMEDIATE`), so that concurrent writers wait instead of failing with "database is
@@ -46,7 +40,7 @@ async fn commit_change(txn: DatabaseTransaction, user: &CurrentUser) -> Result<(
     txn.commit().await
 }
 
-fn to_task(row: task::Model) -> Task {
+pub(super) fn to_task(row: task::Model) -> Task {
     Task {
         id: row.id,
         title: row.title,
@@ -64,7 +58,7 @@ fn to_task(row: task::Model) -> Task {
     }
 }
 
-fn owned_by(user: &CurrentUser) -> Select<task::Entity> {
+pub(super) fn owned_by(user: &CurrentUser) -> Select<task::Entity> {
     task::Entity::find().filter(task::Column::UserId.eq(user.id))
 }
 
@@ -82,14 +76,6 @@ async fn find_owned(
 
 fn tags_json(tags: &TagList) -> String {
     serde_json::to_string(tags.as_slice()).unwrap_or_else(|_| "[]".into())
-}
-
-/// One task of a list page, with how many tasks matched the filters in all.
-#[derive(Debug, FromQueryResult)]
-struct ListedTask {
-    #[sea_orm(nested)]
-    task: task::Model,
-    total: i64,
 }
 
 async fn replace_tags(
@@ -176,86 +162,6 @@ pub async fn get_task(
     id: TaskId,
 ) -> Result<Task, ServiceError> {
     Ok(to_task(find_owned(db, user, id).await?))
-}
-
-fn escape_like(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len() + 2);
-    for c in text.chars() {
-        if matches!(c, '\\' | '%' | '_') {
-            escaped.push('\\');
-        }
-        escaped.push(c);
-    }
-    escaped
-}
-
-fn filtered(user: &CurrentUser, query: &TaskQuery) -> Select<task::Entity> {
-    let mut select = owned_by(user);
-    if let Some(status) = query.status {
-        select = select.filter(task::Column::Status.eq(status));
-    }
-    if let Some(priority) = query.priority {
-        select = select.filter(task::Column::Priority.eq(priority.rank()));
-    }
-    if let Some(search) = &query.search {
-        let pattern = LikeExpr::new(format!("%{}%", escape_like(search))).escape('\\');
-        select = select.filter(task::Column::SearchText.like(pattern));
-    }
-    if let Some(category) = &query.category {
-        select = select.filter(task::Column::Category.eq(category.as_str()));
-    }
-    if let Some(tag) = &query.tag {
-        let tagged = Query::select()
-            .column(task_tag::Column::TaskId)
-            .from(task_tag::Entity)
-            .and_where(task_tag::Column::Key.eq(tag.as_str()))
-            .to_owned();
-        select = select.filter(task::Column::Id.in_subquery(tagged));
-    }
-    select
-}
-
-fn sorted(select: Select<task::Entity>, sort_by: SortBy) -> Select<task::Entity> {
-    use task::Column as C;
-    match sort_by {
-        SortBy::Position => select
-            .order_by_asc(C::Position)
-            .order_by_desc(C::CreatedAt)
-            .order_by_desc(C::Id),
-        SortBy::Date => select
-            .order_by_with_nulls(C::DateTime, Order::Asc, NullOrdering::Last)
-            .order_by_asc(C::Position)
-            .order_by_asc(C::Id),
-        SortBy::Priority => select
-            .order_by_desc(C::Priority)
-            .order_by_with_nulls(C::DateTime, Order::Asc, NullOrdering::Last)
-            .order_by_asc(C::Id),
-        SortBy::Title => select.order_by_asc(C::SearchText).order_by_asc(C::Id),
-        SortBy::Created => select.order_by_desc(C::CreatedAt).order_by_desc(C::Id),
-    }
-}
-
-pub async fn list_tasks(
-    db: &DatabaseConnection,
-    user: &CurrentUser,
-    query: &TaskQuery,
-) -> Result<TaskPage, ServiceError> {
-    let select = filtered(user, query);
-    let rows: Vec<ListedTask> = sorted(select.clone(), query.sort_by)
-        .column_as(Expr::cust("COUNT(*) OVER ()"), "total")
-        .offset(query.skip)
-        .limit(query.limit)
-        .into_model()
-        .all(db)
-        .await?;
-    let total = match rows.first() {
-        Some(row) => u64::try_from(row.total).unwrap_or(0),
-        // Past the last page the window has no row to count in.
-        None if query.skip > 0 => select.count(db).await?,
-        None => 0,
-    };
-    let tasks = rows.into_iter().map(|row| to_task(row.task)).collect();
-    Ok(TaskPage { tasks, total })
 }
 
 pub async fn update_task(
@@ -378,69 +284,4 @@ pub async fn reorder_tasks(
     }
     commit_change(txn, user).await?;
     Ok(())
-}
-
-fn sorted_unique(mut values: Vec<String>) -> Vec<String> {
-    values.sort_by_cached_key(|v| (TagList::key(v), v.clone()));
-    values.dedup_by(|a, b| TagList::key(a) == TagList::key(b));
-    values
-}
-
-/// The user's categories, each once, alphabetical ignoring case.
-pub async fn list_categories(
-    db: &DatabaseConnection,
-    user: &CurrentUser,
-) -> Result<Vec<String>, ServiceError> {
-    let categories: Vec<String> = owned_by(user)
-        .select_only()
-        .column(task::Column::Category)
-        .distinct()
-        .filter(task::Column::Category.is_not_null())
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(sorted_unique(categories))
-}
-
-/// The user's tags, each once (ignoring case), alphabetical ignoring case.
-pub async fn list_tags(
-    db: &DatabaseConnection,
-    user: &CurrentUser,
-) -> Result<Vec<String>, ServiceError> {
-    let own_tasks = Query::select()
-        .column(task::Column::Id)
-        .from(task::Entity)
-        .and_where(task::Column::UserId.eq(user.id))
-        .to_owned();
-    let tags: Vec<String> = task_tag::Entity::find()
-        .select_only()
-        .column(task_tag::Column::Name)
-        .distinct()
-        .filter(task_tag::Column::TaskId.in_subquery(own_tasks))
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(sorted_unique(tags))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn like_patterns_are_escaped() {
-        assert_eq!(escape_like(r"50%_off\now"), r"50\%\_off\\now");
-    }
-
-    #[test]
-    fn metadata_is_sorted_and_unique_ignoring_case() {
-        let values = vec![
-            "работа".into(),
-            "Home".into(),
-            "home".into(),
-            "Арбуз".into(),
-            "apple".into(),
-        ];
-        assert_eq!(sorted_unique(values), ["apple", "Home", "Арбуз", "работа"]);
-    }
 }

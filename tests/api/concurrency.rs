@@ -1,0 +1,145 @@
+//! Many changes at once for one user: every one succeeds or fails cleanly, none deadlocks.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::helpers::*;
+
+#[tokio::test]
+async fn concurrent_writes_all_succeed() {
+    let app = spawn_app().await;
+    let user = TestUser::new(1012);
+    let creates = (0..25).map(|i| {
+        app.send_json(
+            &user,
+            Method::POST,
+            "/api/v1/tasks",
+            json!({"title": format!("c{i}")}),
+        )
+    });
+    let statuses: Vec<StatusCode> = futures_util::future::join_all(creates)
+        .await
+        .iter()
+        .map(|r| r.status())
+        .collect();
+    assert!(
+        statuses.iter().all(|s| *s == StatusCode::CREATED),
+        "{statuses:?}"
+    );
+    let (tasks, total) = app.list(&user, "").await;
+    assert_eq!(total, 25);
+    let ids: Vec<i64> = tasks.iter().map(|t| t["id"].as_i64().unwrap()).collect();
+    let updates = ids
+        .iter()
+        .map(|id| app.put_task(&user, *id, json!({"status": true, "tags": ["x"]})));
+    let statuses: Vec<StatusCode> = futures_util::future::join_all(updates)
+        .await
+        .iter()
+        .map(|r| r.status())
+        .collect();
+    assert!(
+        statuses.iter().all(|s| *s == StatusCode::OK),
+        "{statuses:?}"
+    );
+    assert_eq!(app.list(&user, "?status=true&tag=x").await.1, 25);
+}
+
+#[tokio::test]
+async fn concurrent_updates_of_one_task_take_turns() {
+    let app = spawn_app().await;
+    let user = TestUser::new(1013);
+    let id = app
+        .post_task_id(&user, json!({"title": "busy", "tags": ["a"]}))
+        .await;
+    let updates = (0..20).map(|i| {
+        app.put_task(
+            &user,
+            id,
+            json!({"title": format!("v{i}"), "tags": ["a", "b", format!("t{i}")]}),
+        )
+    });
+    let statuses: Vec<StatusCode> = futures_util::future::join_all(updates)
+        .await
+        .iter()
+        .map(|r| r.status())
+        .collect();
+    assert!(
+        statuses.iter().all(|s| *s == StatusCode::OK),
+        "{statuses:?}"
+    );
+    let task: Value = app
+        .get(&user, &format!("/api/v1/tasks/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(task["tags"].as_array().unwrap().len(), 3, "{task}");
+    let reorders = (0..10).map(|_| {
+        app.send_json(
+            &user,
+            Method::POST,
+            "/api/v1/tasks/reorder",
+            json!({"ids": [id]}),
+        )
+    });
+    let statuses: Vec<StatusCode> = futures_util::future::join_all(reorders)
+        .await
+        .iter()
+        .map(|r| r.status())
+        .collect();
+    assert!(
+        statuses.iter().all(|s| *s == StatusCode::NO_CONTENT),
+        "{statuses:?}"
+    );
+}
+
+#[tokio::test]
+async fn mixed_concurrent_changes_never_deadlock() {
+    let app = spawn_app().await;
+    let user = TestUser::new(1014);
+    let mut ids = Vec::new();
+    for i in 0..6 {
+        ids.push(
+            app.post_task_id(&user, json!({"title": format!("m{i}")}))
+                .await,
+        );
+    }
+    let mut calls = Vec::new();
+    for round in 0..4 {
+        let put = format!("/api/v1/tasks/{}", ids[round]);
+        calls.push(
+            app.as_user(&user, Method::PUT, &put)
+                .json(&json!({"tags": ["x", format!("r{round}")]})),
+        );
+        let order = json!({"ids": [ids[5 - round], ids[round]]});
+        calls.push(
+            app.as_user(&user, Method::POST, "/api/v1/tasks/reorder")
+                .json(&order),
+        );
+        calls.push(
+            app.as_user(&user, Method::POST, "/api/v1/tasks")
+                .json(&json!({"title": format!("new{round}")})),
+        );
+        calls.push(app.as_user(
+            &user,
+            Method::DELETE,
+            &format!("/api/v1/tasks/{}", ids[4 + round % 2]),
+        ));
+    }
+    let calls = calls.into_iter().map(|request| request.send());
+    let responses = futures_util::future::join_all(calls).await;
+    for response in responses {
+        let status = response.unwrap().status();
+        assert!(
+            status.is_success() || status == StatusCode::NOT_FOUND,
+            "{status}"
+        );
+    }
+    let (tasks, total) = app.list(&user, "").await;
+    assert_eq!(total, 8, "6 - 2 deleted + 4 created");
+    let positions: Vec<i64> = tasks
+        .iter()
+        .map(|t| t["position"].as_i64().unwrap())
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] <= w[1]), "{positions:?}");
+}
