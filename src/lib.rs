@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod cli;
+pub mod dev_sign_in;
 pub mod healthcheck;
 pub mod server;
 pub mod telemetry;

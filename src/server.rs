@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use app::server::AppState;
+use app::server::auth::dev_session::DevSessions;
 use app::server::page_cache::PageCache;
 use app::{App, shell};
 use axum::Router;
@@ -22,7 +23,7 @@ use tower_http::request_id::{
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
-use crate::{Config, api};
+use crate::{Config, api, dev_sign_in};
 
 /// A server bound to its port and ready to run.
 pub struct Application {
@@ -48,11 +49,14 @@ impl Application {
         let mut leptos_options = leptos_options();
         leptos_options.site_addr = listener.local_addr()?;
         let pages = PageCache::new(config.list_cache_mb);
+        let dev_sessions = (!config.is_production())
+            .then(|| DevSessions::new(config.secret_key.as_ref().map(|key| key.expose())));
         let state = AppState {
             db,
             config: Arc::new(config),
             leptos_options,
             pages,
+            dev_sessions,
         };
         Ok(Application {
             listener,
@@ -116,6 +120,7 @@ pub fn router(state: AppState) -> Router {
         .route("/health", get(api::health::health))
         .route("/version", get(api::health::version))
         .nest("/api/v1", api::router())
+        .merge(dev_sign_in::router(&state))
         .leptos_routes_with_context(&state, routes, context, page)
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(PropagateRequestIdLayer::x_request_id())

@@ -6,6 +6,7 @@ mod helpers;
 mod auth;
 mod caching;
 mod concurrency;
+mod dev_sign_in;
 mod health;
 mod isolation;
 mod listing;

@@ -4,6 +4,7 @@ use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
+use super::auth::dev_session::DevSessions;
 use super::config::Config;
 use super::page_cache::PageCache;
 
@@ -14,6 +15,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub leptos_options: LeptosOptions,
     pub pages: PageCache,
+    /// The development sign-in; `None` unless `APP_ENV=development`.
+    pub dev_sessions: Option<DevSessions>,
 }
 
 impl AppState {

@@ -3,6 +3,7 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
 };
 
+use super::auth::AuthError;
 use super::auth::init_data::TelegramUser;
 use super::entity::user;
 use super::{ServiceError, clock};
@@ -117,6 +118,17 @@ pub async fn sign_in_telegram(
             Some(row) => Ok(CurrentUser::from(&row)),
             None => Err(err.into()),
         },
+    }
+}
+
+/// The user a session names; a session whose user is gone signs nobody in.
+pub async fn find_current(
+    db: &DatabaseConnection,
+    user_id: i64,
+) -> Result<CurrentUser, ServiceError> {
+    match user::Entity::find_by_id(user_id).one(db).await? {
+        Some(row) => Ok(CurrentUser::from(&row)),
+        None => Err(AuthError::Missing.into()),
     }
 }
 

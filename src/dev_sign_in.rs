@@ -1,0 +1,63 @@
+//! `POST /auth/dev` and `POST /auth/dev/logout`: the development-only sign-in. With
+//! `APP_ENV=production` these routes do not exist (404).
+
+use app::i18n::Lang;
+use app::server::auth::dev_session::COOKIE;
+use app::server::auth::init_data::TelegramUser;
+use app::server::{AppState, users};
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::post;
+use axum::{Form, Router};
+use serde::Deserialize;
+
+use crate::api::error::ApiError;
+
+const MAX_AGE_SECS: u32 = 30 * 24 * 3600;
+
+#[derive(Debug, Deserialize)]
+pub struct DevSignIn {
+    /// The Telegram user to act as; 1000 when absent.
+    pub telegram_id: Option<i64>,
+    pub first_name: Option<String>,
+    pub language: Option<String>,
+}
+
+pub fn router(state: &AppState) -> Router<AppState> {
+    if state.dev_sessions.is_none() {
+        return Router::new();
+    }
+    Router::new()
+        .route("/auth/dev", post(sign_in))
+        .route("/auth/dev/logout", post(sign_out))
+}
+
+async fn sign_in(
+    State(state): State<AppState>,
+    Form(form): Form<DevSignIn>,
+) -> Result<Response, ApiError> {
+    let Some(sessions) = &state.dev_sessions else {
+        return Err(ApiError::RouteNotFound);
+    };
+    let telegram_user = TelegramUser {
+        id: form.telegram_id.unwrap_or(1000),
+        first_name: form.first_name.unwrap_or_else(|| "Developer".into()),
+        last_name: None,
+        username: None,
+        language_code: form
+            .language
+            .map(|code| Lang::from_tag(&code).code().to_owned()),
+    };
+    let user = users::sign_in_telegram(&state.db, &telegram_user).await?;
+    let cookie = format!(
+        "{COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={MAX_AGE_SECS}",
+        sessions.cookie_value(user.id)
+    );
+    Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/")).into_response())
+}
+
+async fn sign_out() -> Response {
+    let cookie = format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+    ([(header::SET_COOKIE, cookie)], Redirect::to("/")).into_response()
+}
