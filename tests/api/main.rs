@@ -13,6 +13,7 @@ mod listing;
 mod logging;
 mod migrations;
 mod profile;
+mod server_fns;
 mod stats;
 mod tasks;
 mod validation;

@@ -1,0 +1,88 @@
+//! Server functions: thin adapters from the UI to the services. Each one authenticates the request
+//! like the JSON API (initData, or the development sign-in) and makes one service call; the paths
+//! are stable (`/api/tasks/…`) so that forms work without WASM.
+
+mod profile;
+mod status;
+mod tasks;
+
+pub use profile::*;
+pub use status::*;
+pub use tasks::*;
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+use crate::model::FieldErrors;
+
+/// What a server function can fail with, as the browser receives it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("invalid input")]
+    Validation(FieldErrors),
+    #[error("unauthorized")]
+    Unauthorized,
+    #[error("internal error")]
+    Internal,
+    #[error("request failed: {0}")]
+    Transport(String),
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<crate::server::ServiceError> for AppError {
+    /// Also sets the response's status (401/404/422/500) for clients that read it.
+    fn from(error: crate::server::ServiceError) -> Self {
+        use crate::server::ServiceError;
+        use http::StatusCode;
+        let (status, app_error) = match error {
+            ServiceError::NotFound => (StatusCode::NOT_FOUND, AppError::NotFound),
+            ServiceError::Validation(errors) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                AppError::Validation(errors),
+            ),
+            ServiceError::Unauthorized(_) => (StatusCode::UNAUTHORIZED, AppError::Unauthorized),
+            ServiceError::Db(err) => {
+                tracing::error!(error = %err, "database error in a server function");
+                (StatusCode::INTERNAL_SERVER_ERROR, AppError::Internal)
+            }
+        };
+        // A plain HTML form post is sent back to its page (302) instead; a status would undo that.
+        let form_post = leptos::prelude::use_context::<http::request::Parts>()
+            .and_then(|parts| parts.headers.get(http::header::ACCEPT).cloned())
+            .and_then(|accept| accept.to_str().ok().map(|a| a.contains("text/html")))
+            .unwrap_or(false);
+        if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+            && !form_post
+        {
+            response.set_status(status);
+        }
+        app_error
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<crate::model::FieldErrors> for AppError {
+    fn from(errors: crate::model::FieldErrors) -> Self {
+        crate::server::ServiceError::Validation(errors).into()
+    }
+}
+
+/// The state and the signed-in user of the request a server function serves.
+#[cfg(feature = "ssr")]
+async fn signed_in() -> Result<(crate::server::AppState, crate::server::CurrentUser), AppError> {
+    let state = crate::server::AppState::from_context()?;
+    let parts = leptos::prelude::use_context::<http::request::Parts>().ok_or(AppError::Internal)?;
+    let user = crate::server::auth::authenticate(&parts.headers, &state).await?;
+    Ok((state, user))
+}
