@@ -60,13 +60,7 @@ async fn every_kind_of_change_shows_in_the_next_list() {
 
     app.put_task(&user, a, json!({"title": "a2"})).await;
     assert_eq!(app.titles(&user, "").await, ["a2", "b"]);
-    app.send_json(
-        &user,
-        Method::POST,
-        "/api/v1/tasks/reorder",
-        json!({"ids": [b, a]}),
-    )
-    .await;
+    app.reorder(&user, json!([b, a])).await;
     assert_eq!(app.titles(&user, "").await, ["b", "a2"]);
     app.as_user(&user, Method::DELETE, &format!("/api/v1/tasks/{b}"))
         .send()

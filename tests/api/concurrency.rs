@@ -17,30 +17,14 @@ async fn concurrent_writes_all_succeed() {
             json!({"title": format!("c{i}")}),
         )
     });
-    let statuses: Vec<StatusCode> = futures_util::future::join_all(creates)
-        .await
-        .iter()
-        .map(|r| r.status())
-        .collect();
-    assert!(
-        statuses.iter().all(|s| *s == StatusCode::CREATED),
-        "{statuses:?}"
-    );
+    assert_all_answer(creates, StatusCode::CREATED).await;
     let (tasks, total) = app.list(&user, "").await;
     assert_eq!(total, 25);
     let ids: Vec<i64> = tasks.iter().map(|t| t["id"].as_i64().unwrap()).collect();
     let updates = ids
         .iter()
         .map(|id| app.put_task(&user, *id, json!({"status": true, "tags": ["x"]})));
-    let statuses: Vec<StatusCode> = futures_util::future::join_all(updates)
-        .await
-        .iter()
-        .map(|r| r.status())
-        .collect();
-    assert!(
-        statuses.iter().all(|s| *s == StatusCode::OK),
-        "{statuses:?}"
-    );
+    assert_all_answer(updates, StatusCode::OK).await;
     assert_eq!(app.list(&user, "?status=true&tag=x").await.1, 25);
 }
 
@@ -58,15 +42,7 @@ async fn concurrent_updates_of_one_task_take_turns() {
             json!({"title": format!("v{i}"), "tags": ["a", "b", format!("t{i}")]}),
         )
     });
-    let statuses: Vec<StatusCode> = futures_util::future::join_all(updates)
-        .await
-        .iter()
-        .map(|r| r.status())
-        .collect();
-    assert!(
-        statuses.iter().all(|s| *s == StatusCode::OK),
-        "{statuses:?}"
-    );
+    assert_all_answer(updates, StatusCode::OK).await;
     let task: Value = app
         .get(&user, &format!("/api/v1/tasks/{id}"))
         .await
@@ -74,23 +50,8 @@ async fn concurrent_updates_of_one_task_take_turns() {
         .await
         .unwrap();
     assert_eq!(task["tags"].as_array().unwrap().len(), 3, "{task}");
-    let reorders = (0..10).map(|_| {
-        app.send_json(
-            &user,
-            Method::POST,
-            "/api/v1/tasks/reorder",
-            json!({"ids": [id]}),
-        )
-    });
-    let statuses: Vec<StatusCode> = futures_util::future::join_all(reorders)
-        .await
-        .iter()
-        .map(|r| r.status())
-        .collect();
-    assert!(
-        statuses.iter().all(|s| *s == StatusCode::NO_CONTENT),
-        "{statuses:?}"
-    );
+    let reorders = (0..10).map(|_| app.reorder(&user, json!([id])));
+    assert_all_answer(reorders, StatusCode::NO_CONTENT).await;
 }
 
 #[tokio::test]

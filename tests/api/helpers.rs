@@ -236,6 +236,16 @@ impl TestApp {
             .expect("a created task has an id")
     }
 
+    pub async fn reorder(&self, user: &TestUser, ids: Value) -> Response {
+        self.send_json(
+            user,
+            Method::POST,
+            "/api/v1/tasks/reorder",
+            json!({ "ids": ids }),
+        )
+        .await
+    }
+
     pub async fn put_task(&self, user: &TestUser, id: i64, body: Value) -> Response {
         self.send_json(user, Method::PUT, &format!("/api/v1/tasks/{id}"), body)
             .await
@@ -286,4 +296,17 @@ pub async fn assert_field_errors(response: Response, expected: &[(&str, &str)]) 
         assert!(!error["message"].as_str().unwrap().is_empty());
     }
     body
+}
+
+/// Sends the requests at once and asserts that every one answered `expected`.
+pub async fn assert_all_answer<F>(requests: impl IntoIterator<Item = F>, expected: StatusCode)
+where
+    F: Future<Output = Response>,
+{
+    let statuses: Vec<StatusCode> = futures_util::future::join_all(requests)
+        .await
+        .iter()
+        .map(|r| r.status())
+        .collect();
+    assert!(statuses.iter().all(|s| *s == expected), "{statuses:?}");
 }

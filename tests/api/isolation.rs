@@ -41,14 +41,7 @@ async fn another_users_task_is_404_everywhere() {
         StatusCode::NOT_FOUND
     );
     assert_eq!(
-        app.send_json(
-            &bob,
-            Method::POST,
-            "/api/v1/tasks/reorder",
-            json!({"ids": [id]})
-        )
-        .await
-        .status(),
+        app.reorder(&bob, json!([id])).await.status(),
         StatusCode::NOT_FOUND
     );
     let (bobs, total) = app.list(&bob, "?search=secret").await;
@@ -83,11 +76,9 @@ async fn positions_and_reorder_are_per_user() {
     let b1 = app.post_task(&bob, json!({"title": "b1"})).await;
     assert_eq!(b1["position"], 0, "Bob's first task starts his own order");
     let b2 = app.post_task(&bob, json!({"title": "b2"})).await;
-    let ids = json!({"ids": [b2["id"], b1["id"]]});
+    let ids = json!([b2["id"], b1["id"]]);
     assert_eq!(
-        app.send_json(&bob, Method::POST, "/api/v1/tasks/reorder", ids)
-            .await
-            .status(),
+        app.reorder(&bob, ids).await.status(),
         StatusCode::NO_CONTENT
     );
     assert_eq!(app.titles(&bob, "").await, ["b2", "b1"]);

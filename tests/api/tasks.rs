@@ -258,14 +258,7 @@ async fn reorder_sets_positions_in_the_order_given() {
     for title in ["a", "b", "c", "d"] {
         ids.push(app.post_task_id(&user, json!({"title": title})).await);
     }
-    let response = app
-        .send_json(
-            &user,
-            Method::POST,
-            "/api/v1/tasks/reorder",
-            json!({"ids": [ids[3], ids[1]]}),
-        )
-        .await;
+    let response = app.reorder(&user, json!([ids[3], ids[1]])).await;
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
     assert_eq!(
         app.titles(&user, "").await,
@@ -281,32 +274,16 @@ async fn reorder_sets_positions_in_the_order_given() {
         .collect();
     assert_eq!(positions, [0, 1, 2, 3]);
 
-    let all = json!({"ids": [ids[0], ids[1], ids[2], ids[3]]});
+    let all = json!([ids[0], ids[1], ids[2], ids[3]]);
     assert_eq!(
-        app.send_json(&user, Method::POST, "/api/v1/tasks/reorder", all)
-            .await
-            .status(),
+        app.reorder(&user, all).await.status(),
         StatusCode::NO_CONTENT
     );
     assert_eq!(app.titles(&user, "").await, ["a", "b", "c", "d"]);
 
-    let duplicate = app
-        .send_json(
-            &user,
-            Method::POST,
-            "/api/v1/tasks/reorder",
-            json!({"ids": [ids[0], ids[0]]}),
-        )
-        .await;
+    let duplicate = app.reorder(&user, json!([ids[0], ids[0]])).await;
     assert_field_errors(duplicate, &[("ids", "duplicate_ids")]).await;
-    let unknown = app
-        .send_json(
-            &user,
-            Method::POST,
-            "/api/v1/tasks/reorder",
-            json!({"ids": [ids[1], 987654]}),
-        )
-        .await;
+    let unknown = app.reorder(&user, json!([ids[1], 987654])).await;
     assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
     assert_eq!(
         app.titles(&user, "").await,
