@@ -75,11 +75,16 @@ async fn task_actions_work_through_server_functions() {
     assert_eq!(patched["description"], "с маслом");
     assert_eq!(patched["tags"], json!([]));
 
-    let listed: Value = call_form(&app, &user, "/api/tasks/list", &[("query[search]", "ХЛЕБ")])
-        .await
-        .json()
-        .await
-        .unwrap();
+    let listed: Value = call_json(
+        &app,
+        &user,
+        "/api/tasks/list",
+        json!({"query": {"search": "ХЛЕБ"}}),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
     assert_eq!(listed["total"], 1);
     assert_eq!(listed["tasks"][0]["id"], task["id"]);
 

@@ -57,13 +57,20 @@ impl From<crate::server::ServiceError> for AppError {
                 (StatusCode::INTERNAL_SERVER_ERROR, AppError::Internal)
             }
         };
-        // A plain HTML form post is sent back to its page (302) instead; a status would undo that.
-        let form_post = leptos::prelude::use_context::<http::request::Parts>()
-            .and_then(|parts| parts.headers.get(http::header::ACCEPT).cloned())
-            .and_then(|accept| accept.to_str().ok().map(|a| a.contains("text/html")))
-            .unwrap_or(false);
+        // Only for server-function requests: a page rendered on the server calls these functions
+        // directly and keeps its own status, and a plain HTML form post is sent back to its page
+        // (302), which a status would undo.
+        let client_call =
+            leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| {
+                let accepts_html = parts
+                    .headers
+                    .get(http::header::ACCEPT)
+                    .and_then(|accept| accept.to_str().ok())
+                    .is_some_and(|accept| accept.contains("text/html"));
+                parts.uri.path().starts_with("/api/") && !accepts_html
+            });
         if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
-            && !form_post
+            && client_call
         {
             response.set_status(status);
         }

@@ -7,6 +7,8 @@ use super::AppError;
 pub struct ServerInfo {
     pub version: String,
     pub database_ok: bool,
+    /// Whether `POST /auth/dev` exists (development only).
+    pub dev_sign_in: bool,
 }
 
 /// The server's version and whether its database answers.
@@ -16,5 +18,6 @@ pub async fn server_status() -> Result<ServerInfo, AppError> {
     Ok(ServerInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         database_ok: crate::server::health::database_is_up(&state.db).await,
+        dev_sign_in: state.dev_sessions.is_some(),
     })
 }

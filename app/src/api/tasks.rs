@@ -14,7 +14,8 @@ pub struct TaskList {
     pub total: u64,
 }
 
-#[server(endpoint = "tasks/list")]
+/// JSON, because a query with no filters has no fields to put in a form.
+#[server(input = Json, endpoint = "tasks/list")]
 pub async fn list_tasks(query: TaskQueryInput) -> Result<TaskList, AppError> {
     let (state, user) = signed_in().await?;
     let query = crate::model::TaskQuery::parse(query)?;

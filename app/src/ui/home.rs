@@ -1,11 +1,33 @@
 use leptos::prelude::*;
 
-use crate::api::{ServerInfo, server_status};
+use super::tasks::TasksPage;
+use super::texts::texts;
+use crate::api::{ServerInfo, get_profile, server_status};
 use crate::i18n::Lang;
 
+/// The signed-in user's tasks, or the welcome card with the ways to sign in.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let lang = use_context::<Lang>().unwrap_or_default();
+    let profile = Resource::new(|| (), |_| get_profile());
+    let info = Resource::new(|| (), |_| server_status());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match profile.await {
+                    Ok(_) => view! { <TasksPage/> }.into_any(),
+                    Err(_) => {
+                        let dev_sign_in = info.await.map(|info| info.dev_sign_in).unwrap_or(false);
+                        view! { <Welcome dev_sign_in/> }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Welcome(dev_sign_in: bool) -> impl IntoView {
+    let t = texts(use_context::<Lang>().unwrap_or_default());
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     let check = Action::new(|_: &()| server_status());
@@ -13,37 +35,24 @@ pub fn HomePage() -> impl IntoView {
         check.value().get().map(|result| match result {
             Ok(ServerInfo {
                 version,
-                database_ok: true,
+                database_ok,
+                ..
             }) => {
-                format!(
-                    "{} {version} · {}",
-                    lang.pick("Сервер", "Server"),
-                    lang.pick("база данных в порядке", "database OK")
-                )
+                let database = if database_ok {
+                    t.database_ok
+                } else {
+                    t.database_down
+                };
+                format!("{} {version} · {database}", t.server)
             }
-            Ok(ServerInfo {
-                version,
-                database_ok: false,
-            }) => format!(
-                "{} {version} · {}",
-                lang.pick("Сервер", "Server"),
-                lang.pick("база данных недоступна", "database unavailable")
-            ),
-            Err(_) => lang
-                .pick("Сервер не ответил", "The server did not answer")
-                .to_owned(),
+            Err(_) => t.no_answer.to_owned(),
         })
     };
 
     view! {
         <section class="card" data-hydrated=move || hydrated.get().to_string()>
             <h1>"Vectora"</h1>
-            <p class="tagline">
-                {lang.pick(
-                    "Планировщик задач внутри Telegram.",
-                    "A task planner that lives inside Telegram.",
-                )}
-            </p>
+            <p class="tagline">{t.tagline}</p>
             <button
                 type="button"
                 data-testid="check-server"
@@ -52,11 +61,22 @@ pub fn HomePage() -> impl IntoView {
                     check.dispatch(());
                 }
             >
-                {lang.pick("Проверить сервер", "Check the server")}
+                {t.check_server}
             </button>
             <p data-testid="server-status" role="status" aria-live="polite">
                 {status_text}
             </p>
         </section>
+        <Show when=move || dev_sign_in>
+            <section class="card">
+                <h2>{t.dev_sign_in_title}</h2>
+                <p class="tagline">{t.dev_sign_in_hint}</p>
+                <form method="post" action="/auth/dev" class="row">
+                    <label for="dev-telegram-id">{t.telegram_id}</label>
+                    <input id="dev-telegram-id" name="telegram_id" type="number" value="1000" required/>
+                    <button type="submit" data-testid="dev-sign-in">{t.sign_in}</button>
+                </form>
+            </section>
+        </Show>
     }
 }

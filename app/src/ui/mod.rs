@@ -1,8 +1,11 @@
 mod home;
 mod lang;
+mod tasks;
+mod texts;
 
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::SsrMode;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
@@ -40,7 +43,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <main>
                 <Routes fallback=move || view! { <NotFound/> }>
-                    <Route path=path!("") view=home::HomePage/>
+                    <Route path=path!("") view=home::HomePage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>
@@ -49,15 +52,15 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn NotFound() -> impl IntoView {
-    let lang = use_context::<Lang>().unwrap_or_default();
+    let t = texts::texts(use_context::<Lang>().unwrap_or_default());
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
         <section class="card">
-            <h1>{lang.pick("Страница не найдена", "Page not found")}</h1>
-            <a href="/">{lang.pick("На главную", "Go home")}</a>
+            <h1>{t.not_found}</h1>
+            <a href="/">{t.go_home}</a>
         </section>
     }
 }
