@@ -41,6 +41,8 @@ test("add, tick and delete tasks after hydration", async ({ page }) => {
   await page.screenshot({ path: path.join(ARTIFACTS, "tasks-en-desktop.png"), fullPage: true });
   await task.getByRole("button", { name: "Delete" }).click();
   await expect(page.locator('[data-testid="task"]')).toHaveCount(0);
+  await page.locator('[data-testid="sign-out"]').click();
+  await expect(page.locator('[data-testid="dev-sign-in"]')).toBeVisible();
   // Chromium logs the refused (422) blank submission above; nothing else may appear.
   expect(errors.filter((e) => !e.includes("status of 422"))).toEqual([]);
 });

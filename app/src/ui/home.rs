@@ -13,12 +13,10 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
+                let dev_sign_in = info.await.map(|info| info.dev_sign_in).unwrap_or(false);
                 match profile.await {
-                    Ok(_) => view! { <TasksPage/> }.into_any(),
-                    Err(_) => {
-                        let dev_sign_in = info.await.map(|info| info.dev_sign_in).unwrap_or(false);
-                        view! { <Welcome dev_sign_in/> }.into_any()
-                    }
+                    Ok(_) => view! { <TasksPage dev_sign_in/> }.into_any(),
+                    Err(_) => view! { <Welcome dev_sign_in/> }.into_any(),
                 }
             })}
         </Suspense>

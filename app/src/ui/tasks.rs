@@ -6,8 +6,9 @@ use crate::i18n::Lang;
 use crate::model::{Task, TaskQueryInput};
 
 /// The task list with quick add, tick and delete; every form also works before WASM loads.
+/// `dev_sign_in`: the session is the development sign-in's, so it can be ended here.
 #[component]
-pub fn TasksPage() -> impl IntoView {
+pub fn TasksPage(dev_sign_in: bool) -> impl IntoView {
     let lang = use_context::<Lang>().unwrap_or_default();
     let t = texts(lang);
     let create = ServerAction::<CreateTask>::new();
@@ -40,9 +41,11 @@ pub fn TasksPage() -> impl IntoView {
         <section class="card">
             <div class="row spread">
                 <h1>{t.tasks}</h1>
-                <form method="post" action="/auth/dev/logout">
-                    <button type="submit" class="link">{t.sign_out}</button>
-                </form>
+                <Show when=move || dev_sign_in>
+                    <form method="post" action="/auth/dev/logout">
+                        <button type="submit" class="link" data-testid="sign-out">{t.sign_out}</button>
+                    </form>
+                </Show>
             </div>
             <ActionForm action=create>
                 <div class="row">
