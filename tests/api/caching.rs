@@ -62,10 +62,7 @@ async fn every_kind_of_change_shows_in_the_next_list() {
     assert_eq!(app.titles(&user, "").await, ["a2", "b"]);
     app.reorder(&user, json!([b, a])).await;
     assert_eq!(app.titles(&user, "").await, ["b", "a2"]);
-    app.as_user(&user, Method::DELETE, &format!("/api/v1/tasks/{b}"))
-        .send()
-        .await
-        .unwrap();
+    app.delete(&user, &format!("/api/v1/tasks/{b}")).await;
     assert_eq!(app.titles(&user, "").await, ["a2"]);
 
     let refused = app.put_task(&user, a, json!({"title": ""})).await;

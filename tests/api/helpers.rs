@@ -236,6 +236,13 @@ impl TestApp {
             .expect("a created task has an id")
     }
 
+    pub async fn delete(&self, user: &TestUser, path: &str) -> Response {
+        self.as_user(user, Method::DELETE, path)
+            .send()
+            .await
+            .unwrap()
+    }
+
     pub async fn reorder(&self, user: &TestUser, ids: Value) -> Response {
         self.send_json(
             user,

@@ -33,11 +33,7 @@ async fn another_users_task_is_404_everywhere() {
         StatusCode::NOT_FOUND
     );
     assert_eq!(
-        app.as_user(&bob, Method::DELETE, &path)
-            .send()
-            .await
-            .unwrap()
-            .status(),
+        app.delete(&bob, &path).await.status(),
         StatusCode::NOT_FOUND
     );
     assert_eq!(

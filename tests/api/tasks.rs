@@ -199,19 +199,11 @@ async fn delete_answers_204_then_404() {
         .post_task_id(&user, json!({"title": "bye", "tags": ["t"]}))
         .await;
     let path = format!("/api/v1/tasks/{id}");
-    let response = app
-        .as_user(&user, Method::DELETE, &path)
-        .send()
-        .await
-        .unwrap();
+    let response = app.delete(&user, &path).await;
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
     assert_eq!(app.get(&user, &path).await.status(), StatusCode::NOT_FOUND);
     assert_eq!(
-        app.as_user(&user, Method::DELETE, &path)
-            .send()
-            .await
-            .unwrap()
-            .status(),
+        app.delete(&user, &path).await.status(),
         StatusCode::NOT_FOUND
     );
     assert_eq!(
