@@ -7,8 +7,6 @@ use super::AppError;
 pub struct ServerInfo {
     pub version: String,
     pub database_ok: bool,
-    /// Whether `POST /auth/dev` exists (development only).
-    pub dev_sign_in: bool,
 }
 
 /// The server's version and whether its database answers.
@@ -18,6 +16,13 @@ pub async fn server_status() -> Result<ServerInfo, AppError> {
     Ok(ServerInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         database_ok: crate::server::health::database_is_up(&state.db).await,
-        dev_sign_in: state.dev_sessions.is_some(),
     })
+}
+
+/// Whether `POST /auth/dev` exists (development only). No database work: every page asks.
+#[server(endpoint = "dev-sign-in")]
+pub async fn dev_sign_in_enabled() -> Result<bool, AppError> {
+    Ok(crate::server::AppState::from_context()?
+        .dev_sessions
+        .is_some())
 }

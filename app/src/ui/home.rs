@@ -2,18 +2,18 @@ use leptos::prelude::*;
 
 use super::tasks::TasksPage;
 use super::texts::texts;
-use crate::api::{ServerInfo, get_profile, server_status};
+use crate::api::{ServerInfo, dev_sign_in_enabled, get_profile, server_status};
 use crate::i18n::Lang;
 
 /// The signed-in user's tasks, or the welcome card with the ways to sign in.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let profile = Resource::new(|| (), |_| get_profile());
-    let info = Resource::new(|| (), |_| server_status());
+    let dev_sign_in_offered = Resource::new(|| (), |_| dev_sign_in_enabled());
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                let dev_sign_in = info.await.map(|info| info.dev_sign_in).unwrap_or(false);
+                let dev_sign_in = dev_sign_in_offered.await.unwrap_or(false);
                 match profile.await {
                     Ok(_) => view! { <TasksPage dev_sign_in/> }.into_any(),
                     Err(_) => view! { <Welcome dev_sign_in/> }.into_any(),
