@@ -37,5 +37,5 @@ echo "[dev] the app will answer on http://127.0.0.1:3000 once built"
 if [ "$MODE" = watch ]; then
   exec cargo leptos watch
 else
-  exec cargo leptos serve --release
+  exec cargo leptos serve --release --split --precompress
 fi

@@ -124,104 +124,18 @@ tests_sqlite() { VECTORA_TEST_DB=sqlite cargo test "${HOST_PACKAGES[@]}"; }
 
 tests_postgres() { VECTORA_TEST_DB=postgres TEST_POSTGRES_URL="$PG_URL" cargo test -p vectora --test api; }
 
-release_build() { cargo leptos build --release; }
+release_build() { cargo leptos build --release --split --precompress; }
 
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
-# Prints the HTTP status of GET $1, or 000 when nothing answers (python3: curl may be missing).
-http_status() {
-  python3 - "$1" <<'PY'
-import sys, urllib.request, urllib.error
-try:
-    with urllib.request.urlopen(sys.argv[1], timeout=2) as response:
-        print(response.status)
-except urllib.error.HTTPError as error:
-    print(error.code)
-except Exception:
-    print("000")
-PY
-}
-
-SERVER_PID=""
-E2E_TMP=""
-stop_server() {
-  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do
-      kill -0 "$SERVER_PID" 2>/dev/null || break
-      sleep 0.1
-    done
-    kill -KILL "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  SERVER_PID=""
-  if [ -n "$E2E_TMP" ]; then
-    rm -rf "$E2E_TMP"
-    E2E_TMP=""
-  fi
-}
-trap stop_server EXIT
-trap 'stop_server; exit 130' INT
-trap 'stop_server; exit 143' TERM
+# shellcheck source=scripts/local_server.sh
+source "$ROOT/scripts/local_server.sh"
 
 playwright() {
-  local bin="$CARGO_TARGET_DIR/release/vectora"
-  local site="$ROOT/target/site"
-  [ -x "$bin" ] || { echo "no server binary at $bin" >&2; return 1; }
-  [ -d "$site/pkg" ] || { echo "no site at $site (cargo leptos build --release makes it)" >&2; return 1; }
-
-  E2E_TMP="$(mktemp -d "${TMPDIR:-/tmp}/vectora-e2e.XXXXXX")" || return 1
-  local port base log
-  port="$(free_port)" || return 1
-  base="http://127.0.0.1:$port"
-  log="$E2E_TMP/server.log"
-
-  # Runs from the temp dir so that a developer's .env in the checkout cannot change the test setup.
-  (
-    cd "$E2E_TMP"
-    exec env \
-      APP_ENV=development \
-      DATABASE_URL="sqlite://$E2E_TMP/e2e.db?mode=rwc" \
-      RUN_MIGRATIONS=true \
-      BOT_MODE=off \
-      TELEGRAM_BOT_TOKEN= \
-      PUBLIC_URL= \
-      LOG_LEVEL=info \
-      LEPTOS_OUTPUT_NAME=vectora \
-      LEPTOS_SITE_ROOT="$site" \
-      LEPTOS_SITE_PKG_DIR=pkg \
-      LEPTOS_SITE_ADDR="127.0.0.1:$port" \
-      LEPTOS_ENV=PROD \
-      "$bin" serve
-  ) >"$log" 2>&1 &
-  SERVER_PID=$!
-  echo "server pid $SERVER_PID on $base (log: $log)"
-
-  local code="" deadline=$((SECONDS + 60))
-  while [ "$SECONDS" -lt "$deadline" ]; do
-    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-      echo "the server exited before answering /health; its log:" >&2
-      cat "$log" >&2
-      return 1
-    fi
-    code="$(http_status "$base/health")" || true
-    [ "$code" = "200" ] && break
-    sleep 0.2
-  done
-  if [ "$code" != "200" ]; then
-    echo "GET $base/health did not answer 200 within 60 s (last: $code); server log:" >&2
-    cat "$log" >&2
-    return 1
-  fi
-  echo "GET /health: 200"
-
+  start_local_server info || return 1
   local rc=0
-  (cd "$ROOT/end2end" && BASE_URL="$base" npx --no-install playwright test) || rc=$?
+  (cd "$ROOT/end2end" && BASE_URL="$SERVER_URL" npx --no-install playwright test) || rc=$?
   if [ "$rc" -ne 0 ]; then
     echo "--- server log (last 80 lines) ---" >&2
-    tail -n 80 "$log" >&2
+    tail -n 80 "$SERVER_LOG" >&2
   fi
   echo "screenshots: $ROOT/end2end/artifacts/"
   stop_server
@@ -245,10 +159,10 @@ if [ "$E2E_ONLY" -eq 0 ]; then
   fi
 fi
 if [ "$QUICK" -eq 1 ]; then
-  skip "cargo leptos build --release" "--quick"
+  skip "cargo leptos build --release --split" "--quick"
   skip "playwright (e2e)" "--quick"
 else
-  if stage "cargo leptos build --release" release_build; then
+  if stage "cargo leptos build --release --split" release_build; then
     stage "playwright (e2e)" playwright || true
   else
     skip "playwright (e2e)" "the release build failed"

@@ -1,4 +1,5 @@
 //! The Vectora server: one process serving the Leptos app, the JSON API and health checks.
+#![recursion_limit = "256"]
 
 pub mod api;
 pub mod cli;

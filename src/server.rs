@@ -35,14 +35,21 @@ pub struct Application {
 impl Application {
     /// Connects the database, applies pending migrations (unless turned off) and binds the address.
     pub async fn build(config: Config) -> anyhow::Result<Application> {
-        let db = app::server::db::connect(&config.database_url)
-            .await
-            .context("cannot open the database at DATABASE_URL")?;
+        let connect = || async {
+            app::server::db::connect(&config.database_url)
+                .await
+                .context("cannot open the database at DATABASE_URL")
+        };
         if config.run_migrations {
-            Migrator::up(&db, None)
+            // On their own connections, closed before serving: a pooled SQLite connection that
+            // was open while a migration changed a table can answer with the old columns.
+            let migrating = connect().await?;
+            Migrator::up(&migrating, None)
                 .await
                 .context("cannot apply database migrations")?;
+            migrating.close().await.ok();
         }
+        let db = connect().await?;
         let listener = TcpListener::bind(config.site_addr)
             .await
             .with_context(|| format!("cannot listen on {}", config.site_addr))?;

@@ -3,6 +3,7 @@
 pub mod api;
 pub mod i18n;
 pub mod model;
+pub mod telegram;
 mod ui;
 
 #[cfg(feature = "ssr")]

@@ -1,31 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
-import * as fs from "node:fs";
+import type { Page } from "@playwright/test";
 import * as path from "node:path";
 
-// Screenshots go to end2end/artifacts/ (gitignored); CI can keep them as build artifacts.
-const ARTIFACTS = path.join(__dirname, "..", "artifacts");
-fs.mkdirSync(ARTIFACTS, { recursive: true });
-
-const VIEWPORTS = [
-  { name: "phone", width: 390, height: 844 },
-  { name: "desktop", width: 1280, height: 800 },
-];
-
-/** Collects console errors and uncaught exceptions from the moment it is called. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") {
-      const where = message.location();
-      errors.push(`console.error: ${message.text()}${where.url ? ` (${where.url}:${where.lineNumber})` : ""}`);
-    }
-  });
-  page.on("pageerror", (error) => errors.push(`uncaught: ${error.message}`));
-  page.on("requestfailed", (request) =>
-    errors.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ""}`),
-  );
-  return errors;
-}
+import { ARTIFACTS, VIEWPORTS, expect, test, watchErrors } from "../support/app";
 
 /** Loads "/" and waits until the WASM has hydrated it (an Effect sets data-hydrated in the browser only). */
 async function openHydrated(page: Page) {

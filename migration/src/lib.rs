@@ -2,6 +2,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261125_000001_create_users;
 mod m20261125_000002_create_tasks;
+mod m20261125_000003_add_user_theme;
 
 pub struct Migrator;
 
@@ -11,6 +12,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261125_000001_create_users::Migration),
             Box::new(m20261125_000002_create_tasks::Migration),
+            Box::new(m20261125_000003_add_user_theme::Migration),
         ]
     }
 }

@@ -1,5 +1,6 @@
 //! The JSON API under `/api/v1`: each handler parses, makes one service call and answers.
 
+mod calendar;
 pub mod error;
 pub mod extract;
 pub mod health;
@@ -28,6 +29,7 @@ pub fn router() -> Router<AppState> {
                 .delete(tasks::delete),
         )
         .route("/stats", get(stats::get))
+        .route("/calendar", get(calendar::month))
         .route("/me", get(me::get).patch(me::update))
         .fallback(|| async { ApiError::RouteNotFound })
         .layer(middleware::from_fn(error::localize))

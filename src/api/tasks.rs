@@ -2,11 +2,11 @@ use app::model::{
     NewTask, NewTaskInput, ReorderInput, Task, TaskId, TaskPatch, TaskPatchInput, TaskQuery,
     TaskQueryInput,
 };
-use app::server::{AppState, ServiceError, page_cache, task_list, tasks};
+use app::server::{AppState, ServiceError, clock, page_cache, task_list, tasks};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderName, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::{AppendHeaders, IntoResponse, Response};
 
 use super::error::ApiError;
 use super::extract::{ApiJson, ApiQuery, AuthUser};
@@ -26,23 +26,30 @@ pub async fn list(
     ApiQuery(input): ApiQuery<TaskQueryInput>,
 ) -> Result<Response, ApiError> {
     let query = TaskQuery::parse(input)?;
-    let etag = page_cache::etag(&user);
-    let revalidate = [
-        (header::ETAG, etag.clone()),
-        (header::CACHE_CONTROL, "private, no-cache".into()),
-    ];
-    if has_etag(&headers, &etag) {
-        return Ok((StatusCode::NOT_MODIFIED, revalidate).into_response());
+    let etag = (!page_cache::moves_with_time(&query)).then(|| page_cache::etag(&user));
+    if let Some(etag) = &etag
+        && has_etag(&headers, etag)
+    {
+        return Ok((StatusCode::NOT_MODIFIED, revalidate(Some(etag.clone()))).into_response());
     }
     let page = state
         .pages
-        .list_tasks_json(&state.db, &user, &query)
+        .list_tasks_json(&state.db, &user, &query, clock::now())
         .await?;
     let headers = [
         (header::CONTENT_TYPE, "application/json".to_owned()),
         (X_TOTAL_COUNT, page.total.to_string()),
     ];
-    Ok((headers, revalidate, page.body).into_response())
+    Ok((headers, revalidate(etag), page.body).into_response())
+}
+
+/// Clients must ask again every time; with an ETag they can be told nothing changed.
+fn revalidate(etag: Option<String>) -> AppendHeaders<Vec<(HeaderName, String)>> {
+    let mut headers = vec![(header::CACHE_CONTROL, "private, no-cache".to_owned())];
+    if let Some(etag) = etag {
+        headers.push((header::ETAG, etag));
+    }
+    AppendHeaders(headers)
 }
 
 /// Whether `If-None-Match` names `etag` (or is `*`).
@@ -105,7 +112,7 @@ pub async fn reorder(
     State(state): State<AppState>,
     ApiJson(input): ApiJson<ReorderInput>,
 ) -> Result<StatusCode, ApiError> {
-    tasks::reorder_tasks(&state.db, &user, &input.parse()?).await?;
+    tasks::reorder_tasks(&state.db, &user, &input.parse()?, tasks::Placement::Front).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -7,6 +7,7 @@ mod auth;
 mod caching;
 mod concurrency;
 mod dev_sign_in;
+mod due_filters;
 mod health;
 mod isolation;
 mod listing;

@@ -12,8 +12,9 @@ async fn settings_can_be_read_and_changed() {
     assert_eq!(me["reminders_enabled"], true);
     assert_eq!(me["reminder_offset_minutes"], 0);
     assert_eq!(me["digest_time"], Value::Null);
+    assert_eq!(me["theme"], "auto");
 
-    let patch = json!({"language": "ru", "time_zone": "America/New_York", "reminders_enabled": false, "reminder_offset_minutes": 30, "digest_time": "08:30"});
+    let patch = json!({"language": "ru", "time_zone": "America/New_York", "reminders_enabled": false, "reminder_offset_minutes": 30, "digest_time": "08:30", "theme": "dark"});
     let response = app
         .send_json(&user, Method::PATCH, "/api/v1/me", patch)
         .await;
@@ -24,6 +25,7 @@ async fn settings_can_be_read_and_changed() {
     assert_eq!(updated["reminders_enabled"], false);
     assert_eq!(updated["reminder_offset_minutes"], 30);
     assert_eq!(updated["digest_time"], "08:30");
+    assert_eq!(updated["theme"], "dark");
     assert_eq!(updated["telegram_id"], 6001);
 
     let cleared: Value = app
@@ -51,7 +53,7 @@ async fn bad_settings_are_refused_and_change_nothing() {
             &user,
             Method::PATCH,
             "/api/v1/me",
-            json!({"language": "de", "time_zone": "Moscow", "reminder_offset_minutes": 100000, "digest_time": "7:00", "reminders_enabled": null}),
+            json!({"language": "de", "time_zone": "Moscow", "reminder_offset_minutes": 100000, "digest_time": "7:00", "reminders_enabled": null, "theme": "pink"}),
         )
         .await;
     assert_field_errors(
@@ -62,6 +64,7 @@ async fn bad_settings_are_refused_and_change_nothing() {
             ("reminder_offset_minutes", "out_of_range"),
             ("digest_time", "invalid_time_of_day"),
             ("reminders_enabled", "invalid_boolean"),
+            ("theme", "invalid_theme"),
         ],
     )
     .await;

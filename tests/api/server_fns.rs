@@ -205,3 +205,187 @@ async fn a_plain_form_post_goes_back_to_its_page() {
     assert!(location.contains("__err=eyJWYWxpZGF0aW9uIj"), "{location}");
     assert_eq!(app.list(&user, "").await.1, 1);
 }
+
+#[tokio::test]
+async fn the_task_form_creates_and_replaces_every_field() {
+    let app = spawn_app().await;
+    let user = TestUser::new(9105);
+    let created = call_form(
+        &app,
+        &user,
+        "/api/tasks/save",
+        &[
+            ("task[id]", ""),
+            ("task[title]", "Позвонить маме"),
+            ("task[description]", "вечером"),
+            ("task[due]", "2030-03-01T18:30"),
+            ("task[priority]", "high"),
+            ("task[category]", "Семья"),
+            ("task[tags]", "звонки, Семья , звонки"),
+        ],
+    )
+    .await;
+    assert_eq!(created.status(), StatusCode::OK);
+    assert_eq!(
+        created.headers()["location"],
+        "/",
+        "the browser is sent back to the list"
+    );
+    let task: Value = created.json().await.unwrap();
+    assert_eq!(task["tags"], json!(["звонки", "Семья"]));
+    assert_eq!(task["category"], "Семья");
+    assert_eq!(
+        task["date_time"], "2030-03-01T18:30:00Z",
+        "wall clock in UTC"
+    );
+    let id = task["id"].as_i64().unwrap().to_string();
+
+    let replaced: Value = call_form(
+        &app,
+        &user,
+        "/api/tasks/save",
+        &[
+            ("task[id]", &id),
+            ("task[title]", "Позвонить папе"),
+            ("task[description]", ""),
+            ("task[due]", ""),
+            ("task[priority]", "low"),
+            ("task[category]", ""),
+            ("task[tags]", ""),
+        ],
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(replaced["title"], "Позвонить папе");
+    assert_eq!(replaced["description"], Value::Null);
+    assert_eq!(replaced["date_time"], Value::Null);
+    assert_eq!(replaced["category"], Value::Null);
+    assert_eq!(replaced["tags"], json!([]));
+    assert_eq!(replaced["priority"], "low");
+
+    let refused = call_form(
+        &app,
+        &user,
+        "/api/tasks/save",
+        &[
+            ("task[id]", &id),
+            ("task[title]", " "),
+            ("task[due]", "later"),
+        ],
+    )
+    .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let error: Value = refused.json().await.unwrap();
+    assert_eq!(error["Validation"]["title"]["code"], "required");
+    assert_eq!(
+        error["Validation"]["date_time"]["code"],
+        "invalid_date_time"
+    );
+    assert_eq!(
+        app.titles(&user, "").await,
+        ["Позвонить папе"],
+        "nothing changed"
+    );
+
+    let stranger = TestUser::new(9106);
+    for id in [id.as_str(), "not-a-number"] {
+        let theirs = call_form(
+            &app,
+            &stranger,
+            "/api/tasks/save",
+            &[("task[id]", id), ("task[title]", "mine now")],
+        )
+        .await;
+        assert_eq!(theirs.status(), StatusCode::NOT_FOUND, "{id}");
+    }
+    assert_eq!(app.titles(&user, "").await, ["Позвонить папе"]);
+}
+
+#[tokio::test]
+async fn dragging_within_a_filtered_list_keeps_the_other_tasks_in_place() {
+    let app = spawn_app().await;
+    let user = TestUser::new(9107);
+    let mut ids = Vec::new();
+    for title in ["a", "b", "c", "d"] {
+        ids.push(app.post_task_id(&user, json!({"title": title})).await);
+    }
+    app.reorder(&user, json!(ids)).await;
+    assert_eq!(app.titles(&user, "").await, ["a", "b", "c", "d"]);
+    let moved = call_json(
+        &app,
+        &user,
+        "/api/tasks/reorder",
+        json!({"ids": [ids[3], ids[1]]}),
+    )
+    .await;
+    assert_eq!(moved.status(), StatusCode::OK);
+    assert_eq!(app.titles(&user, "").await, ["a", "d", "c", "b"]);
+}
+
+#[tokio::test]
+async fn settings_and_calendar_through_server_functions() {
+    let app = spawn_app().await;
+    let user = TestUser::new(9108);
+    let saved = call_form(
+        &app,
+        &user,
+        "/api/me/settings",
+        &[
+            ("settings[language]", "ru"),
+            ("settings[time_zone]", "Europe/Moscow"),
+            ("settings[theme]", "dark"),
+            ("settings[reminder_offset_minutes]", "15"),
+            ("settings[digest_time]", "08:00"),
+        ],
+    )
+    .await;
+    assert_eq!(saved.status(), StatusCode::OK);
+    let me: Value = app.get(&user, "/api/v1/me").await.json().await.unwrap();
+    assert_eq!(me["language"], "ru");
+    assert_eq!(me["theme"], "dark");
+    assert_eq!(me["reminders_enabled"], false, "an unticked box is absent");
+    assert_eq!(me["reminder_offset_minutes"], 15);
+    assert_eq!(me["digest_time"], "08:00");
+
+    let refused = call_form(
+        &app,
+        &user,
+        "/api/me/settings",
+        &[
+            ("settings[language]", "ru"),
+            ("settings[time_zone]", "Mars/Base"),
+            ("settings[theme]", "dark"),
+            ("settings[reminder_offset_minutes]", "15"),
+        ],
+    )
+    .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let me_after: Value = app.get(&user, "/api/v1/me").await.json().await.unwrap();
+    assert_eq!(me_after, me, "a refused form changes nothing");
+
+    app.post_task(
+        &user,
+        json!({"title": "x", "date_time": "2031-05-10T12:00:00+03:00"}),
+    )
+    .await;
+    let month: Value = call_form(&app, &user, "/api/calendar", &[("month", "2031-05")])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(month["month"], "2031-05");
+    assert_eq!(
+        month["days"],
+        json!([{"date": "2031-05-10", "total": 1, "done": 0, "overdue": 0}])
+    );
+    let current: Value = call_form(&app, &user, "/api/calendar", &[("month", "")])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(current["month"].as_str().unwrap().len(), 7);
+    let bad = call_form(&app, &user, "/api/calendar", &[("month", "May")]).await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}

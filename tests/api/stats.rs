@@ -58,3 +58,22 @@ async fn stats_count_in_the_users_time_zone() {
         json!({"low": 1, "normal": 2, "high": 2})
     );
 }
+
+#[tokio::test]
+async fn stats_count_completions_per_local_day_for_two_weeks() {
+    let app = spawn_app().await;
+    let user = TestUser::new(7002);
+    for title in ["one", "two", "three"] {
+        app.post_task(&user, json!({"title": title, "status": true}))
+            .await;
+    }
+    app.post_task(&user, json!({"title": "open"})).await;
+    let stats: Value = app.get(&user, "/api/v1/stats").await.json().await.unwrap();
+    let days = stats["completed_by_day"].as_array().unwrap();
+    assert_eq!(days.len(), 14);
+    let today = Utc::now().date_naive();
+    assert_eq!(days[13]["date"], today.to_string());
+    assert_eq!(days[13]["count"], 3);
+    assert_eq!(days[0]["date"], (today - Duration::days(13)).to_string());
+    assert!(days[..13].iter().all(|d| d["count"] == 0));
+}

@@ -2,10 +2,12 @@
 //! like the JSON API (initData, or the development sign-in) and makes one service call; the paths
 //! are stable (`/api/tasks/…`) so that forms work without WASM.
 
+mod client;
 mod profile;
 mod status;
 mod tasks;
 
+pub use client::TmaClient;
 pub use profile::*;
 pub use status::*;
 pub use tasks::*;

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::AppError;
+use super::{AppError, TmaClient};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServerInfo {
@@ -10,7 +10,7 @@ pub struct ServerInfo {
 }
 
 /// The server's version and whether its database answers.
-#[server(endpoint = "status")]
+#[server(endpoint = "status", client = TmaClient)]
 pub async fn server_status() -> Result<ServerInfo, AppError> {
     let state = crate::server::AppState::from_context()?;
     Ok(ServerInfo {
@@ -20,7 +20,7 @@ pub async fn server_status() -> Result<ServerInfo, AppError> {
 }
 
 /// Whether `POST /auth/dev` exists (development only). No database work: every page asks.
-#[server(endpoint = "dev-sign-in")]
+#[server(endpoint = "dev-sign-in", client = TmaClient)]
 pub async fn dev_sign_in_enabled() -> Result<bool, AppError> {
     Ok(crate::server::AppState::from_context()?
         .dev_sessions

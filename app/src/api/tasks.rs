@@ -1,46 +1,126 @@
+use chrono::{NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
 
-use super::AppError;
 #[cfg(feature = "ssr")]
 use super::signed_in;
-use crate::model::{NewTaskInput, Task, TaskId, TaskPatchInput, TaskQueryInput};
+use super::{AppError, TmaClient};
+use crate::model::{
+    CalendarDay, Month, NewTaskInput, Task, TaskForm, TaskId, TaskPatchInput, TaskQueryInput,
+};
+
+/// A task as the pages show it: with its due moment on the user's wall clock.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TaskView {
+    #[serde(flatten)]
+    pub task: Task,
+    pub due: Option<LocalDue>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct LocalDue {
+    pub at: NaiveDateTime,
+    /// Not done and past due.
+    pub overdue: bool,
+    pub today: bool,
+}
+
+impl LocalDue {
+    /// What `<input type="datetime-local">` shows.
+    pub fn input_value(&self) -> String {
+        self.at.format("%Y-%m-%dT%H:%M").to_string()
+    }
+}
 
 /// One page of the user's tasks, and how many matched before paging.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TaskList {
-    pub tasks: Vec<Task>,
+    pub tasks: Vec<TaskView>,
     pub total: u64,
 }
 
+/// The categories and tags the user has used, for suggestions.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Labels {
+    pub categories: Vec<String>,
+    pub tags: Vec<String>,
+}
+
+#[cfg(feature = "ssr")]
+fn view(
+    task: Task,
+    user: &crate::server::CurrentUser,
+    now: chrono::DateTime<chrono::Utc>,
+) -> TaskView {
+    let today = now.with_timezone(&user.time_zone).date_naive();
+    let due = task.date_time.map(|at| {
+        let local = at.with_timezone(&user.time_zone).naive_local();
+        LocalDue {
+            at: local,
+            overdue: !task.status && at < now,
+            today: local.date() == today,
+        }
+    });
+    TaskView { task, due }
+}
+
 /// JSON, because a query with no filters has no fields to put in a form.
-#[server(input = Json, endpoint = "tasks/list")]
+#[server(input = Json, endpoint = "tasks/list", client = TmaClient)]
 pub async fn list_tasks(query: TaskQueryInput) -> Result<TaskList, AppError> {
     let (state, user) = signed_in().await?;
     let query = crate::model::TaskQuery::parse(query)?;
-    let page = crate::server::task_list::list_tasks(&state.db, &user, &query).await?;
+    let now = crate::server::clock::now();
+    let page = crate::server::task_list::list_tasks(&state.db, &user, &query, now).await?;
     Ok(TaskList {
-        tasks: page.tasks,
+        tasks: page
+            .tasks
+            .into_iter()
+            .map(|task| view(task, &user, now))
+            .collect(),
         total: page.total,
     })
 }
 
-#[server(endpoint = "tasks/get")]
-pub async fn get_task(id: TaskId) -> Result<Task, AppError> {
+#[server(endpoint = "tasks/get", client = TmaClient)]
+pub async fn get_task(id: TaskId) -> Result<TaskView, AppError> {
     let (state, user) = signed_in().await?;
-    Ok(crate::server::tasks::get_task(&state.db, &user, id).await?)
+    let task = crate::server::tasks::get_task(&state.db, &user, id).await?;
+    Ok(view(task, &user, crate::server::clock::now()))
 }
 
-#[server(endpoint = "tasks/create")]
+#[server(endpoint = "tasks/create", client = TmaClient)]
 pub async fn create_task(input: NewTaskInput) -> Result<Task, AppError> {
     let (state, user) = signed_in().await?;
     let new = crate::model::NewTask::parse(input)?;
     Ok(crate::server::tasks::create_task(&state.db, &user, new).await?)
 }
 
+/// The add/edit screen's form: creates the task or replaces its fields, then goes back to the
+/// list (a redirect, so that it also works as a plain HTML form).
+#[server(endpoint = "tasks/save", client = TmaClient)]
+pub async fn save_task(task: TaskForm) -> Result<Task, AppError> {
+    use crate::server::tasks;
+    let (state, user) = signed_in().await?;
+    let id = task
+        .task_id()
+        .map_err(|_| AppError::from(crate::server::ServiceError::NotFound))?;
+    let saved = match id {
+        None => {
+            let new = crate::model::NewTask::parse(task.new_input())?;
+            tasks::create_task(&state.db, &user, new).await?
+        }
+        Some(id) => {
+            let patch = crate::model::TaskPatch::parse(task.patch_input())?;
+            tasks::update_task(&state.db, &user, id, patch).await?
+        }
+    };
+    leptos_axum::redirect("/");
+    Ok(saved)
+}
+
 /// A partial update; JSON so that an explicit `null` can clear a field.
-#[server(input = Json, endpoint = "tasks/update")]
+#[server(input = Json, endpoint = "tasks/update", client = TmaClient)]
 pub async fn update_task(id: TaskId, patch: TaskPatchInput) -> Result<Task, AppError> {
     let (state, user) = signed_in().await?;
     let patch = crate::model::TaskPatch::parse(patch)?;
@@ -48,7 +128,7 @@ pub async fn update_task(id: TaskId, patch: TaskPatchInput) -> Result<Task, AppE
 }
 
 /// Ticks or unticks a task; a plain form field, so it works without WASM.
-#[server(endpoint = "tasks/set-done")]
+#[server(endpoint = "tasks/set-done", client = TmaClient)]
 pub async fn set_task_done(id: TaskId, done: bool) -> Result<Task, AppError> {
     let (state, user) = signed_in().await?;
     let patch = crate::model::TaskPatch {
@@ -58,15 +138,53 @@ pub async fn set_task_done(id: TaskId, done: bool) -> Result<Task, AppError> {
     Ok(crate::server::tasks::update_task(&state.db, &user, id, patch).await?)
 }
 
-#[server(endpoint = "tasks/delete")]
+/// Deletes the task, then goes back to the list (its edit screen is gone).
+#[server(endpoint = "tasks/delete", client = TmaClient)]
 pub async fn delete_task(id: TaskId) -> Result<(), AppError> {
     let (state, user) = signed_in().await?;
-    Ok(crate::server::tasks::delete_task(&state.db, &user, id).await?)
+    crate::server::tasks::delete_task(&state.db, &user, id).await?;
+    leptos_axum::redirect("/");
+    Ok(())
 }
 
-#[server(input = Json, endpoint = "tasks/reorder")]
+/// The listed tasks take the places they held, in the new order: dragging within any list.
+#[server(input = Json, endpoint = "tasks/reorder", client = TmaClient)]
 pub async fn reorder_tasks(ids: Vec<TaskId>) -> Result<(), AppError> {
+    use crate::server::tasks::{Placement, reorder_tasks};
     let (state, user) = signed_in().await?;
     let ids = crate::model::ReorderInput { ids }.parse()?;
-    Ok(crate::server::tasks::reorder_tasks(&state.db, &user, &ids).await?)
+    Ok(reorder_tasks(&state.db, &user, &ids, Placement::InPlace).await?)
+}
+
+#[server(endpoint = "tasks/labels", client = TmaClient)]
+pub async fn task_labels() -> Result<Labels, AppError> {
+    use crate::server::task_list::{list_categories, list_tags};
+    let (state, user) = signed_in().await?;
+    let (categories, tags) = tokio::try_join!(
+        list_categories(&state.db, &user),
+        list_tags(&state.db, &user)
+    )?;
+    Ok(Labels { categories, tags })
+}
+
+/// A month of the calendar, and the user's today.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CalendarMonth {
+    pub month: Month,
+    pub today: NaiveDate,
+    pub days: Vec<CalendarDay>,
+}
+
+/// `month` as `YYYY-MM`; empty for the user's current month.
+#[server(endpoint = "calendar", client = TmaClient)]
+pub async fn load_calendar(month: String) -> Result<CalendarMonth, AppError> {
+    let (state, user) = signed_in().await?;
+    let now = crate::server::clock::now();
+    let today = now.with_timezone(&user.time_zone).date_naive();
+    let month = match month.trim() {
+        "" => Month::of(today),
+        text => Month::parse(text).map_err(|e| crate::model::FieldErrors::single("month", e))?,
+    };
+    let days = crate::server::calendar::month_days(&state.db, &user, month, now).await?;
+    Ok(CalendarMonth { month, today, days })
 }

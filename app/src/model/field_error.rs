@@ -21,6 +21,9 @@ pub enum FieldError {
     InvalidLanguage,
     InvalidTimeZone,
     InvalidTimeOfDay,
+    InvalidTheme,
+    InvalidDueFilter,
+    InvalidMonth,
     DuplicateIds,
 }
 
@@ -40,6 +43,9 @@ impl FieldError {
             FieldError::InvalidLanguage => "invalid_language",
             FieldError::InvalidTimeZone => "invalid_time_zone",
             FieldError::InvalidTimeOfDay => "invalid_time_of_day",
+            FieldError::InvalidTheme => "invalid_theme",
+            FieldError::InvalidDueFilter => "invalid_due_filter",
+            FieldError::InvalidMonth => "invalid_month",
             FieldError::DuplicateIds => "duplicate_ids",
         }
     }
@@ -100,6 +106,16 @@ impl FieldError {
             }
             (FieldError::InvalidTimeOfDay, Lang::En) => "Use a time of day as HH:MM.".into(),
             (FieldError::InvalidTimeOfDay, Lang::Ru) => "Укажите время в виде ЧЧ:ММ.".into(),
+            (FieldError::InvalidTheme, Lang::En) => "Theme must be auto, light or dark.".into(),
+            (FieldError::InvalidTheme, Lang::Ru) => "Тема должна быть auto, light или dark.".into(),
+            (FieldError::InvalidDueFilter, Lang::En) => {
+                "Use today, upcoming, overdue, none or a date as YYYY-MM-DD.".into()
+            }
+            (FieldError::InvalidDueFilter, Lang::Ru) => {
+                "Укажите today, upcoming, overdue, none или дату ГГГГ-ММ-ДД.".into()
+            }
+            (FieldError::InvalidMonth, Lang::En) => "Use a month as YYYY-MM.".into(),
+            (FieldError::InvalidMonth, Lang::Ru) => "Укажите месяц в виде ГГГГ-ММ.".into(),
             (FieldError::DuplicateIds, Lang::En) => "Each id may appear only once.".into(),
             (FieldError::DuplicateIds, Lang::Ru) => {
                 "Каждый id может встречаться только раз.".into()

@@ -1,22 +1,28 @@
 //! Types shared by the server and the browser, and the one place their rules live.
 
 mod field_error;
+mod month;
 mod priority;
 mod profile;
 mod query;
 pub mod rfc3339;
+mod settings_form;
 mod task;
+mod task_form;
 mod text;
 mod when;
 
 pub use field_error::{FieldError, FieldErrors};
+pub use month::Month;
 pub use priority::Priority;
-pub use profile::{DigestTime, Profile, ProfilePatch, ProfilePatchInput, TimeZoneName};
-pub use query::{SortBy, TaskQuery, TaskQueryInput};
+pub use profile::{DigestTime, Profile, ProfilePatch, ProfilePatchInput, Theme, TimeZoneName};
+pub use query::{DueFilter, SortBy, TaskQuery, TaskQueryInput};
+pub use settings_form::SettingsForm;
 pub use task::{
-    NewTask, NewTaskInput, PriorityCounts, ReorderInput, Stats, Task, TaskId, TaskPatch,
-    TaskPatchInput,
+    CalendarDay, DayCount, NewTask, NewTaskInput, PriorityCounts, ReorderInput, Stats, Task,
+    TaskId, TaskPatch, TaskPatchInput,
 };
+pub use task_form::TaskForm;
 pub use text::{Category, Description, TagList, Title};
 pub use when::When;
 

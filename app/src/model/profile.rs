@@ -18,6 +18,38 @@ pub struct Profile {
     pub reminders_enabled: bool,
     pub reminder_offset_minutes: i32,
     pub digest_time: Option<String>,
+    pub theme: Theme,
+}
+
+/// The colours the app is shown in: Telegram's (or the system's), or always light or dark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+
+    pub fn parse(value: &str) -> Result<Theme, FieldError> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "auto" => Ok(Theme::Auto),
+            "light" => Ok(Theme::Light),
+            "dark" => Ok(Theme::Dark),
+            _ => Err(FieldError::InvalidTheme),
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
 }
 
 /// An IANA time zone name that the server knows.
@@ -98,6 +130,12 @@ pub struct ProfilePatchInput {
         skip_serializing_if = "Option::is_none"
     )]
     pub digest_time: Option<Option<String>>,
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub theme: Option<Option<String>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -107,6 +145,7 @@ pub struct ProfilePatch {
     pub reminders_enabled: Option<bool>,
     pub reminder_offset_minutes: Option<i32>,
     pub digest_time: Option<Option<DigestTime>>,
+    pub theme: Option<Theme>,
 }
 
 impl ProfilePatch {
@@ -152,6 +191,13 @@ impl ProfilePatch {
                     v.as_deref().map(DigestTime::parse).transpose(),
                 )
             }),
+            theme: input.theme.and_then(|v| {
+                e.check(
+                    "theme",
+                    v.ok_or(FieldError::InvalidTheme)
+                        .and_then(|t| Theme::parse(&t)),
+                )
+            }),
         };
         e.finish(|| patch)
     }
@@ -181,11 +227,11 @@ mod tests {
     #[test]
     fn refuses_bad_settings() {
         let input: ProfilePatchInput = serde_json::from_str(
-            r#"{"language":"de","time_zone":"Mars/Olympus","reminder_offset_minutes":-5,"digest_time":"25:00","reminders_enabled":null}"#,
+            r#"{"language":"de","time_zone":"Mars/Olympus","reminder_offset_minutes":-5,"digest_time":"25:00","reminders_enabled":null,"theme":"pink"}"#,
         )
         .unwrap();
         let errors = ProfilePatch::parse(input).unwrap_err();
-        assert_eq!(errors.iter().count(), 5);
+        assert_eq!(errors.iter().count(), 6);
         assert!(DigestTime::parse("8:05").is_err());
     }
 }

@@ -1,3 +1,4 @@
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{Category, FieldError, FieldErrors, Priority, TagList};
@@ -31,6 +32,44 @@ impl SortBy {
     }
 }
 
+/// Which due dates a list keeps, in the user's time zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DueFilter {
+    /// Due before now.
+    Overdue,
+    /// Due within the user's today.
+    Today,
+    /// Due before the end of the user's today, overdue included.
+    ByToday,
+    /// Due after the user's today.
+    Upcoming,
+    /// Without a due date.
+    None,
+    /// Due on that local day.
+    On(NaiveDate),
+}
+
+impl DueFilter {
+    pub fn parse(value: &str) -> Result<DueFilter, FieldError> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "overdue" => Ok(DueFilter::Overdue),
+            "today" => Ok(DueFilter::Today),
+            "by_today" => Ok(DueFilter::ByToday),
+            "upcoming" => Ok(DueFilter::Upcoming),
+            "none" => Ok(DueFilter::None),
+            day => NaiveDate::parse_from_str(day, "%Y-%m-%d")
+                .map(DueFilter::On)
+                .map_err(|_| FieldError::InvalidDueFilter),
+        }
+    }
+
+    /// Whether the tasks it keeps change as time passes, without any task changing.
+    pub fn moves_with_time(self) -> bool {
+        !matches!(self, DueFilter::None | DueFilter::On(_))
+    }
+}
+
 /// The list's query string as sent; every value is text until checked.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct TaskQueryInput {
@@ -41,6 +80,7 @@ pub struct TaskQueryInput {
     pub search: Option<String>,
     pub category: Option<String>,
     pub tag: Option<String>,
+    pub due: Option<String>,
     pub sort_by: Option<String>,
 }
 
@@ -55,6 +95,7 @@ pub struct TaskQuery {
     pub category: Option<String>,
     /// Compared by `TagList::key`.
     pub tag: Option<String>,
+    pub due: Option<DueFilter>,
     pub sort_by: SortBy,
 }
 
@@ -68,6 +109,7 @@ impl Default for TaskQuery {
             search: None,
             category: None,
             tag: None,
+            due: None,
             sort_by: SortBy::Position,
         }
     }
@@ -136,6 +178,7 @@ impl TaskQuery {
         let tag = non_blank(input.tag.as_deref())
             .and_then(|v| e.check("tag", TagList::parse(&[v])))
             .map(|tags| TagList::key(&tags.as_slice()[0]));
+        let due = non_blank(input.due.as_deref()).and_then(|v| e.check("due", DueFilter::parse(v)));
         let sort_by = non_blank(input.sort_by.as_deref())
             .and_then(|v| e.check("sort_by", SortBy::parse(v)))
             .unwrap_or_default();
@@ -147,6 +190,7 @@ impl TaskQuery {
             search,
             category,
             tag,
+            due,
             sort_by,
         })
     }
@@ -168,6 +212,7 @@ mod tests {
                 "search" => q.search = v,
                 "category" => q.category = v,
                 "tag" => q.tag = v,
+                "due" => q.due = v,
                 "sort_by" => q.sort_by = v,
                 _ => unreachable!(),
             }
@@ -195,6 +240,22 @@ mod tests {
     }
 
     #[test]
+    fn due_filters() {
+        let due = |v: &str| TaskQuery::parse(input(&[("due", v)])).map(|q| q.due);
+        assert_eq!(due(" Today "), Ok(Some(DueFilter::Today)));
+        assert_eq!(due("by_today"), Ok(Some(DueFilter::ByToday)));
+        assert_eq!(
+            due("2026-11-25"),
+            Ok(Some(DueFilter::On(
+                NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+            )))
+        );
+        assert!(due("tomorrow").is_err());
+        assert!(DueFilter::Overdue.moves_with_time());
+        assert!(!DueFilter::None.moves_with_time());
+    }
+
+    #[test]
     fn bad_values_are_reported_per_field() {
         let errors = TaskQuery::parse(input(&[
             ("skip", "-1"),
@@ -202,10 +263,14 @@ mod tests {
             ("status", "maybe"),
             ("priority", "x"),
             ("sort_by", "random"),
+            ("due", "2026-02-30"),
         ]))
         .unwrap_err();
         let fields: Vec<_> = errors.iter().map(|(f, _)| f).collect();
-        assert_eq!(fields, ["limit", "priority", "skip", "sort_by", "status"]);
+        assert_eq!(
+            fields,
+            ["due", "limit", "priority", "skip", "sort_by", "status"]
+        );
         assert!(TaskQuery::parse(input(&[("limit", "0")])).is_err());
         assert!(TaskQuery::parse(input(&[("limit", "abc")])).is_err());
     }

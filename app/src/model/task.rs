@@ -1,4 +1,4 @@
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::present;
@@ -290,6 +290,25 @@ pub struct Stats {
     pub due_today: u64,
     /// Active tasks by priority.
     pub by_priority: PriorityCounts,
+    /// Tasks completed on each of the user's last 14 days, oldest first, today last.
+    pub completed_by_day: Vec<DayCount>,
+}
+
+/// How many tasks one local day has.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayCount {
+    pub date: NaiveDate,
+    pub count: u64,
+}
+
+/// One day of a calendar month: its tasks by state. Days without tasks are left out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarDay {
+    pub date: NaiveDate,
+    pub total: u64,
+    pub done: u64,
+    /// Not done, and their due moment has passed.
+    pub overdue: u64,
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! door (pages, server functions, the JSON API, the bot) calls.
 
 pub mod auth;
+pub mod calendar;
 pub mod clock;
 pub mod config;
 pub mod db;

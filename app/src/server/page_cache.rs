@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use bytes::Bytes;
+use chrono::{DateTime, Utc};
 use moka::sync::Cache;
 use sea_orm::DatabaseConnection;
 
@@ -16,6 +17,11 @@ use crate::model::TaskQuery;
 pub struct JsonPage {
     pub body: Bytes,
     pub total: u64,
+}
+
+/// Whether the page can change without the user's tasks changing: then it has no ETag either.
+pub fn moves_with_time(query: &TaskQuery) -> bool {
+    query.due.is_some_and(|due| due.moves_with_time())
 }
 
 /// The ETag of every list page the user sees until their tasks change.
@@ -48,26 +54,29 @@ impl PageCache {
     }
 
     /// The page for `query`, from memory when the user's tasks have not changed since it was made.
+    /// Lists whose due filter moves with time are made afresh every time.
     pub async fn list_tasks_json(
         &self,
         db: &DatabaseConnection,
         user: &CurrentUser,
         query: &TaskQuery,
+        now: DateTime<Utc>,
     ) -> Result<JsonPage, ServiceError> {
+        let cache = self.0.as_ref().filter(|_| !moves_with_time(query));
         let key = PageKey {
             user_id: user.id,
             tasks_version: user.tasks_version,
             query: serde_json::to_string(query).unwrap_or_default(),
         };
-        if let Some(page) = self.0.as_ref().and_then(|cache| cache.get(&key)) {
+        if let Some(page) = cache.and_then(|cache| cache.get(&key)) {
             return Ok(page);
         }
-        let page = task_list::list_tasks(db, user, query).await?;
+        let page = task_list::list_tasks(db, user, query, now).await?;
         let json = JsonPage {
             body: serde_json::to_vec(&page.tasks).unwrap_or_default().into(),
             total: page.total,
         };
-        if let Some(cache) = &self.0 {
+        if let Some(cache) = cache {
             cache.insert(key, json.clone());
         }
         Ok(json)

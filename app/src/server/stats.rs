@@ -1,19 +1,27 @@
-use chrono::{DateTime, Days, NaiveTime, Utc};
+use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
+use chrono_tz::Tz;
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Select,
 };
 
 use super::entity::task;
 use super::{CurrentUser, ServiceError};
-use crate::model::{Priority, PriorityCounts, Stats, When};
+use crate::model::{DayCount, Priority, PriorityCounts, Stats, When};
+
+/// Where a local day begins and ends in `zone`, as UTC moments.
+pub fn day_bounds(zone: Tz, day: NaiveDate) -> (DateTime<Utc>, DateTime<Utc>) {
+    let next = day.checked_add_days(Days::new(1)).unwrap_or(day);
+    let start = When::Local(day.and_time(NaiveTime::MIN)).resolve(zone);
+    let end = When::Local(next.and_time(NaiveTime::MIN)).resolve(zone);
+    (start, end)
+}
 
 /// Where the user's today begins and ends, as UTC moments.
 pub fn today_bounds(user: &CurrentUser, now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
-    let today = now.with_timezone(&user.time_zone).date_naive();
-    let tomorrow = today.checked_add_days(Days::new(1)).unwrap_or(today);
-    let start = When::Local(today.and_time(NaiveTime::MIN)).resolve(user.time_zone);
-    let end = When::Local(tomorrow.and_time(NaiveTime::MIN)).resolve(user.time_zone);
-    (start, end)
+    day_bounds(
+        user.time_zone,
+        now.with_timezone(&user.time_zone).date_naive(),
+    )
 }
 
 pub async fn get_stats(
@@ -31,7 +39,18 @@ pub async fn get_stats(
         .column_as(C::Id.count(), "n")
         .group_by(C::Priority);
 
-    let (total, done, overdue, due_today, priorities) = tokio::try_join!(
+    let today = now.with_timezone(&user.time_zone).date_naive();
+    let first_day = today
+        .checked_sub_days(Days::new(CHART_DAYS - 1))
+        .unwrap_or(today);
+    let completed = all()
+        .filter(C::Status.eq(true))
+        .filter(C::CompletedAt.gte(day_bounds(user.time_zone, first_day).0))
+        .select_only()
+        .column(C::CompletedAt)
+        .into_tuple::<Option<DateTime<Utc>>>();
+
+    let (total, done, overdue, due_today, priorities, completed) = tokio::try_join!(
         all().count(db),
         all().filter(C::Status.eq(true)).count(db),
         active().filter(C::DateTime.lt(now)).count(db),
@@ -40,6 +59,7 @@ pub async fn get_stats(
             .filter(C::DateTime.lt(end))
             .count(db),
         by_priority.into_tuple::<(i16, i64)>().all(db),
+        completed.all(db),
     )?;
 
     let mut counts = PriorityCounts::default();
@@ -64,7 +84,37 @@ pub async fn get_stats(
         overdue,
         due_today,
         by_priority: counts,
+        completed_by_day: per_day(
+            first_day,
+            today,
+            user.time_zone,
+            completed.into_iter().flatten(),
+        ),
     })
+}
+
+/// How many days the completion chart shows.
+const CHART_DAYS: u64 = 14;
+
+/// Every local day from `first` to `last`, with how many of `moments` fell on it.
+fn per_day(
+    first: NaiveDate,
+    last: NaiveDate,
+    zone: Tz,
+    moments: impl Iterator<Item = DateTime<Utc>>,
+) -> Vec<DayCount> {
+    let mut days: Vec<DayCount> = first
+        .iter_days()
+        .take_while(|day| *day <= last)
+        .map(|date| DayCount { date, count: 0 })
+        .collect();
+    for moment in moments {
+        let date = moment.with_timezone(&zone).date_naive();
+        if let Some(day) = days.iter_mut().find(|day| day.date == date) {
+            day.count += 1;
+        }
+    }
+    days
 }
 
 #[cfg(test)]

@@ -6,10 +6,13 @@ use sea_orm::{
     QueryFilter, QueryOrder, QuerySelect, Select,
 };
 
+use chrono::{DateTime, Utc};
+
 use super::entity::{task, task_tag};
+use super::stats::{day_bounds, today_bounds};
 use super::tasks::{owned_by, to_task};
 use super::{CurrentUser, ServiceError};
-use crate::model::{SortBy, TagList, Task, TaskQuery};
+use crate::model::{DueFilter, SortBy, TagList, Task, TaskQuery};
 
 /// One page of a list, and how many tasks matched before paging.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,8 +40,38 @@ fn escape_like(text: &str) -> String {
     escaped
 }
 
-fn filtered(user: &CurrentUser, query: &TaskQuery) -> Select<task::Entity> {
+fn due_within(
+    select: Select<task::Entity>,
+    user: &CurrentUser,
+    due: DueFilter,
+    now: DateTime<Utc>,
+) -> Select<task::Entity> {
+    use task::Column as C;
+    let (today_start, today_end) = today_bounds(user, now);
+    match due {
+        DueFilter::Overdue => select
+            .filter(C::DateTime.lt(now))
+            .filter(C::Status.eq(false)),
+        DueFilter::Today => select
+            .filter(C::DateTime.gte(today_start))
+            .filter(C::DateTime.lt(today_end)),
+        DueFilter::ByToday => select.filter(C::DateTime.lt(today_end)),
+        DueFilter::Upcoming => select.filter(C::DateTime.gte(today_end)),
+        DueFilter::None => select.filter(C::DateTime.is_null()),
+        DueFilter::On(day) => {
+            let (start, end) = day_bounds(user.time_zone, day);
+            select
+                .filter(C::DateTime.gte(start))
+                .filter(C::DateTime.lt(end))
+        }
+    }
+}
+
+fn filtered(user: &CurrentUser, query: &TaskQuery, now: DateTime<Utc>) -> Select<task::Entity> {
     let mut select = owned_by(user);
+    if let Some(due) = query.due {
+        select = due_within(select, user, due, now);
+    }
     if let Some(status) = query.status {
         select = select.filter(task::Column::Status.eq(status));
     }
@@ -87,8 +120,9 @@ pub async fn list_tasks(
     db: &DatabaseConnection,
     user: &CurrentUser,
     query: &TaskQuery,
+    now: DateTime<Utc>,
 ) -> Result<TaskPage, ServiceError> {
-    let select = filtered(user, query);
+    let select = filtered(user, query, now);
     let rows: Vec<ListedTask> = sorted(select.clone(), query.sort_by)
         .column_as(Expr::cust("COUNT(*) OVER ()"), "total")
         .offset(query.skip)

@@ -244,12 +244,23 @@ pub async fn delete_task(
     Ok(())
 }
 
-/// Puts the listed tasks first, in that order, and the user's other tasks after them in the
-/// order they had; positions become 0, 1, 2, … so that the order is total.
+/// Where reordered tasks go in the user's whole list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    /// The listed tasks first, the others after them (the API's rule).
+    Front,
+    /// The listed tasks keep the places they held among the others, in the new order: what
+    /// dragging within a filtered list means.
+    InPlace,
+}
+
+/// Orders the listed tasks as given, placed as `placement` says, the user's other tasks keeping
+/// their order; positions become 0, 1, 2, … so that the order is total.
 pub async fn reorder_tasks(
     db: &DatabaseConnection,
     user: &CurrentUser,
     ids: &[TaskId],
+    placement: Placement,
 ) -> Result<(), ServiceError> {
     use task::Column as C;
     let txn = begin_change(db).await?;
@@ -266,12 +277,30 @@ pub async fn reorder_tasks(
         return Err(ServiceError::NotFound);
     }
     let listed: HashSet<TaskId> = ids.iter().copied().collect();
-    let rest = current
-        .iter()
-        .map(|(id, _)| *id)
-        .filter(|id| !listed.contains(id));
+    let order: Vec<TaskId> = match placement {
+        Placement::Front => ids
+            .iter()
+            .copied()
+            .chain(
+                current
+                    .iter()
+                    .map(|(id, _)| *id)
+                    .filter(|id| !listed.contains(id)),
+            )
+            .collect(),
+        Placement::InPlace => {
+            let mut reordered = ids.iter().copied();
+            current
+                .iter()
+                .map(|(id, _)| match listed.contains(id) {
+                    true => reordered.next().unwrap_or(*id),
+                    false => *id,
+                })
+                .collect()
+        }
+    };
     let now = clock::now();
-    for (position, id) in ids.iter().copied().chain(rest).enumerate() {
+    for (position, id) in order.into_iter().enumerate() {
         let position = position as i32;
         if positions[&id] != position {
             task::Entity::update_many()

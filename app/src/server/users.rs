@@ -8,7 +8,7 @@ use super::auth::init_data::TelegramUser;
 use super::entity::user;
 use super::{ServiceError, clock};
 use crate::i18n::Lang;
-use crate::model::{Profile, ProfilePatch};
+use crate::model::{Profile, ProfilePatch, Theme};
 
 const NAME_MAX: usize = 256;
 const USERNAME_MAX: usize = 64;
@@ -47,6 +47,7 @@ fn profile(row: user::Model) -> Profile {
         reminders_enabled: row.reminders_enabled,
         reminder_offset_minutes: row.reminder_offset_minutes,
         digest_time: row.digest_time,
+        theme: Theme::parse(&row.theme).unwrap_or_default(),
     }
 }
 
@@ -104,6 +105,7 @@ pub async fn sign_in_telegram(
         reminders_enabled: Set(true),
         reminder_offset_minutes: Set(0),
         digest_time: Set(None),
+        theme: Set(Theme::Auto.code().to_owned()),
         tasks_version: Set(0),
         created_at: Set(now),
         updated_at: Set(now),
@@ -170,6 +172,9 @@ pub async fn update_profile(
     }
     if let Some(digest) = patch.digest_time {
         active.digest_time = Set(digest.map(|d| d.format()));
+    }
+    if let Some(theme) = patch.theme {
+        active.theme = Set(theme.code().to_owned());
     }
     active.updated_at = Set(clock::now());
     Ok(profile(active.update(db).await?))

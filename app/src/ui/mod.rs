@@ -1,15 +1,30 @@
-mod home;
+mod calendar;
+mod dom;
+mod format;
+mod labels;
 mod lang;
-mod tasks;
+mod layout;
+mod reorder;
+mod routes;
+mod session;
+mod settings;
+mod stats;
+mod tag_input;
+mod task_edit;
+mod task_list;
+mod task_row;
 mod texts;
+mod welcome;
 
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
-use leptos_router::SsrMode;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::{Lazy, SsrMode, path};
 
 use crate::i18n::Lang;
+
+/// Telegram's bridge; inside Telegram it brings initData, theme and buttons, elsewhere it idles.
+const TELEGRAM_SCRIPT: &str = "https://telegram.org/js/telegram-web-app.js?59";
 
 /// The HTML document around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -20,7 +35,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover"/>
+                <meta name="color-scheme" content="light dark"/>
                 <link rel="icon" type="image/svg+xml" href="/favicon.svg"/>
+                <script src=TELEGRAM_SCRIPT defer></script>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
                 <MetaTags/>
@@ -35,17 +52,21 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let lang = lang::document_lang();
-    provide_context(lang);
+    provide_context(lang::document_lang());
     view! {
         <Stylesheet id="leptos" href="/pkg/vectora.css"/>
         <Title text="Vectora"/>
         <Router>
-            <main>
-                <Routes fallback=move || view! { <NotFound/> }>
-                    <Route path=path!("") view=home::HomePage ssr=SsrMode::Async/>
-                </Routes>
-            </main>
+            <Routes fallback=move || view! { <NotFound/> }>
+                <ParentRoute path=path!("") view=layout::Layout ssr=SsrMode::Async>
+                    <Route path=path!("") view=task_list::TaskListPage ssr=SsrMode::Async/>
+                    <Route path=path!("tasks/new") view={Lazy::<routes::NewTaskRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("tasks/:id") view={Lazy::<routes::EditTaskRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("calendar") view={Lazy::<routes::CalendarRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("stats") view={Lazy::<routes::StatsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("settings") view={Lazy::<routes::SettingsRoute>::new()} ssr=SsrMode::Async/>
+                </ParentRoute>
+            </Routes>
         </Router>
     }
 }
@@ -58,9 +79,11 @@ fn NotFound() -> impl IntoView {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <section class="card">
-            <h1>{t.not_found}</h1>
-            <a href="/">{t.go_home}</a>
-        </section>
+        <main class="page">
+            <section class="card">
+                <h1>{t.not_found}</h1>
+                <a href="/">{t.go_home}</a>
+            </section>
+        </main>
     }
 }

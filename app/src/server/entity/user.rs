@@ -15,6 +15,8 @@ pub struct Model {
     pub reminders_enabled: bool,
     pub reminder_offset_minutes: i32,
     pub digest_time: Option<String>,
+    /// `auto`, `light` or `dark`.
+    pub theme: String,
     /// Goes up with every change to the user's tasks: what cached pages and ETags are keyed on.
     pub tasks_version: i64,
     pub created_at: DateTimeUtc,

@@ -1,0 +1,160 @@
+//! The calendar: a month grid (Monday first) with each day's count of tasks and overdue ones
+//! marked, and the chosen day's tasks below. Month and day live in the URL.
+
+use chrono::{Datelike, NaiveDate};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::format;
+use super::session::use_session;
+use super::task_row::TaskRow;
+use crate::api::{CalendarMonth, list_tasks, load_calendar};
+use crate::model::{CalendarDay, Month, TaskQueryInput};
+
+fn href(month: Month, day: Option<NaiveDate>) -> String {
+    match day {
+        Some(day) => format!("/calendar?month={month}&day={day}"),
+        None => format!("/calendar?month={month}"),
+    }
+}
+
+fn day_class(today: bool, overdue: bool) -> &'static str {
+    match (today, overdue) {
+        (false, false) => "day",
+        (true, false) => "day today",
+        (false, true) => "day has-overdue",
+        (true, true) => "day today has-overdue",
+    }
+}
+
+#[component]
+pub fn CalendarPage() -> impl IntoView {
+    super::session::mark_screen_hydrated();
+    let session = use_session();
+    let t = session.texts();
+    let query = use_query_map();
+    let month_param = move || query.read().get("month").unwrap_or_default();
+    let day_param = move || {
+        query
+            .read()
+            .get("day")
+            .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+    };
+    let calendar = Resource::new(
+        move || (month_param(), session.tasks_changed.get()),
+        |(month, _)| load_calendar(month),
+    );
+
+    view! {
+        <h1 class="visually-hidden">{t.calendar}</h1>
+        <Transition fallback=move || view! { <p class="hint" aria-busy="true">{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match calendar.await {
+                    Ok(calendar) => {
+                        let chosen = day_param()
+                            .filter(|d| Month::of(*d) == calendar.month)
+                            .or_else(|| (Month::of(calendar.today) == calendar.month).then_some(calendar.today));
+                        view! {
+                            <MonthGrid calendar=calendar.clone() chosen/>
+                            <DayAgenda day=chosen/>
+                        }.into_any()
+                    }
+                    Err(_) => view! { <p class="card" role="alert">{t.load_failed}</p> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn MonthGrid(calendar: CalendarMonth, chosen: Option<NaiveDate>) -> impl IntoView {
+    let t = use_session().texts();
+    let CalendarMonth { month, today, days } = calendar;
+    let blanks = month.first_day().weekday().num_days_from_monday() as usize;
+    let day_of = |date: NaiveDate| days.iter().find(|d| d.date == date).copied();
+    let cells = month
+        .days()
+        .map(|date| {
+            let info = day_of(date).unwrap_or(CalendarDay {
+                date,
+                ..Default::default()
+            });
+            let mut label = format::day_and_month(t, date);
+            if info.total > 0 {
+                label.push_str(&format!(": {} {}", info.total, t.tasks.to_lowercase()));
+            }
+            if info.overdue > 0 {
+                label.push_str(&format!(", {} {}", t.overdue.to_lowercase(), info.overdue));
+            }
+            view! {
+                <a
+                    href=href(month, Some(date))
+                    class=day_class(date == today, info.overdue > 0)
+                    aria-current=(Some(date) == chosen).then_some("date")
+                    aria-label=label
+                    data-date=date.to_string()
+                    data-testid="calendar-day"
+                >
+                    <span class="number">{date.day()}</span>
+                    {(info.total > 0).then(|| view! { <span class="count" data-testid="day-count">{info.total}</span> })}
+                </a>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <section class="card calendar">
+            <div class="row spread month-nav">
+                <a href=href(month.previous(), None) class="button secondary" aria-label=t.previous_month>"‹"</a>
+                <h2 data-testid="month-title">{format::month_title(t, month)}</h2>
+                <a href=href(month.next(), None) class="button secondary" aria-label=t.next_month>"›"</a>
+            </div>
+            <div class="grid weekdays" aria-hidden="true">
+                {t.weekdays.iter().map(|d| view! { <span>{*d}</span> }).collect_view()}
+            </div>
+            <div class="grid days">
+                {(0..blanks).map(|_| view! { <span class="blank"></span> }).collect_view()}
+                {cells}
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn DayAgenda(day: Option<NaiveDate>) -> impl IntoView {
+    let session = use_session();
+    let t = session.texts();
+    let Some(day) = day else {
+        return view! { <p class="hint">{t.pick_day}</p> }.into_any();
+    };
+    let tasks = Resource::new(
+        move || session.tasks_changed.get(),
+        move |_| {
+            list_tasks(TaskQueryInput {
+                due: Some(day.to_string()),
+                sort_by: Some("date".into()),
+                limit: Some("500".into()),
+                ..Default::default()
+            })
+        },
+    );
+    view! {
+        <section class="agenda" aria-labelledby="agenda-title">
+            <h2 id="agenda-title">{t.tasks_on_day}": "{format::day_and_month(t, day)}</h2>
+            <Transition fallback=move || view! { <p class="hint" aria-busy="true">{t.loading}</p> }>
+                {move || Suspend::new(async move {
+                    match tasks.await {
+                        Ok(list) if list.tasks.is_empty() => view! { <p class="empty">{t.nothing_this_day}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="tasks" data-testid="agenda">
+                                {list.tasks.into_iter().map(|item| view! { <TaskRow item reorder=None/> }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(_) => view! { <p role="alert">{t.load_failed}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,48 @@
+//! Dates and numbers as the pages write them.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+
+use super::texts::Texts;
+use crate::api::LocalDue;
+use crate::model::{Month, Priority};
+
+pub fn day_and_month(t: &Texts, day: NaiveDate) -> String {
+    format!("{} {}", day.day(), t.months_short[day.month0() as usize])
+}
+
+fn time(at: NaiveDateTime) -> String {
+    format!("{:02}:{:02}", at.hour(), at.minute())
+}
+
+/// "Today, 09:30" or "25 Nov, 09:30".
+pub fn due(t: &Texts, due: &LocalDue) -> String {
+    let day = match due.today {
+        true => t.today.to_owned(),
+        false => day_and_month(t, due.at.date()),
+    };
+    format!("{day}, {}", time(due.at))
+}
+
+/// "November 2026".
+pub fn month_title(t: &Texts, month: Month) -> String {
+    format!("{} {}", t.months[month.number() as usize - 1], month.year())
+}
+
+pub fn priority(t: &Texts, priority: Priority) -> &'static str {
+    match priority {
+        Priority::Low => t.priority_low,
+        Priority::Normal => t.priority_normal,
+        Priority::High => t.priority_high,
+    }
+}
+
+/// A reminder offset in minutes, shortly: "15 min", "2 h", "1 d".
+pub fn offset(t: &Texts, minutes: i32) -> String {
+    let [min, hours, days] = t.offset_units;
+    match minutes {
+        0 => t.at_due_time.to_owned(),
+        m if m % 1440 == 0 => format!("{} {days}", m / 1440),
+        m if m % 60 == 0 => format!("{} {hours}", m / 60),
+        m => format!("{m} {min}"),
+    }
+}

@@ -1,0 +1,168 @@
+//! The frame of every screen: loads the profile, then shows the signed-in app (header, screen,
+//! tab bar) or the welcome card. Inside Telegram the page is rendered without initData (Telegram
+//! keeps it in the URL fragment), so the profile is loaded again once hydrated, with it.
+
+use leptos::prelude::*;
+use leptos_router::components::Outlet;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use super::dom;
+use super::session::Session;
+use super::texts::texts;
+use super::welcome::Welcome;
+use crate::api::{AppError, dev_sign_in_enabled, get_profile, update_profile};
+use crate::i18n::Lang;
+use crate::model::{Profile, ProfilePatchInput, Theme};
+use crate::telegram;
+
+#[component]
+pub fn Layout() -> impl IntoView {
+    let reload = RwSignal::new(0u32);
+    let notice = RwSignal::new(None::<String>);
+    let with_init_data = RwSignal::new(false);
+    let profile = Resource::new(
+        move || (reload.get(), with_init_data.get()),
+        |_| get_profile(),
+    );
+    let dev_sign_in = Resource::new(|| (), |_| dev_sign_in_enabled());
+    Effect::new(move |_| {
+        telegram::start();
+        if telegram::inside() {
+            with_init_data.set(true);
+        }
+    });
+    let lang = use_context::<Lang>().unwrap_or_default();
+    view! {
+        <Transition fallback=move || view! { <p class="page-loading" aria-busy="true">{texts(lang).loading}</p> }>
+            {move || Suspend::new(async move {
+                let dev_sign_in = dev_sign_in.await.unwrap_or(false);
+                match profile.await {
+                    Ok(profile) => view! { <SignedIn profile reload notice dev_sign_in/> }.into_any(),
+                    Err(AppError::Unauthorized) => view! { <Welcome dev_sign_in/> }.into_any(),
+                    Err(_) => view! { <LoadFailed reload/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn LoadFailed(reload: RwSignal<u32>) -> impl IntoView {
+    let t = texts(use_context::<Lang>().unwrap_or_default());
+    Effect::new(move |_| dom::mark_hydrated(""));
+    view! {
+        <main class="page">
+            <section class="card" role="alert">
+                <p>{t.load_failed}</p>
+                <button type="button" on:click=move |_| reload.update(|n| *n += 1)>{t.retry}</button>
+            </section>
+        </main>
+    }
+}
+
+#[component]
+fn SignedIn(
+    profile: Profile,
+    reload: RwSignal<u32>,
+    notice: RwSignal<Option<String>>,
+    dev_sign_in: bool,
+) -> impl IntoView {
+    let theme = profile.theme;
+    let zone = profile.time_zone.clone();
+    let session = Session::new(profile, reload, notice);
+    provide_context(session);
+    let t = session.texts();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        // Telegram's own frame matches a theme chosen here (the palettes in style/main.css).
+        telegram::frame_color(match theme {
+            Theme::Auto => "bg_color",
+            Theme::Light => "#ffffff",
+            Theme::Dark => "#17212b",
+        });
+        adopt_browser_time_zone(&zone, reload);
+        if let Some(path) = start_path() {
+            navigate(&path, Default::default());
+        }
+    });
+
+    view! {
+        <div class="app" data-theme=theme.code()>
+            <header class="topbar">
+                <a href="/" class="brand">"Vectora"</a>
+                <Show when=move || dev_sign_in>
+                    <form method="post" action="/auth/dev/logout">
+                        <button type="submit" class="link" data-testid="sign-out">{t.sign_out}</button>
+                    </form>
+                </Show>
+            </header>
+            <main class="page">
+                <Outlet/>
+            </main>
+            <p class="notice" role="status" aria-live="polite" data-testid="notice">
+                {move || notice.get()}
+            </p>
+            <TabBar/>
+        </div>
+    }
+}
+
+#[component]
+fn TabBar() -> impl IntoView {
+    let t = super::session::use_session().texts();
+    let path = use_location().pathname;
+    let current = move |prefix: &'static str| {
+        move || {
+            let path = path.get();
+            let here = match prefix {
+                "/" => path == "/" || path.starts_with("/tasks"),
+                _ => path.starts_with(prefix),
+            };
+            here.then_some("page")
+        }
+    };
+    view! {
+        <nav class="tabbar" aria-label=t.nav_label>
+            <a href="/" aria-current=current("/")><span aria-hidden="true">"☑"</span>{t.tasks}</a>
+            <a href="/calendar" aria-current=current("/calendar")><span aria-hidden="true">"▦"</span>{t.calendar}</a>
+            <a href="/stats" aria-current=current("/stats")><span aria-hidden="true">"◔"</span>{t.stats}</a>
+            <a href="/settings" aria-current=current("/settings")><span aria-hidden="true">"⚙"</span>{t.settings}</a>
+        </nav>
+    }
+}
+
+const DETECTED_KEY: &str = "vectora.time-zone-detected";
+
+/// A profile still on the default UTC takes the device's zone, once per device: a user who then
+/// picks UTC by hand keeps it.
+fn adopt_browser_time_zone(profile_zone: &str, reload: RwSignal<u32>) {
+    let Some(zone) = telegram::browser_time_zone() else {
+        return;
+    };
+    if profile_zone != "UTC" || zone == "UTC" || dom::remembered(DETECTED_KEY).is_some() {
+        return;
+    }
+    dom::remember(DETECTED_KEY, &zone);
+    leptos::task::spawn_local(async move {
+        let patch = ProfilePatchInput {
+            time_zone: Some(Some(zone)),
+            ..Default::default()
+        };
+        if update_profile(patch).await.is_ok() {
+            reload.update(|n| *n += 1);
+        }
+    });
+}
+
+/// Where the `startapp` parameter asks to go (`task-42`: task 42), the first time it is asked.
+fn start_path() -> Option<String> {
+    thread_local! {
+        static OPENED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    let param = telegram::start_param()?;
+    if OPENED.with(|opened| opened.replace(true)) {
+        return None;
+    }
+    let id: i64 = param.strip_prefix("task-")?.parse().ok()?;
+    Some(format!("/tasks/{id}"))
+}

@@ -1,0 +1,79 @@
+//! What every screen of a signed-in user shares: the profile, its language, and the signals that
+//! tell screens to load again.
+
+use leptos::prelude::*;
+
+use super::texts::{Texts, texts};
+use crate::i18n::Lang;
+use crate::model::Profile;
+use crate::telegram;
+
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub profile: StoredValue<Profile>,
+    pub lang: Lang,
+    /// Bumped to load the profile again (after the settings change).
+    pub reload_profile: RwSignal<u32>,
+    /// Bumped after every change to the user's tasks; lists, calendar and stats follow it.
+    pub tasks_changed: RwSignal<u32>,
+    /// A short message for the user (a refused change, a saved form); it outlives a reload of
+    /// the profile and fades after a few seconds.
+    pub notice: RwSignal<Option<String>>,
+}
+
+impl Session {
+    pub fn new(
+        profile: Profile,
+        reload_profile: RwSignal<u32>,
+        notice: RwSignal<Option<String>>,
+    ) -> Session {
+        Session {
+            lang: profile.language,
+            profile: StoredValue::new(profile),
+            reload_profile,
+            tasks_changed: RwSignal::new(0),
+            notice,
+        }
+    }
+
+    pub fn texts(&self) -> &'static Texts {
+        texts(self.lang)
+    }
+
+    pub fn tasks_changed(&self) {
+        self.tasks_changed.update(|n| *n += 1);
+    }
+
+    /// Shows `message` in the page's notice for a few seconds.
+    pub fn say(&self, message: &str) {
+        let notice = self.notice;
+        let message = message.to_owned();
+        notice.set(Some(message.clone()));
+        set_timeout(
+            move || {
+                if notice.get_untracked().as_ref() == Some(&message) {
+                    notice.set(None);
+                }
+            },
+            std::time::Duration::from_secs(4),
+        );
+    }
+
+    /// A failure: in Telegram's popup inside Telegram, and in the page's notice.
+    pub fn report(&self, message: &str) {
+        if telegram::inside() {
+            telegram::alert(message);
+        }
+        self.say(message);
+    }
+}
+
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
+
+/// Marks the page interactive once the calling screen has hydrated.
+pub fn mark_screen_hydrated() {
+    let lang = use_session().lang;
+    Effect::new(move |_| super::dom::mark_hydrated(lang.code()));
+}

@@ -1,0 +1,220 @@
+//! The add and edit screens: one form for every field, saved by a server function that also
+//! takes the plain HTML post; errors appear next to their fields, in the server's words.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use super::dom;
+use super::labels::use_labels;
+use super::session::use_session;
+use super::tag_input::TagInput;
+use crate::api::{AppError, DeleteTask, SaveTask, TaskView, get_task};
+use crate::model::Priority;
+use crate::telegram::{self, Haptic, TelegramButton};
+
+const FORM_ID: &str = "task-form";
+
+#[component]
+pub fn NewTaskPage() -> impl IntoView {
+    super::session::mark_screen_hydrated();
+    view! { <TaskEditor item=None/> }
+}
+
+#[component]
+pub fn EditTaskPage() -> impl IntoView {
+    super::session::mark_screen_hydrated();
+    let t = use_session().texts();
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i64>().ok())
+    };
+    let task = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => get_task(id).await,
+            None => Err(AppError::NotFound),
+        }
+    });
+    view! {
+        <Suspense fallback=move || view! { <p class="hint" aria-busy="true">{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match task.await {
+                    Ok(item) => view! { <TaskEditor item=Some(item)/> }.into_any(),
+                    Err(AppError::NotFound) => view! { <NoSuchTask/> }.into_any(),
+                    Err(_) => view! { <p class="card" role="alert">{t.load_failed}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn NoSuchTask() -> impl IntoView {
+    let t = use_session().texts();
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <section class="card" role="alert">
+            <h1>{t.task_not_found}</h1>
+            <a href="/">{t.go_home}</a>
+        </section>
+    }
+}
+
+/// Telegram's BackButton leads back to the list and its MainButton saves, while this screen shows.
+fn use_telegram_buttons(save_label: &'static str) {
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        let navigate = navigate.clone();
+        let back = telegram::show_button(TelegramButton::Back, "", move || {
+            navigate("/", Default::default())
+        });
+        let main = telegram::show_button(TelegramButton::Main, save_label, || {
+            dom::submit_form(FORM_ID)
+        });
+        on_cleanup(move || {
+            telegram::hide_button(TelegramButton::Back, back);
+            telegram::hide_button(TelegramButton::Main, main);
+        });
+    });
+}
+
+#[component]
+fn TaskEditor(item: Option<TaskView>) -> impl IntoView {
+    let session = use_session();
+    let t = session.texts();
+    let lang = session.lang;
+    let labels = use_labels();
+    let save = ServerAction::<SaveTask>::new();
+    use_telegram_buttons(t.save);
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = save.value().get() {
+            telegram::haptic(Haptic::Success);
+            session.tasks_changed();
+        }
+    });
+    let error = move |field: &'static str| {
+        move || match save.value().get() {
+            Some(Err(AppError::Validation(errors))) => errors.get(field).map(|e| e.message(lang)),
+            _ => None,
+        }
+    };
+    let failed = move || matches!(save.value().get(), Some(Err(ref e)) if !matches!(e, AppError::Validation(_)));
+
+    let editing = item.is_some();
+    let id = item.as_ref().map(|i| i.task.id);
+    let task = item.as_ref().map(|i| i.task.clone());
+    let field = |get: &dyn Fn(&crate::model::Task) -> Option<String>| {
+        task.as_ref().and_then(get).unwrap_or_default()
+    };
+    let title = field(&|t| Some(t.title.clone()));
+    let description = field(&|t| t.description.clone());
+    let category = field(&|t| t.category.clone());
+    let tags = field(&|t| Some(t.tags.join(", ")));
+    let due = item
+        .as_ref()
+        .and_then(|i| i.due)
+        .map(|d| d.input_value())
+        .unwrap_or_default();
+    let priority = task.as_ref().map(|t| t.priority).unwrap_or_default();
+
+    view! {
+        <section class="card editor">
+            <h1>{if editing { t.edit_task } else { t.new_task }}</h1>
+            <ActionForm action=save attr:id=FORM_ID attr:novalidate=true>
+                <input type="hidden" name="task[id]" value=id.map(|id| id.to_string()).unwrap_or_default()/>
+                <div class="field">
+                    <label for="task-title">{t.title}</label>
+                    <input id="task-title" name="task[title]" value=title maxlength="500" autocomplete="off"
+                        aria-describedby="task-title-error" data-testid="edit-title"/>
+                    <p id="task-title-error" class="field-error" role="alert">{error("title")}</p>
+                </div>
+                <div class="field">
+                    <label for="task-description">{t.description}</label>
+                    <textarea id="task-description" name="task[description]" rows="3" maxlength="5000"
+                        aria-describedby="task-description-error" data-testid="edit-description">{description}</textarea>
+                    <p id="task-description-error" class="field-error" role="alert">{error("description")}</p>
+                </div>
+                <div class="field-row">
+                    <div class="field">
+                        <label for="task-due">{t.due}</label>
+                        <input id="task-due" type="datetime-local" name="task[due]" value=due
+                            aria-describedby="task-due-error" data-testid="edit-due"/>
+                        <p id="task-due-error" class="field-error" role="alert">{error("date_time")}</p>
+                    </div>
+                    <div class="field">
+                        <label for="task-priority">{t.priority}</label>
+                        <select id="task-priority" name="task[priority]" data-testid="edit-priority"
+                            aria-describedby="task-priority-error">
+                            {Priority::ALL.into_iter().map(|p| view! {
+                                <option value=p.as_str() selected=p == priority>{super::format::priority(t, p)}</option>
+                            }).collect_view()}
+                        </select>
+                        <p id="task-priority-error" class="field-error" role="alert">{error("priority")}</p>
+                    </div>
+                </div>
+                <div class="field">
+                    <label for="task-category">{t.category}</label>
+                    <input id="task-category" name="task[category]" value=category list="known-categories"
+                        maxlength="100" autocomplete="off" aria-describedby="task-category-hint task-category-error"
+                        data-testid="edit-category"/>
+                    <datalist id="known-categories">
+                        <Suspense fallback=|| ()>
+                            {move || Suspend::new(async move {
+                                labels.await.map(|l| l.categories).unwrap_or_default().into_iter()
+                                    .map(|c| view! { <option value=c></option> }).collect_view()
+                            })}
+                        </Suspense>
+                    </datalist>
+                    <p id="task-category-hint" class="hint small">{t.category_hint}</p>
+                    <p id="task-category-error" class="field-error" role="alert">{error("category")}</p>
+                </div>
+                <TagInput initial=tags labels error=Signal::derive(error("tags"))/>
+                <p class="field-error" role="alert">{move || failed().then_some(t.action_failed)}</p>
+                <div class="row actions">
+                    <button type="submit" data-testid="save-task" disabled=move || save.pending().get()>
+                        {move || if save.pending().get() { t.saving } else { t.save }}
+                    </button>
+                    <a href="/" class="button secondary">{t.cancel}</a>
+                </div>
+            </ActionForm>
+        </section>
+        {id.map(|id| view! { <DeleteTaskForm id/> })}
+    }
+}
+
+/// Asks first (Telegram's popup inside Telegram, the browser's dialog elsewhere); without WASM
+/// the form posts straight away.
+#[component]
+fn DeleteTaskForm(id: i64) -> impl IntoView {
+    let session = use_session();
+    let t = session.texts();
+    let delete = ServerAction::<DeleteTask>::new();
+    Effect::new(move |_| match delete.value().get() {
+        Some(Ok(())) => session.tasks_changed(),
+        Some(Err(_)) => session.report(t.action_failed),
+        None => {}
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        leptos::task::spawn_local(async move {
+            if telegram::confirm(t.confirm_delete).await {
+                telegram::haptic(Haptic::Warning);
+                delete.dispatch(DeleteTask { id });
+            }
+        });
+    };
+    const DELETE_PATH: &str = <DeleteTask as leptos::server_fn::ServerFn>::PATH;
+    view! {
+        <form method="post" action=DELETE_PATH class="danger-zone" on:submit=on_submit>
+            <input type="hidden" name="id" value=id/>
+            <button type="submit" class="danger" data-testid="delete-task" disabled=move || delete.pending().get()>
+                {t.delete_task}
+            </button>
+        </form>
+    }
+}

@@ -1,0 +1,410 @@
+//! The tasks screen: tabs, quick add, search and filters (all in the URL, so they survive a
+//! reload and work as a plain GET form), and the list, which can be reordered by dragging.
+
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::params::ParamsMap;
+
+use super::dom;
+use super::labels::use_labels;
+use super::session::use_session;
+use super::task_row::TaskRow;
+use super::texts::Texts;
+use crate::api::{AppError, CreateTask, Labels, TaskView, list_tasks, reorder_tasks};
+use crate::model::{Priority, TaskId, TaskQueryInput};
+use crate::telegram::{self, TelegramButton};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    Today,
+    Upcoming,
+    #[default]
+    All,
+    Done,
+}
+
+impl Tab {
+    const ALL: [Tab; 4] = [Tab::Today, Tab::Upcoming, Tab::All, Tab::Done];
+
+    fn code(self) -> &'static str {
+        match self {
+            Tab::Today => "today",
+            Tab::Upcoming => "upcoming",
+            Tab::All => "all",
+            Tab::Done => "done",
+        }
+    }
+
+    fn parse(code: &str) -> Tab {
+        Tab::ALL
+            .into_iter()
+            .find(|tab| tab.code() == code)
+            .unwrap_or_default()
+    }
+
+    fn label(self, t: &Texts) -> &'static str {
+        match self {
+            Tab::Today => t.tab_today,
+            Tab::Upcoming => t.tab_upcoming,
+            Tab::All => t.tab_all,
+            Tab::Done => t.tab_done,
+        }
+    }
+
+    fn empty(self, t: &Texts) -> &'static str {
+        match self {
+            Tab::Today => t.empty_today,
+            Tab::Upcoming => t.empty_upcoming,
+            Tab::All => t.empty_all,
+            Tab::Done => t.empty_done,
+        }
+    }
+}
+
+/// The screen's state as the URL carries it.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct ListParams {
+    tab: Tab,
+    search: String,
+    priority: String,
+    category: String,
+    tag: String,
+    sort: String,
+}
+
+impl ListParams {
+    fn from_query(query: &ParamsMap) -> ListParams {
+        let get = |key: &str| query.get(key).unwrap_or_default();
+        ListParams {
+            tab: Tab::parse(&get("view")),
+            search: get("q"),
+            priority: get("priority"),
+            category: get("category"),
+            tag: get("tag"),
+            sort: get("sort"),
+        }
+    }
+
+    /// Whether a filter or a sort other than the manual order is chosen.
+    fn narrowed(&self) -> bool {
+        !self.manual_order()
+            || ![&self.priority, &self.category, &self.tag]
+                .iter()
+                .all(|value| value.trim().is_empty())
+    }
+
+    fn filtered(&self) -> bool {
+        ![&self.search, &self.priority, &self.category, &self.tag]
+            .iter()
+            .all(|value| value.trim().is_empty())
+    }
+
+    fn query(&self) -> TaskQueryInput {
+        let some = |value: &str| Some(value.trim().to_owned()).filter(|v| !v.is_empty());
+        let (status, due) = match self.tab {
+            Tab::Today => (Some("false"), Some("by_today")),
+            Tab::Upcoming => (Some("false"), Some("upcoming")),
+            Tab::All => (None, None),
+            Tab::Done => (Some("true"), None),
+        };
+        TaskQueryInput {
+            status: status.map(str::to_owned),
+            due: due.map(str::to_owned),
+            search: some(&self.search),
+            priority: some(&self.priority),
+            category: some(&self.category),
+            tag: some(&self.tag),
+            sort_by: some(&self.sort),
+            limit: Some("500".into()),
+            ..Default::default()
+        }
+    }
+
+    /// Dragging sets the manual order, so it is offered only when the list shows that order.
+    fn manual_order(&self) -> bool {
+        matches!(self.sort.as_str(), "" | "position")
+    }
+}
+
+#[component]
+pub fn TaskListPage() -> impl IntoView {
+    super::session::mark_screen_hydrated();
+    let session = use_session();
+    let t = session.texts();
+    let query = use_query_map();
+    let params = Memo::new(move |_| ListParams::from_query(&query.read()));
+    let list = Resource::new(
+        move || (params.get(), session.tasks_changed.get()),
+        |(params, _)| list_tasks(params.query()),
+    );
+
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        let navigate = navigate.clone();
+        let id = telegram::show_button(TelegramButton::Main, t.add_task, move || {
+            navigate("/tasks/new", Default::default())
+        });
+        on_cleanup(move || telegram::hide_button(TelegramButton::Main, id));
+    });
+
+    view! {
+        <h1 class="visually-hidden">{t.tasks}</h1>
+        <Tabs params/>
+        <QuickAdd/>
+        <FilterBar params/>
+        <Transition fallback=move || view! { <p class="hint" aria-busy="true">{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                let params = params.get_untracked();
+                match list.await {
+                    Ok(list) if list.tasks.is_empty() => {
+                        let text = if params.filtered() { t.empty_search } else { params.tab.empty(t) };
+                        view! { <p class="empty" data-testid="empty">{text}</p> }.into_any()
+                    }
+                    Ok(list) => view! {
+                        <TaskItems tasks=list.tasks draggable=params.manual_order()/>
+                    }.into_any(),
+                    Err(_) => view! { <LoadFailedNote/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn LoadFailedNote() -> impl IntoView {
+    let session = use_session();
+    let t = session.texts();
+    view! {
+        <div class="card" role="alert">
+            <p>{t.load_failed}</p>
+            <button type="button" on:click=move |_| session.tasks_changed()>{t.retry}</button>
+        </div>
+    }
+}
+
+#[component]
+fn Tabs(params: Memo<ListParams>) -> impl IntoView {
+    let t = use_session().texts();
+    view! {
+        <nav class="tabs" aria-label=t.tasks>
+            {Tab::ALL
+                .into_iter()
+                .map(|tab| {
+                    let href = move || {
+                        let sort = params.with(|p| p.sort.clone());
+                        match sort.is_empty() {
+                            true => format!("/?view={}", tab.code()),
+                            false => format!("/?view={}&sort={sort}", tab.code()),
+                        }
+                    };
+                    let current = move || (params.with(|p| p.tab) == tab).then_some("page");
+                    view! {
+                        <a href=href aria-current=current data-testid=format!("tab-{}", tab.code())>
+                            {tab.label(t)}
+                        </a>
+                    }
+                })
+                .collect_view()}
+        </nav>
+    }
+}
+
+/// A title is enough; the full form is one tap away.
+#[component]
+fn QuickAdd() -> impl IntoView {
+    let session = use_session();
+    let t = session.texts();
+    let create = ServerAction::<CreateTask>::new();
+    let title_input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = create.value().get() {
+            if let Some(input) = title_input.get() {
+                input.set_value("");
+            }
+            session.tasks_changed();
+        }
+    });
+    let title_error = move || match create.value().get() {
+        Some(Err(AppError::Validation(errors))) => {
+            errors.get("title").map(|e| e.message(session.lang))
+        }
+        _ => None,
+    };
+    view! {
+        <ActionForm action=create attr:class="quick-add">
+            <div class="row">
+                <label for="new-task-title" class="visually-hidden">{t.new_task}</label>
+                <input
+                    id="new-task-title"
+                    node_ref=title_input
+                    name="input[title]"
+                    placeholder=t.new_task
+                    maxlength="500"
+                    autocomplete="off"
+                    aria-describedby="new-task-error"
+                />
+                <button type="submit" data-testid="add-task">{t.add}</button>
+                <a href="/tasks/new" class="button secondary" data-testid="open-new-task">{t.more_fields}</a>
+            </div>
+            <p id="new-task-error" class="field-error" role="alert">{title_error}</p>
+        </ActionForm>
+    }
+}
+
+/// Search and filters as a GET form: without WASM it reloads the page with the new query; with
+/// it, typing searches after a pause and every choice applies at once.
+#[component]
+fn FilterBar(params: Memo<ListParams>) -> impl IntoView {
+    let session = use_session();
+    let t = session.texts();
+    let labels = use_labels();
+    let initial = params.get_untracked();
+    let pending_search = StoredValue::new(None::<TimeoutHandle>);
+    let on_search = move |ev: leptos::ev::Event| {
+        if let Some(handle) = pending_search.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || dom::submit_enclosing_form(&ev),
+            std::time::Duration::from_millis(300),
+        );
+        pending_search.set_value(handle.ok());
+    };
+    let selected = move |value: &str, current: &str| value == current;
+    let navigate = use_navigate();
+    // After hydration the query changes in place, without a page load or a history entry.
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        if let Some(query) = dom::form_query(&ev) {
+            ev.prevent_default();
+            let options = NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            };
+            navigate(&format!("/?{query}"), options);
+        }
+    };
+
+    view! {
+        <form method="get" action="/" on:submit=on_submit>
+            <div class="filters">
+                <input type="hidden" name="view" value=initial.tab.code()/>
+                <label for="search" class="visually-hidden">{t.search}</label>
+                <input
+                    id="search"
+                    type="search"
+                    name="q"
+                    value=initial.search.clone()
+                    placeholder=t.search_placeholder
+                    maxlength="200"
+                    autocomplete="off"
+                    data-testid="search"
+                    on:input=on_search
+                />
+                <details class="more-filters" open=initial.narrowed()>
+                    <summary>{t.filters}</summary>
+                    <div class="filter-fields">
+                    <label for="filter-priority" class="visually-hidden">{t.priority}</label>
+                    <select id="filter-priority" name="priority" data-testid="filter-priority" on:change=move |ev| dom::submit_enclosing_form(&ev)>
+                        <option value="">{t.any_priority}</option>
+                        {Priority::ALL.into_iter().map(|p| {
+                            let is_current = selected(p.as_str(), &initial.priority);
+                            view! { <option value=p.as_str() selected=is_current>{super::format::priority(t, p)}</option> }
+                        }).collect_view()}
+                    </select>
+                    <LabelFilter name="category" label=t.category any=t.any_category
+                        current=initial.category.clone() labels pick=|l| l.categories/>
+                    <LabelFilter name="tag" label=t.tags any=t.any_tag
+                        current=initial.tag.clone() labels pick=|l| l.tags/>
+                    <label for="sort" class="visually-hidden">{t.sort}</label>
+                    <select id="sort" name="sort" data-testid="sort" on:change=move |ev| dom::submit_enclosing_form(&ev)>
+                        {[("position", t.sort_position), ("date", t.sort_date), ("priority", t.sort_priority), ("title", t.sort_title)]
+                            .into_iter()
+                            .map(|(value, label)| {
+                                let is_current = selected(value, &initial.sort) || (value == "position" && initial.sort.is_empty());
+                                view! { <option value=value selected=is_current>{label}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                    </div>
+                </details>
+                <button type="submit" class="secondary">{t.apply}</button>
+            </div>
+        </form>
+    }
+}
+
+/// A filter by one of the user's categories or tags, the one in the URL selected.
+#[component]
+fn LabelFilter(
+    name: &'static str,
+    label: &'static str,
+    any: &'static str,
+    current: String,
+    labels: Resource<Result<Labels, AppError>>,
+    pick: fn(Labels) -> Vec<String>,
+) -> impl IntoView {
+    let id = format!("filter-{name}");
+    view! {
+        <label for=id.clone() class="visually-hidden">{label}</label>
+        <select id=id.clone() name=name data-testid=id on:change=move |ev| dom::submit_enclosing_form(&ev)>
+            <option value="">{any}</option>
+            <Suspense fallback=|| ()>
+                {move || {
+                    let current = current.clone();
+                    Suspend::new(async move {
+                        let values = labels.await.map(pick).unwrap_or_default();
+                        values.into_iter().map(|value| {
+                            let selected = value == current;
+                            let text = value.clone();
+                            view! { <option value=value selected=selected>{text}</option> }
+                        }).collect_view()
+                    })
+                }}
+            </Suspense>
+        </select>
+    }
+}
+
+/// The list; with `draggable`, each row has a handle that moves it (pointer or arrow keys), and
+/// the new order is saved at once, or rolled back with a message if the server refuses.
+#[component]
+fn TaskItems(tasks: Vec<TaskView>, draggable: bool) -> impl IntoView {
+    let session = use_session();
+    let t = session.texts();
+    let items = RwSignal::new(tasks);
+    let drag = RwSignal::new(None);
+
+    let save_order = move |before: Vec<TaskView>| {
+        let ids: Vec<TaskId> =
+            items.with_untracked(|items| items.iter().map(|i| i.task.id).collect());
+        if before.iter().map(|i| i.task.id).eq(ids.iter().copied()) {
+            return;
+        }
+        // On success the list already shows the new order: nothing is loaded again, so the
+        // moved row keeps the keyboard focus.
+        leptos::task::spawn_local(async move {
+            if reorder_tasks(ids).await.is_err() {
+                items.set(before);
+                session.report(t.action_failed);
+            }
+        });
+    };
+    let reorder = super::reorder::Reorder {
+        items,
+        drag,
+        save_order: Callback::new(save_order),
+    };
+
+    view! {
+        <Show when=move || draggable>
+            <p class="hint small" id="reorder-hint">{t.reorder_hint}</p>
+        </Show>
+        <ul class="tasks" data-testid="task-list" class:dragging=move || drag.with(Option::is_some)>
+            <For each=move || items.get() key=|item| (item.task.id, item.task.updated_at) let:item>
+                <TaskRow item reorder=draggable.then_some(reorder)/>
+            </For>
+        </ul>
+    }
+}

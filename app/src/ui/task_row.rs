@@ -1,0 +1,110 @@
+use leptos::prelude::*;
+
+use super::format;
+use super::reorder::Reorder;
+use super::session::use_session;
+use crate::api::{SetTaskDone, TaskView};
+use crate::model::Priority;
+use crate::telegram::{self, Haptic};
+
+/// One task: its tick (a form, so it works without WASM; shown ticked at once and rolled back
+/// with a message if the server refuses), its title and details linking to the edit screen,
+/// and, in the manual order, a handle to move it.
+#[component]
+pub fn TaskRow(item: TaskView, reorder: Option<Reorder>) -> impl IntoView {
+    let session = use_session();
+    let t = session.texts();
+    let TaskView { task, due } = item;
+    let id = task.id;
+    let saved_done = task.status;
+
+    let set_done = ServerAction::<SetTaskDone>::new();
+    let done = move || match (set_done.input().get(), set_done.value().get()) {
+        (Some(pending), _) => pending.done,
+        (None, Some(Ok(task))) => task.status,
+        _ => saved_done,
+    };
+    Effect::new(move |_| match set_done.value().get() {
+        Some(Ok(_)) => session.tasks_changed(),
+        Some(Err(_)) => session.report(t.action_failed),
+        None => {}
+    });
+    let tick_label = move || if done() { t.mark_not_done } else { t.mark_done };
+
+    let shift = move || {
+        reorder
+            .and_then(|r| r.drag.get())
+            .filter(|drag| drag.id == id)
+            .map(|drag| format!("translateY({}px)", drag.offset))
+    };
+    let overdue = due.is_some_and(|d| d.overdue);
+    let due_text = due.map(|due| format::due(t, &due));
+    let priority = (task.priority != Priority::Normal).then_some(task.priority);
+
+    view! {
+        <li
+            class="task"
+            class:done=done
+            class:lifted=move || shift().is_some()
+            style:transform=shift
+            data-testid="task"
+            data-task-id=id
+        >
+            {reorder.map(|r| view! {
+                <button
+                    type="button"
+                    class="handle"
+                    aria-label=format!("{}: {}", t.drag_handle, task.title)
+                    aria-describedby="reorder-hint"
+                    data-testid="drag-handle"
+                    on:pointerdown=move |ev| {
+                        ev.prevent_default();
+                        r.start(id, &ev);
+                    }
+                    on:pointermove=move |ev| r.follow(&ev)
+                    on:pointerup=move |ev| r.finish(&ev)
+                    on:pointercancel=move |_| r.cancel()
+                    on:keydown=move |ev| match ev.key().as_str() {
+                        "ArrowUp" => { ev.prevent_default(); r.step(id, -1) }
+                        "ArrowDown" => { ev.prevent_default(); r.step(id, 1) }
+                        _ => {}
+                    }
+                >
+                    "⠿"
+                </button>
+            })}
+            <ActionForm action=set_done attr:class="tick-form">
+                <input type="hidden" name="id" value=id/>
+                <input type="hidden" name="done" value=move || (!done()).to_string()/>
+                <button
+                    type="submit"
+                    class="tick"
+                    aria-label=tick_label
+                    title=tick_label
+                    aria-pressed=move || done().to_string()
+                    data-testid="tick"
+                    on:click=move |_| telegram::haptic(if done() { Haptic::Tap } else { Haptic::Success })
+                >
+                    <span aria-hidden="true">{move || if done() { "✓" } else { "" }}</span>
+                </button>
+            </ActionForm>
+            <a href=format!("/tasks/{id}") class="task-main" data-testid="open-task">
+                <span class="title">{task.title.clone()}</span>
+                <span class="meta">
+                    {due_text.map(|text| view! {
+                        <span class="due" class:overdue=overdue>
+                            {overdue.then(|| view! { <span class="visually-hidden">{t.overdue}": "</span> })}
+                            {text}
+                        </span>
+                    })}
+                    {priority.map(|p| view! {
+                        <span class=format!("badge priority-{}", p.as_str())>{format::priority(t, p)}</span>
+                    })}
+                    {task.category.map(|c| view! { <span class="badge">{c}</span> })}
+                    {task.tags.into_iter().map(|tag| view! { <span class="tag">"#"{tag}</span> }).collect_view()}
+                </span>
+            </a>
+        </li>
+    }
+    .into_any()
+}

@@ -1,0 +1,69 @@
+use leptos::prelude::*;
+
+use super::dom;
+use super::texts::texts;
+use crate::api::{ServerInfo, server_status};
+use crate::i18n::Lang;
+
+/// For a visitor who is not signed in: what Vectora is, and the ways in.
+#[component]
+pub fn Welcome(dev_sign_in: bool) -> impl IntoView {
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let t = texts(lang);
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| {
+        hydrated.set(true);
+        dom::mark_hydrated(lang.code());
+    });
+    let check = Action::new(|_: &()| server_status());
+    let status_text = move || {
+        check.value().get().map(|result| match result {
+            Ok(ServerInfo {
+                version,
+                database_ok,
+            }) => {
+                let database = if database_ok {
+                    t.database_ok
+                } else {
+                    t.database_down
+                };
+                format!("{} {version} · {database}", t.server)
+            }
+            Err(_) => t.no_answer.to_owned(),
+        })
+    };
+
+    view! {
+        <main class="page">
+            <section class="card" data-hydrated=move || hydrated.get().to_string()>
+                <h1>"Vectora"</h1>
+                <p class="hint">{t.tagline}</p>
+                <p>{t.open_in_telegram}</p>
+                <button
+                    type="button"
+                    data-testid="check-server"
+                    disabled=move || !hydrated.get() || check.pending().get()
+                    on:click=move |_| {
+                        check.dispatch(());
+                    }
+                >
+                    {t.check_server}
+                </button>
+                <p data-testid="server-status" role="status" aria-live="polite">
+                    {status_text}
+                </p>
+            </section>
+            <Show when=move || dev_sign_in>
+                <section class="card">
+                    <h2>{t.dev_sign_in_title}</h2>
+                    <p class="hint">{t.dev_sign_in_hint}</p>
+                    <form method="post" action="/auth/dev" class="row">
+                        <label for="dev-telegram-id">{t.telegram_id}</label>
+                        <input id="dev-telegram-id" name="telegram_id" type="number" value="1000" required/>
+                        <button type="submit" data-testid="dev-sign-in">{t.sign_in}</button>
+                    </form>
+                </section>
+            </Show>
+        </main>
+    }
+}

@@ -1,0 +1,94 @@
+import { test as base, expect, type Frame, type Page } from "@playwright/test";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+import { installOutsideTelegram } from "./telegram";
+
+/** Screenshots go to end2end/artifacts/ (gitignored); look at them after a run. */
+export const ARTIFACTS = path.join(__dirname, "..", "artifacts");
+fs.mkdirSync(ARTIFACTS, { recursive: true });
+
+export const VIEWPORTS = [
+  { name: "phone", width: 390, height: 844 },
+  { name: "desktop", width: 1280, height: 800 },
+];
+
+/**
+ * Every test: Telegram's script (unreachable here) is served by the outside-Telegram stub, as a
+ * plain browser would get it; tests inside Telegram install the other stub over it.
+ */
+export const test = base.extend<{ outsideTelegram: void }>({
+  outsideTelegram: [
+    async ({ context }, use) => {
+      await installOutsideTelegram(context);
+      await use();
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+export function uniqueId(): number {
+  return 100_000 + Math.floor(Math.random() * 1_000_000_000);
+}
+
+/** Collects console errors, uncaught exceptions and failed requests from the moment it is called. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") {
+      const where = message.location();
+      errors.push(`console.error: ${message.text()}${where.url ? ` (${where.url}:${where.lineNumber})` : ""}`);
+    }
+  });
+  page.on("pageerror", (error) => errors.push(`uncaught: ${error.message}`));
+  page.on("requestfailed", (request) =>
+    errors.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ""}`),
+  );
+  return errors;
+}
+
+/**
+ * Chromium logs refused fetches (422, 404) as console errors, and a navigation cancels what the
+ * page was still loading (ERR_ABORTED); tests that cause them expect them.
+ */
+export function unexpected(errors: string[]): string[] {
+  return errors.filter((e) => !/status of (404|422)|net::ERR_ABORTED/.test(e));
+}
+
+/** Waits until the WASM has hydrated the page (the app marks `<html data-hydrated>`). */
+export async function hydrated(page: Page) {
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 20_000 });
+}
+
+/** Signs in through the development sign-in and waits for the hydrated task list. */
+export async function signIn(page: Page, telegramId: number = uniqueId(), options = { hydrate: true }) {
+  await page.goto("/");
+  await page.locator("#dev-telegram-id").fill(String(telegramId));
+  await page.locator('[data-testid="dev-sign-in"]').click();
+  await expect(page.locator('[data-testid="tab-all"]')).toBeVisible();
+  if (options.hydrate) {
+    await hydrated(page);
+  }
+  return telegramId;
+}
+
+export function taskRow(page: Page, title: string) {
+  return page.locator('[data-testid="task"]', { hasText: title });
+}
+
+export async function titles(page: Page | Frame): Promise<string[]> {
+  return page.locator('[data-testid="task"] .title').allTextContents();
+}
+
+/** Adds a task through the quick-add field. */
+export async function quickAdd(page: Page, title: string) {
+  await page.locator("#new-task-title").fill(title);
+  await page.locator('[data-testid="add-task"]').click();
+  await expect(taskRow(page, title)).toBeVisible();
+}
+
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
