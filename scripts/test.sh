@@ -131,11 +131,17 @@ source "$ROOT/scripts/local_server.sh"
 
 playwright() {
   start_local_server info || return 1
-  local rc=0
-  (cd "$ROOT/end2end" && BASE_URL="$SERVER_URL" npx --no-install playwright test) || rc=$?
+  local rc=0 report="$SERVER_DIR/playwright.out"
+  (cd "$ROOT/end2end" && BASE_URL="$SERVER_URL" npx --no-install playwright test) 2>&1 |
+    tee "$report" || rc=$?
   if [ "$rc" -ne 0 ]; then
-    echo "--- server log (last 80 lines) ---" >&2
-    tail -n 80 "$SERVER_LOG" >&2
+    mkdir -p "$ROOT/end2end/artifacts"
+    cp "$SERVER_LOG" "$ROOT/end2end/artifacts/server.log"
+    echo "--- server log (last 40 lines; all of it in end2end/artifacts/server.log) ---" >&2
+    tail -n 40 "$SERVER_LOG" >&2
+    # Printed last, so that a log cut to its end still shows which tests failed and why.
+    echo "--- playwright failures ---" >&2
+    sed -n '/^ *[0-9]\+) /,$p' "$report" | head -n 200 >&2
   fi
   echo "screenshots: $ROOT/end2end/artifacts/"
   stop_server
