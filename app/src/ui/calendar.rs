@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::format;
-use super::session::use_session;
+use super::session::{ScreenReady, use_session};
 use super::task_row::TaskRow;
 use crate::api::{CalendarMonth, list_tasks, load_calendar};
 use crate::model::{CalendarDay, Month, TaskQueryInput};
@@ -29,7 +29,6 @@ fn day_class(today: bool, overdue: bool) -> &'static str {
 
 #[component]
 pub fn CalendarPage() -> impl IntoView {
-    super::session::mark_screen_hydrated();
     let session = use_session();
     let t = session.texts();
     let query = use_query_map();
@@ -49,7 +48,7 @@ pub fn CalendarPage() -> impl IntoView {
         <h1 class="visually-hidden">{t.calendar}</h1>
         <Transition fallback=move || view! { <p class="hint" aria-busy="true">{t.loading}</p> }>
             {move || Suspend::new(async move {
-                match calendar.await {
+                let content = match calendar.await {
                     Ok(calendar) => {
                         let chosen = day_param()
                             .filter(|d| Month::of(*d) == calendar.month)
@@ -60,7 +59,8 @@ pub fn CalendarPage() -> impl IntoView {
                         }.into_any()
                     }
                     Err(_) => view! { <p class="card" role="alert">{t.load_failed}</p> }.into_any(),
-                }
+                };
+                view! { <ScreenReady/> {content} }
             })}
         </Transition>
     }

@@ -77,3 +77,10 @@ pub fn mark_screen_hydrated() {
     let lang = use_session().lang;
     Effect::new(move |_| super::dom::mark_hydrated(lang.code()));
 }
+
+/// Marks the page interactive from inside a screen's loaded content, which hydrates only after
+/// the data it waits for: links in it clicked earlier would race the hydration.
+#[component]
+pub fn ScreenReady() -> impl IntoView {
+    mark_screen_hydrated();
+}

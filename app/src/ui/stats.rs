@@ -4,14 +4,13 @@ use chrono::Datelike;
 use leptos::prelude::*;
 
 use super::format;
-use super::session::use_session;
+use super::session::{ScreenReady, use_session};
 use super::texts::Texts;
 use crate::api::get_stats;
 use crate::model::{DayCount, Priority, Stats};
 
 #[component]
 pub fn StatsPage() -> impl IntoView {
-    super::session::mark_screen_hydrated();
     let session = use_session();
     let t = session.texts();
     let stats = Resource::new(move || session.tasks_changed.get(), |_| get_stats());
@@ -19,10 +18,11 @@ pub fn StatsPage() -> impl IntoView {
         <h1 class="visually-hidden">{t.stats}</h1>
         <Transition fallback=move || view! { <p class="hint" aria-busy="true">{t.loading}</p> }>
             {move || Suspend::new(async move {
-                match stats.await {
+                let content = match stats.await {
                     Ok(stats) => view! { <StatsView stats/> }.into_any(),
                     Err(_) => view! { <p class="card" role="alert">{t.load_failed}</p> }.into_any(),
-                }
+                };
+                view! { <ScreenReady/> {content} }
             })}
         </Transition>
     }

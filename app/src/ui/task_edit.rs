@@ -6,7 +6,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::dom;
 use super::labels::use_labels;
-use super::session::use_session;
+use super::session::{ScreenReady, use_session};
 use super::tag_input::TagInput;
 use crate::api::{AppError, DeleteTask, SaveTask, TaskView, get_task};
 use crate::model::Priority;
@@ -22,7 +22,6 @@ pub fn NewTaskPage() -> impl IntoView {
 
 #[component]
 pub fn EditTaskPage() -> impl IntoView {
-    super::session::mark_screen_hydrated();
     let t = use_session().texts();
     let params = use_params_map();
     let id = move || {
@@ -40,11 +39,12 @@ pub fn EditTaskPage() -> impl IntoView {
     view! {
         <Suspense fallback=move || view! { <p class="hint" aria-busy="true">{t.loading}</p> }>
             {move || Suspend::new(async move {
-                match task.await {
+                let content = match task.await {
                     Ok(item) => view! { <TaskEditor item=Some(item)/> }.into_any(),
                     Err(AppError::NotFound) => view! { <NoSuchTask/> }.into_any(),
                     Err(_) => view! { <p class="card" role="alert">{t.load_failed}</p> }.into_any(),
-                }
+                };
+                view! { <ScreenReady/> {content} }
             })}
         </Suspense>
     }

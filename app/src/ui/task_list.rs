@@ -8,7 +8,7 @@ use leptos_router::params::ParamsMap;
 
 use super::dom;
 use super::labels::use_labels;
-use super::session::use_session;
+use super::session::{ScreenReady, use_session};
 use super::task_row::TaskRow;
 use super::texts::Texts;
 use crate::api::{AppError, CreateTask, Labels, TaskView, list_tasks, reorder_tasks};
@@ -129,7 +129,6 @@ impl ListParams {
 
 #[component]
 pub fn TaskListPage() -> impl IntoView {
-    super::session::mark_screen_hydrated();
     let session = use_session();
     let t = session.texts();
     let query = use_query_map();
@@ -156,7 +155,7 @@ pub fn TaskListPage() -> impl IntoView {
         <Transition fallback=move || view! { <p class="hint" aria-busy="true">{t.loading}</p> }>
             {move || Suspend::new(async move {
                 let params = params.get_untracked();
-                match list.await {
+                let content = match list.await {
                     Ok(list) if list.tasks.is_empty() => {
                         let text = if params.filtered() { t.empty_search } else { params.tab.empty(t) };
                         view! { <p class="empty" data-testid="empty">{text}</p> }.into_any()
@@ -165,7 +164,8 @@ pub fn TaskListPage() -> impl IntoView {
                         <TaskItems tasks=list.tasks draggable=params.manual_order()/>
                     }.into_any(),
                     Err(_) => view! { <LoadFailedNote/> }.into_any(),
-                }
+                };
+                view! { <ScreenReady/> {content} }
             })}
         </Transition>
     }
