@@ -42,7 +42,7 @@ trap cleanup EXIT
 # Starts the server with extra VAR=value settings and waits for /health.
 start_server() {
   env APP_ENV=production SECRET_KEY="bench-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
-    ALLOWED_HOSTS=127.0.0.1 DATABASE_URL="$DATABASE_URL" TELEGRAM_BOT_TOKEN="$TOKEN" BOT_MODE=off \
+    RATE_LIMIT_PER_MINUTE=100000000 ALLOWED_HOSTS=127.0.0.1 DATABASE_URL="$DATABASE_URL" TELEGRAM_BOT_TOKEN="$TOKEN" BOT_MODE=off \
     LEPTOS_SITE_ADDR="127.0.0.1:$PORT" LOG_LEVEL=info "$@" \
     "$CARGO_TARGET_DIR/release/vectora" >>"$OUT/server.log" 2>&1 &
   SERVER_PID=$!

@@ -4,15 +4,18 @@
 use app::i18n::Lang;
 use app::server::auth::dev_session::COOKIE;
 use app::server::auth::init_data::TelegramUser;
-use app::server::{AppState, users};
-use axum::extract::State;
-use axum::http::header;
+use std::net::SocketAddr;
+
+use app::server::{AppState, ServiceError, users};
+use axum::extract::{ConnectInfo, State};
+use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::{Form, Router};
 use serde::Deserialize;
 
 use crate::api::error::ApiError;
+use crate::perimeter;
 
 const MAX_AGE_SECS: u32 = 30 * 24 * 3600;
 
@@ -35,11 +38,18 @@ pub fn router(state: &AppState) -> Router<AppState> {
 
 async fn sign_in(
     State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     Form(form): Form<DevSignIn>,
 ) -> Result<Response, ApiError> {
     let Some(sessions) = &state.dev_sessions else {
         return Err(ApiError::RouteNotFound);
     };
+    let client = perimeter::client_ip(peer, &headers);
+    state
+        .limits
+        .check_sign_in(client)
+        .map_err(ServiceError::from)?;
     let telegram_user = TelegramUser {
         id: form.telegram_id.unwrap_or(1000),
         first_name: form.first_name.unwrap_or_else(|| "Developer".into()),

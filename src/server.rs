@@ -7,23 +7,27 @@ use anyhow::Context;
 use app::server::AppState;
 use app::server::auth::dev_session::DevSessions;
 use app::server::page_cache::PageCache;
+use app::server::rate_limit::RateLimits;
 use app::{App, shell};
-use axum::Router;
-use axum::http::Request;
+use axum::http::{Request, StatusCode};
 use axum::routing::get;
+use axum::{Router, middleware};
 use leptos::config::{LeptosOptions, get_configuration};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use migration::{Migrator, MigratorTrait};
 use tokio::net::TcpListener;
+use tower::util::option_layer;
 use tower_http::LatencyUnit;
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{
     MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
 };
+use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
-use crate::{Config, api, dev_sign_in};
+use crate::{Config, api, dev_sign_in, perimeter};
 
 /// A server bound to its port and ready to run.
 pub struct Application {
@@ -58,12 +62,18 @@ impl Application {
         let pages = PageCache::new(config.list_cache_mb);
         let dev_sessions = (!config.is_production())
             .then(|| DevSessions::new(config.secret_key.as_ref().map(|key| key.expose())));
+        let limits = RateLimits::new(
+            config.rate_limit_per_minute,
+            config.sign_in_rate_limit_per_minute,
+        );
+        forget_idle_clients(limits.clone());
         let state = AppState {
             db,
             config: Arc::new(config),
             leptos_options,
             pages,
             dev_sessions,
+            limits,
         };
         Ok(Application {
             listener,
@@ -94,6 +104,17 @@ impl Application {
         .with_graceful_shutdown(shutdown)
         .await
     }
+}
+
+/// Every few minutes, drops the rate-limit state of clients that have been quiet for a minute.
+fn forget_idle_clients(limits: RateLimits) {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(300));
+        loop {
+            every.tick().await;
+            limits.forget_idle();
+        }
+    });
 }
 
 /// cargo-leptos passes the site's layout in `LEPTOS_*` variables; a binary run by hand falls
@@ -130,6 +151,20 @@ pub fn router(state: AppState) -> Router {
         .merge(dev_sign_in::router(&state))
         .leptos_routes_with_context(&state, routes, context, page)
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(RequestBodyLimitLayer::new(perimeter::BODY_LIMIT))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            perimeter::REQUEST_TIMEOUT,
+        ))
+        .layer(option_layer(perimeter::cors(&state.config)))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            perimeter::check_host,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            perimeter::security_headers,
+        ))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(
             TraceLayer::new_for_http()

@@ -48,6 +48,7 @@ impl ApiError {
             }
             ApiError::Service(ServiceError::Unauthorized(_)) => StatusCode::UNAUTHORIZED,
             ApiError::Service(ServiceError::Db(_)) => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::Service(ServiceError::RateLimited(_)) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::MalformedBody | ApiError::InvalidQuery => StatusCode::BAD_REQUEST,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -65,6 +66,10 @@ impl ApiError {
             ApiError::Service(ServiceError::Db(_)) => {
                 lang.pick("Внутренняя ошибка сервера.", "Internal server error.")
             }
+            ApiError::Service(ServiceError::RateLimited(_)) => lang.pick(
+                "Слишком много запросов; повторите позже (см. Retry-After).",
+                "Too many requests; try again later (see Retry-After).",
+            ),
             ApiError::MalformedBody => lang.pick(
                 "Тело запроса — не корректный JSON.",
                 "The request body is not valid JSON.",
@@ -116,6 +121,11 @@ impl ApiError {
             response
                 .headers_mut()
                 .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("tma"));
+        }
+        if let ApiError::Service(ServiceError::RateLimited(limited)) = self {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, limited.retry_after_secs.into());
         }
         response
     }

@@ -33,4 +33,7 @@ pub fn router() -> Router<AppState> {
         .route("/me", get(me::get).patch(me::update))
         .fallback(|| async { ApiError::RouteNotFound })
         .layer(middleware::from_fn(error::localize))
+        .layer(axum::extract::DefaultBodyLimit::max(
+            crate::perimeter::API_BODY_LIMIT,
+        ))
 }

@@ -173,6 +173,9 @@ pub async fn spawn_app_with(extra: &[(&str, &str)]) -> TestApp {
         ("TELEGRAM_BOT_TOKEN".into(), BOT_TOKEN.into()),
         ("BOT_MODE".into(), "off".into()),
         ("LEPTOS_SITE_ADDR".into(), "127.0.0.1:0".into()),
+        // Tests send far more than a person would; tests/api/perimeter.rs sets its own limits.
+        ("RATE_LIMIT_PER_MINUTE".into(), "1000000".into()),
+        ("SIGN_IN_RATE_LIMIT_PER_MINUTE".into(), "1000000".into()),
     ]);
     for (k, v) in extra {
         env.insert(k.to_string(), v.to_string());

@@ -13,6 +13,7 @@ mod isolation;
 mod listing;
 mod logging;
 mod migrations;
+mod perimeter;
 mod profile;
 mod server_fns;
 mod stats;

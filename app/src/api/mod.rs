@@ -31,6 +31,8 @@ pub enum AppError {
     Internal,
     #[error("request failed: {0}")]
     Transport(String),
+    #[error("too many requests")]
+    RateLimited { retry_after_secs: u64 },
 }
 
 impl FromServerFnError for AppError {
@@ -58,6 +60,12 @@ impl From<crate::server::ServiceError> for AppError {
                 tracing::error!(error = %err, "database error in a server function");
                 (StatusCode::INTERNAL_SERVER_ERROR, AppError::Internal)
             }
+            ServiceError::RateLimited(limited) => (
+                StatusCode::TOO_MANY_REQUESTS,
+                AppError::RateLimited {
+                    retry_after_secs: limited.retry_after_secs,
+                },
+            ),
         };
         // Only for server-function requests: a page rendered on the server calls these functions
         // directly and keeps its own status, and a plain HTML form post is sent back to its page
@@ -75,6 +83,9 @@ impl From<crate::server::ServiceError> for AppError {
             && client_call
         {
             response.set_status(status);
+            if let AppError::RateLimited { retry_after_secs } = app_error {
+                response.insert_header(http::header::RETRY_AFTER, retry_after_secs.into());
+            }
         }
         app_error
     }

@@ -54,6 +54,8 @@ pub struct Config {
     pub log_level: String,
     pub auth_max_age: Duration,
     pub rate_limit_per_minute: u32,
+    /// Sign-in attempts a minute from one client address.
+    pub sign_in_rate_limit_per_minute: u32,
     /// Memory for list pages served again until the user's tasks change; 0 turns it off.
     pub list_cache_mb: u64,
     pub sentry_dsn: Option<Secret>,
@@ -198,6 +200,17 @@ impl Config {
         if rate_limit_per_minute == 0 {
             return Err(invalid("RATE_LIMIT_PER_MINUTE", "must be at least 1"));
         }
+        let sign_in_rate_limit_per_minute = number(
+            "SIGN_IN_RATE_LIMIT_PER_MINUTE",
+            get("SIGN_IN_RATE_LIMIT_PER_MINUTE"),
+            10u32,
+        )?;
+        if sign_in_rate_limit_per_minute == 0 {
+            return Err(invalid(
+                "SIGN_IN_RATE_LIMIT_PER_MINUTE",
+                "must be at least 1",
+            ));
+        }
 
         let config = Config {
             app_env,
@@ -218,6 +231,7 @@ impl Config {
             log_level: get("LOG_LEVEL").unwrap_or_else(|| "info".into()),
             auth_max_age: Duration::from_secs(auth_max_age),
             rate_limit_per_minute,
+            sign_in_rate_limit_per_minute,
             list_cache_mb: number("LIST_CACHE_MB", get("LIST_CACHE_MB"), 16u64)?,
             sentry_dsn: secret(get("SENTRY_DSN")),
         };

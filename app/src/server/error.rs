@@ -1,6 +1,7 @@
 use sea_orm::DbErr;
 
 use super::auth::AuthError;
+use super::rate_limit::RateLimited;
 use crate::model::FieldErrors;
 
 /// What a service call can fail with; each door turns it into its own answer in one place.
@@ -14,6 +15,14 @@ pub enum ServiceError {
     Unauthorized(#[from] AuthError),
     #[error("database error")]
     Db(#[from] DbErr),
+    #[error("too many requests")]
+    RateLimited(RateLimited),
+}
+
+impl From<RateLimited> for ServiceError {
+    fn from(limited: RateLimited) -> Self {
+        ServiceError::RateLimited(limited)
+    }
 }
 
 impl From<FieldErrors> for ServiceError {

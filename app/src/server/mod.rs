@@ -10,6 +10,7 @@ pub mod entity;
 pub mod error;
 pub mod health;
 pub mod page_cache;
+pub mod rate_limit;
 pub mod state;
 pub mod stats;
 pub mod task_list;

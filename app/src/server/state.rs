@@ -7,6 +7,7 @@ use sea_orm::DatabaseConnection;
 use super::auth::dev_session::DevSessions;
 use super::config::Config;
 use super::page_cache::PageCache;
+use super::rate_limit::RateLimits;
 
 /// The one state every door shares: axum's router state and the Leptos context.
 #[derive(Clone, FromRef)]
@@ -17,6 +18,7 @@ pub struct AppState {
     pub pages: PageCache,
     /// The development sign-in; `None` unless `APP_ENV=development`.
     pub dev_sessions: Option<DevSessions>,
+    pub limits: RateLimits,
 }
 
 impl AppState {

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::texts::{Texts, texts};
+use crate::api::AppError;
 use crate::i18n::Lang;
 use crate::model::Profile;
 use crate::telegram;
@@ -57,6 +58,15 @@ impl Session {
             },
             std::time::Duration::from_secs(4),
         );
+    }
+
+    /// A refused change, in words that fit why it was refused.
+    pub fn report_refusal(&self, error: &AppError) {
+        let t = self.texts();
+        self.report(match error {
+            AppError::RateLimited { .. } => t.too_many_requests,
+            _ => t.action_failed,
+        });
     }
 
     /// A failure: in Telegram's popup inside Telegram, and in the page's notice.

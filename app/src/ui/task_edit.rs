@@ -196,7 +196,7 @@ fn DeleteTaskForm(id: i64) -> impl IntoView {
     let delete = ServerAction::<DeleteTask>::new();
     Effect::new(move |_| match delete.value().get() {
         Some(Ok(())) => session.tasks_changed(),
-        Some(Err(_)) => session.report(t.action_failed),
+        Some(Err(error)) => session.report_refusal(&error),
         None => {}
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

@@ -385,9 +385,9 @@ fn TaskItems(tasks: Vec<TaskView>, draggable: bool) -> impl IntoView {
         // On success the list already shows the new order: nothing is loaded again, so the
         // moved row keeps the keyboard focus.
         leptos::task::spawn_local(async move {
-            if reorder_tasks(ids).await.is_err() {
+            if let Err(error) = reorder_tasks(ids).await {
                 items.set(before);
-                session.report(t.action_failed);
+                session.report_refusal(&error);
             }
         });
     };

@@ -26,7 +26,7 @@ pub fn TaskRow(item: TaskView, reorder: Option<Reorder>) -> impl IntoView {
     };
     Effect::new(move |_| match set_done.value().get() {
         Some(Ok(_)) => session.tasks_changed(),
-        Some(Err(_)) => session.report(t.action_failed),
+        Some(Err(error)) => session.report_refusal(&error),
         None => {}
     });
     let tick_label = move || if done() { t.mark_not_done } else { t.mark_done };

@@ -102,7 +102,9 @@ pub async fn authenticate(
             .and_then(|value| value.to_str().ok())
             .and_then(|cookie| sessions.from_cookie_header(cookie));
         if let Some(user_id) = user_id {
-            return users::find_current(&state.db, user_id).await;
+            let user = users::find_current(&state.db, user_id).await?;
+            state.limits.check_user(user.id)?;
+            return Ok(user);
         }
     }
     let raw = init_data_header(headers)?;
@@ -112,5 +114,7 @@ pub async fn authenticate(
         .as_ref()
         .ok_or(AuthError::NotConfigured)?;
     let data = init_data::verify(raw, token.expose(), state.config.auth_max_age, Utc::now())?;
+    // Counted before the database is touched: a client over its limit costs one HMAC.
+    state.limits.check_user(data.user.id)?;
     users::sign_in_telegram(&state.db, &data.user).await
 }

@@ -1,0 +1,108 @@
+//! Request rate limits: per signed-in user on every authenticated call (the deployment guide's
+//! 100 requests a minute, `RATE_LIMIT_PER_MINUTE`), and a tighter one per client address on
+//! sign-in (`SIGN_IN_RATE_LIMIT_PER_MINUTE`, 10 by default).
+
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+use std::sync::Arc;
+use std::time::Duration;
+
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+
+/// Over the limit: may try again after this long (whole seconds, at least one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateLimited {
+    pub retry_after_secs: u64,
+}
+
+#[derive(Clone)]
+pub struct RateLimits {
+    per_user: Arc<DefaultKeyedRateLimiter<i64>>,
+    sign_in: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+}
+
+impl RateLimits {
+    pub fn new(per_user_per_minute: u32, sign_in_per_minute: u32) -> RateLimits {
+        RateLimits {
+            per_user: Arc::new(RateLimiter::keyed(per_minute(per_user_per_minute))),
+            sign_in: Arc::new(RateLimiter::keyed(per_minute(sign_in_per_minute))),
+        }
+    }
+
+    pub fn check_user(&self, user_id: i64) -> Result<(), RateLimited> {
+        verdict(self.per_user.check_key(&user_id))
+    }
+
+    pub fn check_sign_in(&self, client: IpAddr) -> Result<(), RateLimited> {
+        verdict(self.sign_in.check_key(&client))
+    }
+
+    /// Forgets keys whose allowance is full again, so memory follows recent traffic only.
+    pub fn forget_idle(&self) {
+        self.per_user.retain_recent();
+        self.per_user.shrink_to_fit();
+        self.sign_in.retain_recent();
+        self.sign_in.shrink_to_fit();
+    }
+}
+
+/// `n` a minute, all of them available at once.
+fn per_minute(n: u32) -> Quota {
+    Quota::per_minute(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN))
+}
+
+fn verdict<T>(
+    outcome: Result<T, governor::NotUntil<<DefaultClock as Clock>::Instant>>,
+) -> Result<(), RateLimited> {
+    outcome.map(|_| ()).map_err(|not_until| {
+        let wait = not_until.wait_time_from(DefaultClock::default().now());
+        RateLimited {
+            retry_after_secs: whole_seconds(wait),
+        }
+    })
+}
+
+fn whole_seconds(wait: Duration) -> u64 {
+    wait.as_secs() + u64::from(wait.subsec_nanos() > 0).max(u64::from(wait.is_zero()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allows_the_quota_then_refuses_with_a_wait() {
+        let limits = RateLimits::new(3, 10);
+        for _ in 0..3 {
+            assert_eq!(limits.check_user(1), Ok(()));
+        }
+        let refused = limits.check_user(1).unwrap_err();
+        assert!((1..=20).contains(&refused.retry_after_secs), "{refused:?}");
+        assert_eq!(
+            limits.check_user(2),
+            Ok(()),
+            "another user has their own allowance"
+        );
+    }
+
+    #[test]
+    fn sign_in_is_counted_per_address() {
+        let limits = RateLimits::new(100, 10);
+        let here: IpAddr = "192.0.2.1".parse().unwrap();
+        let there: IpAddr = "192.0.2.2".parse().unwrap();
+        for _ in 0..10 {
+            assert_eq!(limits.check_sign_in(here), Ok(()));
+        }
+        assert!(limits.check_sign_in(here).is_err());
+        assert_eq!(limits.check_sign_in(there), Ok(()));
+    }
+
+    #[test]
+    fn waits_round_up_to_whole_seconds() {
+        assert_eq!(whole_seconds(Duration::ZERO), 1);
+        assert_eq!(whole_seconds(Duration::from_millis(1)), 1);
+        assert_eq!(whole_seconds(Duration::from_secs(2)), 2);
+        assert_eq!(whole_seconds(Duration::from_millis(2001)), 3);
+    }
+}

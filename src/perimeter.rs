@@ -1,0 +1,217 @@
+//! What every request passes before any handler: the Host check, CORS, size and time limits, and
+//! the security headers every response carries.
+
+use std::net::{IpAddr, SocketAddr};
+use std::time::Duration;
+
+use app::server::AppState;
+use app::server::config::Config;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use tower_http::cors::{AllowOrigin, CorsLayer};
+
+/// Bodies of JSON API requests; a task with the longest description fits many times over.
+pub const API_BODY_LIMIT: usize = 256 * 1024;
+/// Bodies of any other request (server functions, forms).
+pub const BODY_LIMIT: usize = 1024 * 1024;
+/// A request that takes longer is answered 408 and its work dropped.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Refuses (400) a request whose Host is not in `ALLOWED_HOSTS` when that list is set. `/health`
+/// answers whatever the Host, for health checks that call the container by its own address.
+pub async fn check_host(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let allowed = &state.config.allowed_hosts;
+    if allowed.is_empty() || request.uri().path() == "/health" {
+        return next.run(request).await;
+    }
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|value| value.to_str().ok())
+        .or_else(|| {
+            request
+                .uri()
+                .authority()
+                .map(|authority| authority.as_str())
+        });
+    match host {
+        Some(host) if host_allowed(host, allowed) => next.run(request).await,
+        _ => (
+            StatusCode::BAD_REQUEST,
+            "Bad Request: this host name is not served here.\n",
+        )
+            .into_response(),
+    }
+}
+
+/// `host` (with or without its port) names one of `allowed`, ignoring case; an entry with a port
+/// matches only that port.
+fn host_allowed(host: &str, allowed: &[String]) -> bool {
+    let name = strip_port(host);
+    allowed
+        .iter()
+        .any(|entry| entry.eq_ignore_ascii_case(host) || entry.eq_ignore_ascii_case(name))
+}
+
+fn strip_port(host: &str) -> &str {
+    if host.starts_with('[') {
+        return host
+            .split_once(']')
+            .map_or(host, |(name, _)| &host[..=name.len()]);
+    }
+    match host.rsplit_once(':') {
+        Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
+        _ => host,
+    }
+}
+
+/// The headers every answer carries: pages, API, static files and errors alike.
+pub async fn security_headers(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    let set = |headers: &mut HeaderMap, name: HeaderName, value: &'static str| {
+        headers
+            .entry(name)
+            .or_insert(HeaderValue::from_static(value));
+    };
+    set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    set(
+        headers,
+        header::REFERRER_POLICY,
+        "strict-origin-when-cross-origin",
+    );
+    // Framed only by the app itself and Telegram Web (the Mini App's cross-site iframe).
+    set(
+        headers,
+        header::CONTENT_SECURITY_POLICY,
+        "frame-ancestors 'self' https://web.telegram.org; base-uri 'self'; object-src 'none'; \
+         form-action 'self'",
+    );
+    set(
+        headers,
+        HeaderName::from_static("permissions-policy"),
+        "camera=(), microphone=(), geolocation=()",
+    );
+    if state.config.is_production() {
+        set(
+            headers,
+            header::STRICT_TRANSPORT_SECURITY,
+            "max-age=63072000; includeSubDomains",
+        );
+    }
+    response
+}
+
+/// Cross-origin access for exactly the origins in `CORS_ORIGINS`, with credentials; none when
+/// the list is empty (the app's own pages are same-origin and need no CORS).
+pub fn cors(config: &Config) -> Option<CorsLayer> {
+    let origins: Vec<HeaderValue> = config
+        .cors_origins
+        .iter()
+        .filter_map(|origin| HeaderValue::from_str(origin.trim_end_matches('/')).ok())
+        .collect();
+    if origins.is_empty() {
+        return None;
+    }
+    Some(
+        CorsLayer::new()
+            .allow_origin(AllowOrigin::list(origins))
+            .allow_credentials(true)
+            .allow_methods([
+                Method::GET,
+                Method::POST,
+                Method::PUT,
+                Method::PATCH,
+                Method::DELETE,
+            ])
+            .allow_headers([
+                header::AUTHORIZATION,
+                header::CONTENT_TYPE,
+                header::ACCEPT_LANGUAGE,
+                HeaderName::from_static("x-telegram-init-data"),
+            ])
+            .expose_headers([header::RETRY_AFTER, header::ETAG])
+            .max_age(Duration::from_secs(600)),
+    )
+}
+
+/// The address a request comes from: the peer, or, when the peer is a proxy on this machine or
+/// its private network (the deployment's nginx), the address that proxy reports.
+pub fn client_ip(peer: SocketAddr, headers: &HeaderMap) -> IpAddr {
+    let peer = peer.ip();
+    if !is_local(peer) {
+        return peer;
+    }
+    let reported = headers
+        .get("x-real-ip")
+        .and_then(|value| value.to_str().ok())
+        .or_else(|| {
+            headers
+                .get("x-forwarded-for")
+                .and_then(|value| value.to_str().ok())
+                .and_then(|list| list.rsplit(',').next())
+        })
+        .and_then(|ip| ip.trim().parse().ok());
+    reported.unwrap_or(peer)
+}
+
+fn is_local(ip: IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(ip) => ip.is_loopback() || ip.is_private(),
+        IpAddr::V6(ip) => {
+            ip.is_loopback()
+                || ip.is_unique_local()
+                || ip
+                    .to_ipv4_mapped()
+                    .is_some_and(|ip| ip.is_loopback() || ip.is_private())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_match_by_name_or_exact_port() {
+        let allowed = vec!["tasks.example.com".to_owned(), "127.0.0.1:8000".to_owned()];
+        assert!(host_allowed("tasks.example.com", &allowed));
+        assert!(host_allowed("TASKS.example.com:443", &allowed));
+        assert!(host_allowed("127.0.0.1:8000", &allowed));
+        assert!(!host_allowed("127.0.0.1:9000", &allowed));
+        assert!(!host_allowed("evil.example.com", &allowed));
+        assert!(!host_allowed("tasks.example.com.evil.net", &allowed));
+        assert_eq!(strip_port("[::1]:8000"), "[::1]");
+        assert_eq!(strip_port("[::1]"), "[::1]");
+    }
+
+    #[test]
+    fn a_local_proxy_reports_the_client() {
+        let proxy: SocketAddr = "172.18.0.5:40000".parse().unwrap();
+        let outside: SocketAddr = "203.0.113.9:40000".parse().unwrap();
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "x-forwarded-for",
+            "198.51.100.1, 198.51.100.7".parse().unwrap(),
+        );
+        assert_eq!(
+            client_ip(proxy, &headers),
+            "198.51.100.7".parse::<IpAddr>().unwrap()
+        );
+        assert_eq!(
+            client_ip(outside, &headers),
+            "203.0.113.9".parse::<IpAddr>().unwrap(),
+            "a client on the internet cannot pick its own address"
+        );
+        assert_eq!(
+            client_ip(proxy, &HeaderMap::new()),
+            "172.18.0.5".parse::<IpAddr>().unwrap()
+        );
+    }
+}
