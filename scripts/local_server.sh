@@ -1,7 +1,8 @@
 # Sourced by test.sh and budget.sh: runs the release server on a free loopback port with a fresh
 # SQLite database in a temporary directory (so a developer's .env in the checkout cannot change
-# the setup), with the development sign-in on, the bot off and rate limits raised (a test suite
-# signs in and clicks faster than any person), and stops it on exit.
+# the setup), with the development sign-in on, the bot off, rate limits raised (a test suite
+# signs in and clicks faster than any person) and the Playwright stand-in for Telegram Web
+# (a page on 127.0.0.2) allowed to frame the app, and stops it on exit.
 #
 #   start_local_server LOG_LEVEL   sets SERVER_PID, SERVER_DIR, SERVER_LOG and SERVER_URL, and
 #                                  returns once GET /health answers 200 (1 if it never does)
@@ -73,6 +74,7 @@ start_local_server() {
       BOT_MODE=off \
       RATE_LIMIT_PER_MINUTE=1000 \
       SIGN_IN_RATE_LIMIT_PER_MINUTE=1000 \
+      EXTRA_FRAME_ANCESTORS='http://127.0.0.2:*' \
       TELEGRAM_BOT_TOKEN="$E2E_BOT_TOKEN" \
       PUBLIC_URL= \
       LOG_LEVEL="$log_level" \

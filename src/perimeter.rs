@@ -86,13 +86,11 @@ pub async fn security_headers(
         header::REFERRER_POLICY,
         "strict-origin-when-cross-origin",
     );
-    // Framed only by the app itself and Telegram Web (the Mini App's cross-site iframe).
-    set(
-        headers,
-        header::CONTENT_SECURITY_POLICY,
-        "frame-ancestors 'self' https://web.telegram.org; base-uri 'self'; object-src 'none'; \
-         form-action 'self'",
-    );
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY)
+        && let Ok(csp) = HeaderValue::from_str(&content_security_policy(&state.config))
+    {
+        headers.insert(header::CONTENT_SECURITY_POLICY, csp);
+    }
     set(
         headers,
         HeaderName::from_static("permissions-policy"),
@@ -106,6 +104,17 @@ pub async fn security_headers(
         );
     }
     response
+}
+
+/// Framed only by the app itself and Telegram Web (the Mini App's cross-site iframe), plus in
+/// development the origins of `EXTRA_FRAME_ANCESTORS`.
+fn content_security_policy(config: &Config) -> String {
+    let mut ancestors = String::from("'self' https://web.telegram.org");
+    for origin in &config.extra_frame_ancestors {
+        ancestors.push(' ');
+        ancestors.push_str(origin);
+    }
+    format!("frame-ancestors {ancestors}; base-uri 'self'; object-src 'none'; form-action 'self'")
 }
 
 /// Cross-origin access for exactly the origins in `CORS_ORIGINS`, with credentials; none when

@@ -51,6 +51,9 @@ pub struct Config {
     pub secret_key: Option<Secret>,
     pub allowed_hosts: Vec<String>,
     pub cors_origins: Vec<String>,
+    /// Development only: origins besides the app and Telegram Web that may frame the app (the
+    /// end-to-end tests' stand-in for Telegram Web).
+    pub extra_frame_ancestors: Vec<String>,
     pub log_level: String,
     pub auth_max_age: Duration,
     pub rate_limit_per_minute: u32,
@@ -228,6 +231,7 @@ impl Config {
             secret_key: secret(get("SECRET_KEY")),
             allowed_hosts: list(get("ALLOWED_HOSTS")),
             cors_origins: list(get("CORS_ORIGINS")),
+            extra_frame_ancestors: list(get("EXTRA_FRAME_ANCESTORS")),
             log_level: get("LOG_LEVEL").unwrap_or_else(|| "info".into()),
             auth_max_age: Duration::from_secs(auth_max_age),
             rate_limit_per_minute,
@@ -261,6 +265,12 @@ impl Config {
         }
         if self.allowed_hosts.is_empty() {
             return Err(ConfigError::NoAllowedHosts);
+        }
+        if !self.extra_frame_ancestors.is_empty() {
+            return Err(ConfigError::Invalid {
+                name: "EXTRA_FRAME_ANCESTORS",
+                reason: "only for development: production is framed by Telegram Web alone".into(),
+            });
         }
         Ok(())
     }
@@ -320,6 +330,17 @@ mod tests {
         ])
         .unwrap();
         assert_eq!(config.allowed_hosts, ["a.example", "b.example"]);
+        let framed = load(&[
+            ("APP_ENV", "production"),
+            ("SECRET_KEY", strong),
+            ("ALLOWED_HOSTS", "a.example"),
+            ("EXTRA_FRAME_ANCESTORS", "https://evil.example"),
+        ])
+        .unwrap_err();
+        assert!(
+            framed.to_string().contains("EXTRA_FRAME_ANCESTORS"),
+            "{framed}"
+        );
     }
 
     #[test]

@@ -4,11 +4,12 @@
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
 
 use super::format;
 use super::session::{ScreenReady, use_session};
 use super::task_row::TaskRow;
-use crate::api::{CalendarMonth, list_tasks, load_calendar};
+use crate::api::{AppError, CalendarMonth, TaskView, list_tasks, load_calendar};
 use crate::model::{CalendarDay, Month, TaskQueryInput};
 
 fn href(month: Month, day: Option<NaiveDate>) -> String {
@@ -27,6 +28,40 @@ fn day_class(today: bool, overdue: bool) -> &'static str {
     }
 }
 
+/// What the screen shows: the month, the day chosen in it (the one in the URL, else today when
+/// today is in this month) and that day's tasks. One resource loads all of it, so the page
+/// hydrates from one piece of data and has no loading state nested inside another.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct CalendarView {
+    calendar: CalendarMonth,
+    chosen: Option<NaiveDate>,
+    agenda: Vec<TaskView>,
+}
+
+async fn load(month: String, day: Option<NaiveDate>) -> Result<CalendarView, AppError> {
+    let calendar = load_calendar(month).await?;
+    let chosen = day
+        .filter(|d| Month::of(*d) == calendar.month)
+        .or_else(|| (Month::of(calendar.today) == calendar.month).then_some(calendar.today));
+    let agenda = match chosen {
+        Some(day) => {
+            let query = TaskQueryInput {
+                due: Some(day.to_string()),
+                sort_by: Some("date".into()),
+                limit: Some("500".into()),
+                ..Default::default()
+            };
+            list_tasks(query).await?.tasks
+        }
+        None => Vec::new(),
+    };
+    Ok(CalendarView {
+        calendar,
+        chosen,
+        agenda,
+    })
+}
+
 #[component]
 pub fn CalendarPage() -> impl IntoView {
     let session = use_session();
@@ -39,25 +74,20 @@ pub fn CalendarPage() -> impl IntoView {
             .get("day")
             .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
     };
-    let calendar = Resource::new(
-        move || (month_param(), session.tasks_changed.get()),
-        |(month, _)| load_calendar(month),
+    let view_data = Resource::new(
+        move || (month_param(), day_param(), session.tasks_changed.get()),
+        |(month, day, _)| load(month, day),
     );
 
     view! {
         <h1 class="visually-hidden">{t.calendar}</h1>
         <Transition fallback=move || view! { <p class="hint" aria-busy="true">{t.loading}</p> }>
             {move || Suspend::new(async move {
-                let content = match calendar.await {
-                    Ok(calendar) => {
-                        let chosen = day_param()
-                            .filter(|d| Month::of(*d) == calendar.month)
-                            .or_else(|| (Month::of(calendar.today) == calendar.month).then_some(calendar.today));
-                        view! {
-                            <MonthGrid calendar=calendar.clone() chosen/>
-                            <DayAgenda day=chosen/>
-                        }.into_any()
-                    }
+                let content = match view_data.await {
+                    Ok(CalendarView { calendar, chosen, agenda }) => view! {
+                        <MonthGrid calendar chosen/>
+                        <DayAgenda day=chosen tasks=agenda/>
+                    }.into_any(),
                     Err(_) => view! { <p class="card" role="alert">{t.load_failed}</p> }.into_any(),
                 };
                 view! { <ScreenReady/> {content} }
@@ -121,39 +151,25 @@ fn MonthGrid(calendar: CalendarMonth, chosen: Option<NaiveDate>) -> impl IntoVie
 }
 
 #[component]
-fn DayAgenda(day: Option<NaiveDate>) -> impl IntoView {
-    let session = use_session();
-    let t = session.texts();
+fn DayAgenda(day: Option<NaiveDate>, tasks: Vec<TaskView>) -> impl IntoView {
+    let t = use_session().texts();
     let Some(day) = day else {
         return view! { <p class="hint">{t.pick_day}</p> }.into_any();
     };
-    let tasks = Resource::new(
-        move || session.tasks_changed.get(),
-        move |_| {
-            list_tasks(TaskQueryInput {
-                due: Some(day.to_string()),
-                sort_by: Some("date".into()),
-                limit: Some("500".into()),
-                ..Default::default()
-            })
-        },
-    );
+    let list = if tasks.is_empty() {
+        view! { <p class="empty">{t.nothing_this_day}</p> }.into_any()
+    } else {
+        view! {
+            <ul class="tasks" data-testid="agenda">
+                {tasks.into_iter().map(|item| view! { <TaskRow item reorder=None/> }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
     view! {
         <section class="agenda" aria-labelledby="agenda-title">
             <h2 id="agenda-title">{t.tasks_on_day}": "{format::day_and_month(t, day)}</h2>
-            <Transition fallback=move || view! { <p class="hint" aria-busy="true">{t.loading}</p> }>
-                {move || Suspend::new(async move {
-                    match tasks.await {
-                        Ok(list) if list.tasks.is_empty() => view! { <p class="empty">{t.nothing_this_day}</p> }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="tasks" data-testid="agenda">
-                                {list.tasks.into_iter().map(|item| view! { <TaskRow item reorder=None/> }).collect_view()}
-                            </ul>
-                        }.into_any(),
-                        Err(_) => view! { <p role="alert">{t.load_failed}</p> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {list}
         </section>
     }
     .into_any()
