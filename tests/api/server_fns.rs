@@ -380,12 +380,52 @@ async fn settings_and_calendar_through_server_functions() {
         month["days"],
         json!([{"date": "2031-05-10", "total": 1, "done": 0, "overdue": 0}])
     );
+    assert_eq!(
+        month["chosen"],
+        Value::Null,
+        "no day asked, and today is not in May 2031"
+    );
+    assert_eq!(month["agenda"], json!([]));
+    let day: Value = call_form(
+        &app,
+        &user,
+        "/api/calendar",
+        &[("month", "2031-05"), ("day", "2031-05-10")],
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(day["chosen"], "2031-05-10");
+    assert_eq!(day["agenda"][0]["title"], "x");
+    let outside: Value = call_form(
+        &app,
+        &user,
+        "/api/calendar",
+        &[("month", "2031-05"), ("day", "2031-06-10")],
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(
+        outside["chosen"],
+        Value::Null,
+        "a day outside the month is not listed"
+    );
     let current: Value = call_form(&app, &user, "/api/calendar", &[("month", "")])
         .await
         .json()
         .await
         .unwrap();
     assert_eq!(current["month"].as_str().unwrap().len(), 7);
+    assert!(
+        current["chosen"]
+            .as_str()
+            .unwrap()
+            .starts_with(current["month"].as_str().unwrap()),
+        "the current month lists today: {current}"
+    );
     let bad = call_form(&app, &user, "/api/calendar", &[("month", "May")]).await;
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }

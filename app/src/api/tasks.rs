@@ -173,11 +173,18 @@ pub struct CalendarMonth {
     pub month: Month,
     pub today: NaiveDate,
     pub days: Vec<CalendarDay>,
+    /// The day whose tasks are listed: the one asked for when it is in this month, else today
+    /// when today is.
+    pub chosen: Option<NaiveDate>,
+    /// The chosen day's tasks, by time.
+    pub agenda: Vec<TaskView>,
 }
 
-/// `month` as `YYYY-MM`; empty for the user's current month.
+/// `month` as `YYYY-MM` (empty for the user's current month) and the `day` to list
+/// (`YYYY-MM-DD`). One call for the whole screen: a page that loaded the day's tasks in a second
+/// call, after the first, would render differently on the server and in the browser.
 #[server(endpoint = "calendar", client = TmaClient)]
-pub async fn load_calendar(month: String) -> Result<CalendarMonth, AppError> {
+pub async fn load_calendar(month: String, day: Option<String>) -> Result<CalendarMonth, AppError> {
     let (state, user) = signed_in().await?;
     let now = crate::server::clock::now();
     let today = now.with_timezone(&user.time_zone).date_naive();
@@ -186,5 +193,33 @@ pub async fn load_calendar(month: String) -> Result<CalendarMonth, AppError> {
         text => Month::parse(text).map_err(|e| crate::model::FieldErrors::single("month", e))?,
     };
     let days = crate::server::calendar::month_days(&state.db, &user, month, now).await?;
-    Ok(CalendarMonth { month, today, days })
+    let chosen = day
+        .as_deref()
+        .and_then(|day| NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").ok())
+        .filter(|day| Month::of(*day) == month)
+        .or_else(|| (Month::of(today) == month).then_some(today));
+    let agenda = match chosen {
+        Some(day) => {
+            let query = crate::model::TaskQuery::parse(TaskQueryInput {
+                due: Some(day.to_string()),
+                sort_by: Some("date".into()),
+                limit: Some("500".into()),
+                ..Default::default()
+            })?;
+            crate::server::task_list::list_tasks(&state.db, &user, &query, now)
+                .await?
+                .tasks
+                .into_iter()
+                .map(|task| view(task, &user, now))
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    Ok(CalendarMonth {
+        month,
+        today,
+        days,
+        chosen,
+        agenda,
+    })
 }

@@ -4,13 +4,12 @@
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use serde::{Deserialize, Serialize};
 
 use super::format;
 use super::session::{ScreenReady, use_session};
 use super::task_row::TaskRow;
-use crate::api::{AppError, CalendarMonth, TaskView, list_tasks, load_calendar};
-use crate::model::{CalendarDay, Month, TaskQueryInput};
+use crate::api::{CalendarMonth, TaskView, load_calendar};
+use crate::model::{CalendarDay, Month};
 
 fn href(month: Month, day: Option<NaiveDate>) -> String {
     match day {
@@ -28,66 +27,30 @@ fn day_class(today: bool, overdue: bool) -> &'static str {
     }
 }
 
-/// What the screen shows: the month, the day chosen in it (the one in the URL, else today when
-/// today is in this month) and that day's tasks. One resource loads all of it, so the page
-/// hydrates from one piece of data and has no loading state nested inside another.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-struct CalendarView {
-    calendar: CalendarMonth,
-    chosen: Option<NaiveDate>,
-    agenda: Vec<TaskView>,
-}
-
-async fn load(month: String, day: Option<NaiveDate>) -> Result<CalendarView, AppError> {
-    let calendar = load_calendar(month).await?;
-    let chosen = day
-        .filter(|d| Month::of(*d) == calendar.month)
-        .or_else(|| (Month::of(calendar.today) == calendar.month).then_some(calendar.today));
-    let agenda = match chosen {
-        Some(day) => {
-            let query = TaskQueryInput {
-                due: Some(day.to_string()),
-                sort_by: Some("date".into()),
-                limit: Some("500".into()),
-                ..Default::default()
-            };
-            list_tasks(query).await?.tasks
-        }
-        None => Vec::new(),
-    };
-    Ok(CalendarView {
-        calendar,
-        chosen,
-        agenda,
-    })
-}
-
 #[component]
 pub fn CalendarPage() -> impl IntoView {
     let session = use_session();
     let t = session.texts();
     let query = use_query_map();
     let month_param = move || query.read().get("month").unwrap_or_default();
-    let day_param = move || {
-        query
-            .read()
-            .get("day")
-            .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
-    };
-    let view_data = Resource::new(
+    let day_param = move || query.read().get("day");
+    let calendar = Resource::new(
         move || (month_param(), day_param(), session.tasks_changed.get()),
-        |(month, day, _)| load(month, day),
+        |(month, day, _)| load_calendar(month, day),
     );
 
     view! {
         <h1 class="visually-hidden">{t.calendar}</h1>
         <Transition fallback=move || view! { <p class="hint" aria-busy="true">{t.loading}</p> }>
             {move || Suspend::new(async move {
-                let content = match view_data.await {
-                    Ok(CalendarView { calendar, chosen, agenda }) => view! {
-                        <MonthGrid calendar chosen/>
-                        <DayAgenda day=chosen tasks=agenda/>
-                    }.into_any(),
+                let content = match calendar.await {
+                    Ok(calendar) => {
+                        let (chosen, agenda) = (calendar.chosen, calendar.agenda.clone());
+                        view! {
+                            <MonthGrid calendar chosen/>
+                            <DayAgenda day=chosen tasks=agenda/>
+                        }.into_any()
+                    }
                     Err(_) => view! { <p class="card" role="alert">{t.load_failed}</p> }.into_any(),
                 };
                 view! { <ScreenReady/> {content} }
@@ -99,7 +62,9 @@ pub fn CalendarPage() -> impl IntoView {
 #[component]
 fn MonthGrid(calendar: CalendarMonth, chosen: Option<NaiveDate>) -> impl IntoView {
     let t = use_session().texts();
-    let CalendarMonth { month, today, days } = calendar;
+    let CalendarMonth {
+        month, today, days, ..
+    } = calendar;
     let blanks = month.first_day().weekday().num_days_from_monday() as usize;
     let day_of = |date: NaiveDate| days.iter().find(|d| d.date == date).copied();
     let cells = month

@@ -20,11 +20,15 @@ pub fn Layout() -> impl IntoView {
     let reload = RwSignal::new(0u32);
     let notice = RwSignal::new(None::<String>);
     let with_init_data = RwSignal::new(false);
-    let profile = Resource::new(
+    // One resource for all the frame needs: a Suspend awaiting two can render its children twice
+    // on the server, and the copy the browser hydrates against then differs from the one sent.
+    let frame = Resource::new(
         move || (reload.get(), with_init_data.get()),
-        |_| get_profile(),
+        |_| async {
+            let (dev_sign_in, profile) = futures::join!(dev_sign_in_enabled(), get_profile());
+            (dev_sign_in.unwrap_or(false), profile)
+        },
     );
-    let dev_sign_in = Resource::new(|| (), |_| dev_sign_in_enabled());
     Effect::new(move |_| {
         telegram::start();
         if telegram::inside() {
@@ -35,8 +39,8 @@ pub fn Layout() -> impl IntoView {
     view! {
         <Transition fallback=move || view! { <p class="page-loading" aria-busy="true">{texts(lang).loading}</p> }>
             {move || Suspend::new(async move {
-                let dev_sign_in = dev_sign_in.await.unwrap_or(false);
-                match profile.await {
+                let (dev_sign_in, profile) = frame.await;
+                match profile {
                     Ok(profile) => view! { <SignedIn profile reload notice dev_sign_in/> }.into_any(),
                     Err(AppError::Unauthorized) => view! { <Welcome dev_sign_in/> }.into_any(),
                     Err(_) => view! { <LoadFailed reload/> }.into_any(),
