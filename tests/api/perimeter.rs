@@ -68,7 +68,8 @@ async fn every_answer_carries_the_security_headers() {
         .unwrap();
     assert_eq!(api_error.status(), StatusCode::NOT_FOUND);
     assert_eq!(unauthorized.status(), StatusCode::UNAUTHORIZED);
-    for response in [&page, &api, &api_error, &unauthorized, &missing_page] {
+    let page_csp = page.headers()["content-security-policy"].clone();
+    for response in [&api, &api_error, &unauthorized, &missing_page] {
         let headers = response.headers();
         let what = response.url().path();
         assert_eq!(headers["x-content-type-options"], "nosniff", "{what}");
@@ -90,6 +91,29 @@ async fn every_answer_carries_the_security_headers() {
             "{what}: no HSTS outside production"
         );
     }
+    assert_eq!(page_csp, api.headers()["content-security-policy"]);
+    assert_eq!(page.headers()["x-content-type-options"], "nosniff");
+    // Pages add their script policy, bound to this response's nonce, in a <meta> (see csp.spec.ts).
+    let html = page.text().await.unwrap();
+    let nonce = html
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a script-src nonce in the page's policy");
+    assert!(html.contains("http-equiv=\"Content-Security-Policy\""));
+    assert!(
+        html.contains(&format!("nonce=\"{nonce}\"")),
+        "scripts carry the nonce"
+    );
+    let again = app
+        .request(Method::GET, "/")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!again.contains(nonce), "a nonce is used once");
 }
 
 #[tokio::test]

@@ -34,10 +34,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         <html lang=lang.code()>
             <head>
                 <meta charset="utf-8"/>
+                {script_policy()}
                 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover"/>
                 <meta name="color-scheme" content="light dark"/>
                 <link rel="icon" type="image/svg+xml" href="/favicon.svg"/>
-                <script src=TELEGRAM_SCRIPT defer></script>
+                <script src=TELEGRAM_SCRIPT defer nonce=use_nonce()></script>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
                 <MetaTags/>
@@ -47,6 +48,21 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// What the page may load and run: scripts only with this response's nonce ('strict-dynamic'
+/// lets them load the WASM and its chunks; 'self' and telegram.org are for browsers without it).
+/// `frame-ancestors` and the rest come in the response's header (src/perimeter.rs): a `<meta>`
+/// policy cannot set them.
+fn script_policy() -> impl IntoView {
+    use_nonce().map(|nonce| {
+        let policy = format!(
+            "default-src 'self'; script-src 'nonce-{nonce}' 'strict-dynamic' 'wasm-unsafe-eval' \
+             'self' https://telegram.org; style-src 'self'; style-src-attr 'unsafe-inline'; \
+             img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'"
+        );
+        view! { <meta http-equiv="Content-Security-Policy" content=policy/> }
+    })
 }
 
 #[component]
