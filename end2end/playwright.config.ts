@@ -1,5 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
+import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.mjs";
+
 // scripts/test.sh starts the release server on a free port and passes its address in BASE_URL.
 const baseURL = process.env.BASE_URL ?? "http://127.0.0.1:3000";
 
@@ -19,19 +21,7 @@ export default defineConfig({
     baseURL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    // Debian's Chromium: Playwright's own browser download is not reachable from these machines.
-    launchOptions: {
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
   },
   projects: [
     {

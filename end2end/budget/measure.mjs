@@ -21,6 +21,8 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as zlib from "node:zlib";
 
+import { CHROMIUM, CHROMIUM_ARGS } from "../chromium.mjs";
+
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..", "..");
 const BASE_URL = process.env.BASE_URL ?? "http://127.0.0.1:3000";
@@ -29,23 +31,12 @@ const TASKS = positiveInt(process.env.BUDGET_TASKS, 10, true);
 const OUT = path.resolve(process.env.BUDGET_OUT ?? path.join(ROOT, "bench", "BUDGET.md"));
 const SITE = path.resolve(process.env.SITE_DIR ?? path.join(ROOT, "target", "site"));
 const PKG = path.join(SITE, "pkg");
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const TELEGRAM_ID = "4242";
 const BUDGET_KB = 250;
 const AIM_KB = 150;
 const HYDRATION_TIMEOUT_MS = 15_000;
 const HTML_SAMPLES = 5;
 const VIEWPORT = { width: 390, height: 844 }; // a phone: Vectora is a Telegram Mini App
-// The same flags as end2end/playwright.config.ts.
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const TITLES = [
   "Купить молоко",
   "Позвонить маме",
