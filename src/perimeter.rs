@@ -2,8 +2,10 @@
 //! the security headers every response carries.
 
 use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
 use std::time::Duration;
 
+use anyhow::Context;
 use app::server::AppState;
 use app::server::config::Config;
 use axum::extract::{Request, State};
@@ -67,41 +69,53 @@ fn strip_port(host: &str) -> &str {
     }
 }
 
-/// The headers every answer carries: pages, API, static files and errors alike.
+/// The headers every answer carries (pages, API, static files and errors alike), built once from
+/// the configuration. A header a handler set itself is left as it is.
+#[derive(Clone)]
+pub struct SecurityHeaders(Arc<Vec<(HeaderName, HeaderValue)>>);
+
+impl SecurityHeaders {
+    pub fn new(config: &Config) -> anyhow::Result<SecurityHeaders> {
+        let mut headers = vec![
+            (
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ),
+            (
+                header::REFERRER_POLICY,
+                HeaderValue::from_static("strict-origin-when-cross-origin"),
+            ),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_str(&content_security_policy(config))
+                    .context("EXTRA_FRAME_ANCESTORS must be origins like http://127.0.0.2:*")?,
+            ),
+            (
+                HeaderName::from_static("permissions-policy"),
+                HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
+            ),
+        ];
+        if config.is_production() {
+            headers.push((
+                header::STRICT_TRANSPORT_SECURITY,
+                HeaderValue::from_static("max-age=63072000; includeSubDomains"),
+            ));
+        }
+        Ok(SecurityHeaders(Arc::new(headers)))
+    }
+}
+
 pub async fn security_headers(
-    State(state): State<AppState>,
+    State(security): State<SecurityHeaders>,
     request: Request,
     next: Next,
 ) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    let set = |headers: &mut HeaderMap, name: HeaderName, value: &'static str| {
-        headers
-            .entry(name)
-            .or_insert(HeaderValue::from_static(value));
-    };
-    set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
-    set(
-        headers,
-        header::REFERRER_POLICY,
-        "strict-origin-when-cross-origin",
-    );
-    if !headers.contains_key(header::CONTENT_SECURITY_POLICY)
-        && let Ok(csp) = HeaderValue::from_str(&content_security_policy(&state.config))
-    {
-        headers.insert(header::CONTENT_SECURITY_POLICY, csp);
-    }
-    set(
-        headers,
-        HeaderName::from_static("permissions-policy"),
-        "camera=(), microphone=(), geolocation=()",
-    );
-    if state.config.is_production() {
-        set(
-            headers,
-            header::STRICT_TRANSPORT_SECURITY,
-            "max-age=63072000; includeSubDomains",
-        );
+    for (name, value) in security.0.iter() {
+        if !headers.contains_key(name) {
+            headers.insert(name.clone(), value.clone());
+        }
     }
     response
 }

@@ -77,7 +77,7 @@ impl Application {
         };
         Ok(Application {
             listener,
-            router: router(state.clone()),
+            router: router(state.clone())?,
             state,
         })
     }
@@ -134,7 +134,8 @@ fn leptos_options() -> LeptosOptions {
     options
 }
 
-pub fn router(state: AppState) -> Router {
+pub fn router(state: AppState) -> anyhow::Result<Router> {
+    let security = perimeter::SecurityHeaders::new(&state.config)?;
     let routes = generate_route_list(App);
     let context = {
         let state = state.clone();
@@ -144,7 +145,7 @@ pub fn router(state: AppState) -> Router {
         let options = state.leptos_options.clone();
         move || shell(options.clone())
     };
-    Router::new()
+    let router = Router::new()
         .route("/health", get(api::health::health))
         .route("/version", get(api::health::version))
         .nest("/api/v1", api::router())
@@ -162,7 +163,7 @@ pub fn router(state: AppState) -> Router {
             perimeter::check_host,
         ))
         .layer(middleware::from_fn_with_state(
-            state.clone(),
+            security,
             perimeter::security_headers,
         ))
         .layer(PropagateRequestIdLayer::x_request_id())
@@ -189,7 +190,8 @@ pub fn router(state: AppState) -> Router {
                 ),
         )
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
-        .with_state(state)
+        .with_state(state);
+    Ok(router)
 }
 
 /// Runs until Ctrl-C or SIGTERM, then finishes in-flight requests.

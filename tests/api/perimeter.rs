@@ -281,6 +281,28 @@ async fn each_user_has_a_limit_that_recovers() {
     assert_eq!(server_fn.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(server_fn.headers().contains_key(RETRY_AFTER));
 
+    // It is the account's limit, not the credential's: the same Telegram user signed in another
+    // way (here the development sign-in's cookie) is over it too.
+    let no_redirects = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let signed_in = no_redirects
+        .post(app.url("/auth/dev"))
+        .form(&[("telegram_id", user.telegram_id.to_string())])
+        .send()
+        .await
+        .unwrap();
+    let cookie = signed_in.headers()["set-cookie"].to_str().unwrap();
+    let cookie = cookie.split(';').next().unwrap().to_owned();
+    let by_cookie = app
+        .request(Method::GET, "/api/v1/tasks")
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(by_cookie.status(), StatusCode::TOO_MANY_REQUESTS);
+
     tokio::time::sleep(Duration::from_secs(retry_after) + Duration::from_millis(100)).await;
     assert_eq!(
         app.get(&user, "/api/v1/tasks").await.status(),

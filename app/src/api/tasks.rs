@@ -69,14 +69,24 @@ fn view(
 #[server(input = Json, endpoint = "tasks/list", client = TmaClient)]
 pub async fn list_tasks(query: TaskQueryInput) -> Result<TaskList, AppError> {
     let (state, user) = signed_in().await?;
+    list_views(&state, &user, query).await
+}
+
+/// One page of the user's tasks, each with its due time in the user's zone.
+#[cfg(feature = "ssr")]
+async fn list_views(
+    state: &crate::server::AppState,
+    user: &crate::server::CurrentUser,
+    query: TaskQueryInput,
+) -> Result<TaskList, AppError> {
     let query = crate::model::TaskQuery::parse(query)?;
     let now = crate::server::clock::now();
-    let page = crate::server::task_list::list_tasks(&state.db, &user, &query, now).await?;
+    let page = crate::server::task_list::list_tasks(&state.db, user, &query, now).await?;
     Ok(TaskList {
         tasks: page
             .tasks
             .into_iter()
-            .map(|task| view(task, &user, now))
+            .map(|task| view(task, user, now))
             .collect(),
         total: page.total,
     })
@@ -200,18 +210,13 @@ pub async fn load_calendar(month: String, day: Option<String>) -> Result<Calenda
         .or_else(|| (Month::of(today) == month).then_some(today));
     let agenda = match chosen {
         Some(day) => {
-            let query = crate::model::TaskQuery::parse(TaskQueryInput {
+            let query = TaskQueryInput {
                 due: Some(day.to_string()),
                 sort_by: Some("date".into()),
                 limit: Some("500".into()),
                 ..Default::default()
-            })?;
-            crate::server::task_list::list_tasks(&state.db, &user, &query, now)
-                .await?
-                .tasks
-                .into_iter()
-                .map(|task| view(task, &user, now))
-                .collect()
+            };
+            list_views(&state, &user, query).await?.tasks
         }
         None => Vec::new(),
     };

@@ -30,6 +30,7 @@ impl RateLimits {
         }
     }
 
+    /// `user_id`: the account's own id, whichever way the user signed in.
     pub fn check_user(&self, user_id: i64) -> Result<(), RateLimited> {
         verdict(self.per_user.check_key(&user_id))
     }
@@ -64,7 +65,10 @@ fn verdict<T>(
 }
 
 fn whole_seconds(wait: Duration) -> u64 {
-    wait.as_secs() + u64::from(wait.subsec_nanos() > 0).max(u64::from(wait.is_zero()))
+    let rounded_up = wait
+        .as_secs()
+        .saturating_add(u64::from(wait.subsec_nanos() > 0));
+    rounded_up.max(1)
 }
 
 #[cfg(test)]

@@ -89,11 +89,18 @@ fn init_data_header(headers: &HeaderMap) -> Result<&str, AuthError> {
 }
 
 /// The signed-in user behind a request's headers: Telegram's signed initData (the user is created
-/// or refreshed from it), or in development only, the development sign-in's cookie.
+/// or refreshed from it), or in development only, the development sign-in's cookie. Every way in
+/// counts against the same per-user rate limit, keyed by the account.
 pub async fn authenticate(
     headers: &HeaderMap,
     state: &AppState,
 ) -> Result<CurrentUser, ServiceError> {
+    let user = identify(headers, state).await?;
+    state.limits.check_user(user.id)?;
+    Ok(user)
+}
+
+async fn identify(headers: &HeaderMap, state: &AppState) -> Result<CurrentUser, ServiceError> {
     let sends_init_data = headers.contains_key(http::header::AUTHORIZATION)
         || headers.contains_key("x-telegram-init-data");
     if let Some(sessions) = state.dev_sessions.as_ref().filter(|_| !sends_init_data) {
@@ -102,9 +109,7 @@ pub async fn authenticate(
             .and_then(|value| value.to_str().ok())
             .and_then(|cookie| sessions.from_cookie_header(cookie));
         if let Some(user_id) = user_id {
-            let user = users::find_current(&state.db, user_id).await?;
-            state.limits.check_user(user.id)?;
-            return Ok(user);
+            return users::find_current(&state.db, user_id).await;
         }
     }
     let raw = init_data_header(headers)?;
@@ -114,7 +119,5 @@ pub async fn authenticate(
         .as_ref()
         .ok_or(AuthError::NotConfigured)?;
     let data = init_data::verify(raw, token.expose(), state.config.auth_max_age, Utc::now())?;
-    // Counted before the database is touched: a client over its limit costs one HMAC.
-    state.limits.check_user(data.user.id)?;
     users::sign_in_telegram(&state.db, &data.user).await
 }
