@@ -67,7 +67,9 @@ impl ApiError {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
             ApiError::Service(ServiceError::Unauthorized(_)) => StatusCode::UNAUTHORIZED,
-            ApiError::Service(ServiceError::Db(_)) => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::Service(ServiceError::Db(_) | ServiceError::Internal(_)) => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
             ApiError::Service(ServiceError::RateLimited(_)) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::MalformedBody | ApiError::InvalidQuery => StatusCode::BAD_REQUEST,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -83,7 +85,7 @@ impl ApiError {
                 "Some fields are not valid.",
             ),
             ApiError::Service(ServiceError::Unauthorized(auth)) => auth.message(lang),
-            ApiError::Service(ServiceError::Db(_)) => {
+            ApiError::Service(ServiceError::Db(_) | ServiceError::Internal(_)) => {
                 lang.pick("Внутренняя ошибка сервера.", "Internal server error.")
             }
             ApiError::Service(ServiceError::RateLimited(_)) => lang.pick(
@@ -162,8 +164,14 @@ struct Failure(Arc<ApiError>);
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        if let ApiError::Service(ServiceError::Db(err)) = &self {
-            tracing::error!(error = %err, "database error");
+        match &self {
+            ApiError::Service(ServiceError::Db(err)) => {
+                tracing::error!(error = %err, "database error")
+            }
+            ApiError::Service(ServiceError::Internal(what)) => {
+                tracing::error!(error = %what, "internal error")
+            }
+            _ => {}
         }
         let mut response = self.render(Lang::En);
         response.extensions_mut().insert(Failure(Arc::new(self)));

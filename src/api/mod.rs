@@ -9,6 +9,7 @@ mod me;
 pub mod openapi;
 mod stats;
 mod tasks;
+mod tokens;
 
 use app::server::AppState;
 use axum::Router;
@@ -33,6 +34,8 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(stats::get))
         .routes(routes!(calendar::month))
         .routes(routes!(me::get, me::update))
+        .routes(routes!(tokens::list, tokens::create))
+        .routes(routes!(tokens::revoke))
         .fallback(|| async { ApiError::RouteNotFound })
         .layer(middleware::from_fn(error::localize))
         .layer(axum::extract::DefaultBodyLimit::max(

@@ -4,7 +4,9 @@
 //! authenticate and the answers any call can get (401, 429, 500).
 
 use utoipa::openapi::path::Operation;
-use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityRequirement, SecurityScheme};
+use utoipa::openapi::security::{
+    ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme,
+};
 use utoipa::openapi::{
     ContentBuilder, HeaderBuilder, ObjectBuilder, OpenApi as Document, Ref, ResponseBuilder, Type,
 };
@@ -17,8 +19,9 @@ use super::error::{ErrorBody, FieldErrorBody};
     info(
         title = "Vectora API",
         description = "The JSON API of Vectora, a task planner that lives inside Telegram. \
-            Authenticate with `Authorization: tma <initData>` (inside a Telegram Mini App) or \
-            `X-Telegram-Init-Data: <initData>`. Errors are `{detail, errors}`; \
+            Authenticate with `Authorization: tma <initData>` (inside a Telegram Mini App), \
+            `X-Telegram-Init-Data: <initData>`, or a personal API token from Settings as \
+            `Authorization: Bearer <token>`. Errors are `{detail, errors}`; \
             `Accept-Language: ru` answers in Russian.",
         license(name = "MIT"),
     ),
@@ -29,6 +32,7 @@ use super::error::{ErrorBody, FieldErrorBody};
         (name = "stats", description = "Numbers about the tasks"),
         (name = "calendar", description = "Tasks by day"),
         (name = "profile", description = "The user's profile and settings"),
+        (name = "tokens", description = "Personal API tokens"),
     ),
 )]
 pub struct ApiDoc;
@@ -36,6 +40,7 @@ pub struct ApiDoc;
 /// The names of the security schemes, as the document and its tests call them.
 pub const TMA: &str = "tma";
 pub const INIT_DATA_HEADER: &str = "telegramInitData";
+pub const BEARER: &str = "bearerToken";
 
 struct SharedParts;
 
@@ -56,9 +61,20 @@ impl Modify for SharedParts {
                 "The Mini App's signed initData as it is (v0.2's header).",
             ))),
         );
+        components.add_security_scheme(
+            BEARER,
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("vct_ followed by 64 hex digits")
+                    .description(Some("A personal API token, created in Settings."))
+                    .build(),
+            ),
+        );
         doc.security = Some(vec![
             SecurityRequirement::new(TMA, Vec::<String>::new()),
             SecurityRequirement::new(INIT_DATA_HEADER, Vec::<String>::new()),
+            SecurityRequirement::new(BEARER, Vec::<String>::new()),
         ]);
     }
 }

@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod api_tokens;
 mod auth;
 mod caching;
 mod concurrency;
@@ -20,4 +21,5 @@ mod profile;
 mod server_fns;
 mod stats;
 mod tasks;
+mod token_logging;
 mod validation;

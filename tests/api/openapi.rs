@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use reqwest::{Method, Response, StatusCode};
 use serde_json::{Value, json};
 
+use crate::api_tokens::{create_token, secret};
 use crate::helpers::*;
 
 /// Every route under `/api/v1`, kept by hand: a route added to the API must be added here, and
@@ -24,6 +25,9 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/calendar"),
     ("get", "/api/v1/me"),
     ("patch", "/api/v1/me"),
+    ("get", "/api/v1/tokens"),
+    ("post", "/api/v1/tokens"),
+    ("delete", "/api/v1/tokens/{id}"),
 ];
 
 const METHODS: [&str; 8] = [
@@ -146,7 +150,8 @@ async fn the_document_describes_every_route() {
     assert_eq!(schemes["tma"]["type"], "apiKey");
     assert_eq!(schemes["tma"]["name"], "Authorization");
     assert_eq!(schemes["telegramInitData"]["name"], "X-Telegram-Init-Data");
-    assert_eq!(doc.0["security"].as_array().unwrap().len(), 2);
+    assert_eq!(schemes["bearerToken"]["scheme"], "bearer");
+    assert_eq!(doc.0["security"].as_array().unwrap().len(), 3);
 
     for (method, path) in ROUTES {
         let operation = &doc.0["paths"][path][method];
@@ -280,11 +285,39 @@ async fn real_answers_match_their_schemas() {
     let settings = json!({"language": "ru", "time_zone": "Europe/Moscow", "digest_time": "08:00"});
     c.call("patch", "/api/v1/me", "/api/v1/me", Some(settings), ok)
         .await;
+    let token = c
+        .call(
+            "post",
+            "/api/v1/tokens",
+            "/api/v1/tokens",
+            Some(json!({"name": "doc"})),
+            StatusCode::CREATED,
+        )
+        .await;
+    c.call("get", "/api/v1/tokens", "/api/v1/tokens", None, ok)
+        .await;
+    let token_at = format!("/api/v1/tokens/{}", token["id"]);
+    c.call(
+        "delete",
+        "/api/v1/tokens/{id}",
+        &token_at,
+        None,
+        StatusCode::NO_CONTENT,
+    )
+    .await;
     c.call("delete", one, &at, None, StatusCode::NO_CONTENT)
         .await;
 
     // Errors, in the documented shape.
     c.call("get", one, &at, None, StatusCode::NOT_FOUND).await;
+    c.call(
+        "delete",
+        "/api/v1/tokens/{id}",
+        &token_at,
+        None,
+        StatusCode::NOT_FOUND,
+    )
+    .await;
     let refused = c
         .call(
             "post",
@@ -319,6 +352,14 @@ async fn real_answers_match_their_schemas() {
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await;
+    c.call(
+        "post",
+        "/api/v1/tokens",
+        "/api/v1/tokens",
+        Some(json!({})),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
 
     let listed: BTreeSet<(String, String)> = ROUTES
         .iter()
@@ -328,13 +369,20 @@ async fn real_answers_match_their_schemas() {
 }
 
 #[tokio::test]
-async fn rate_limited_answers_match_too() {
+async fn bearer_and_rate_limited_answers_match_too() {
     let app = spawn_app_with(&[("RATE_LIMIT_PER_MINUTE", "3")]).await;
     let doc = Document::fetch(&app).await;
     let user = TestUser::new(9702);
+    let token = secret(&create_token(&app, &user, "limits").await);
     let mut last = None;
-    for _ in 0..4 {
-        last = Some(app.get(&user, "/api/v1/tasks").await);
+    for _ in 0..3 {
+        last = Some(
+            app.request(Method::GET, "/api/v1/tasks")
+                .header("Authorization", format!("Bearer {token}"))
+                .send()
+                .await
+                .unwrap(),
+        );
     }
     let last = last.unwrap();
     assert_eq!(last.status(), StatusCode::TOO_MANY_REQUESTS);
