@@ -318,3 +318,53 @@ async fn the_settings_screen_manages_tokens_through_server_functions() {
         .unwrap();
     assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn the_settings_page_lists_tokens_without_their_secrets() {
+    let app = spawn_app_with(&[("SECRET_KEY", "k3Jx9vQm2Lp8Rt5Wz7Yb4Nc6Hd1Fg0Sa")]).await;
+    let signed_in = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .post(app.url("/auth/dev"))
+        .form(&[("telegram_id", "9509"), ("language", "en")])
+        .send()
+        .await
+        .unwrap();
+    let cookie = signed_in.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let created: Value = app
+        .request(Method::POST, "/api/v1/tokens")
+        .header("cookie", &cookie)
+        .json(&json!({"name": "Home automation"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+
+    let page = app
+        .request(Method::GET, "/settings")
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    for part in [
+        "data-testid=\"api-tokens\"",
+        "API tokens",
+        "Home automation",
+        "data-testid=\"revoke-token\"",
+        "action=\"/api/tokens/create\"",
+    ] {
+        assert!(html.contains(part), "{part} in the settings page");
+    }
+    assert!(!html.contains(&secret(&created)));
+}

@@ -2,16 +2,15 @@
 //! list them with when each was created and last used, and revoke one after a confirmation.
 //! Every form also posts without WASM.
 
-use chrono::{DateTime, Datelike, Timelike, Utc};
-use chrono_tz::Tz;
+use chrono::{Datelike, NaiveDateTime, Timelike};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use super::format;
 use super::session::use_session;
 use super::texts::Texts;
-use crate::api::{AppError, CreateApiToken, RevokeApiToken, list_api_tokens};
-use crate::model::{ApiToken, CreatedApiToken, TOKEN_NAME_MAX, TokenName};
+use crate::api::{ApiTokenView, AppError, CreateApiToken, RevokeApiToken, list_api_tokens};
+use crate::model::{CreatedApiToken, TOKEN_NAME_MAX, TokenName};
 use crate::telegram::{self, Haptic};
 
 #[component]
@@ -29,9 +28,6 @@ pub fn ApiTokensSection() -> impl IntoView {
         Some(Err(error)) => session.report_refusal(&error),
         None => {}
     });
-    let zone: Tz = session
-        .profile
-        .with_value(|profile| profile.time_zone.parse().unwrap_or(Tz::UTC));
 
     view! {
         <section class="card" data-testid="api-tokens">
@@ -45,7 +41,7 @@ pub fn ApiTokensSection() -> impl IntoView {
                         Ok(list) if list.is_empty() => view! { <p class="hint" data-testid="no-tokens">{t.no_tokens}</p> }.into_any(),
                         Ok(list) => view! {
                             <ul class="token-list" data-testid="token-list">
-                                {list.into_iter().map(|token| view! { <TokenRow token zone revoke/> }).collect_view()}
+                                {list.into_iter().map(|token| view! { <TokenRow token revoke/> }).collect_view()}
                             </ul>
                         }.into_any(),
                         Err(_) => view! { <p role="alert">{t.load_failed}</p> }.into_any(),
@@ -136,12 +132,12 @@ fn NewToken(created: CreatedApiToken) -> impl IntoView {
 }
 
 #[component]
-fn TokenRow(token: ApiToken, zone: Tz, revoke: ServerAction<RevokeApiToken>) -> impl IntoView {
+fn TokenRow(token: ApiTokenView, revoke: ServerAction<RevokeApiToken>) -> impl IntoView {
     let t = use_session().texts();
     let id = token.id;
     let last_used = token
         .last_used_at
-        .map(|at| moment(t, at, zone))
+        .map(|at| moment(t, at))
         .unwrap_or_else(|| t.token_never_used.to_owned());
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -157,7 +153,7 @@ fn TokenRow(token: ApiToken, zone: Tz, revoke: ServerAction<RevokeApiToken>) -> 
             <div>
                 <strong data-testid="token-row-name">{token.name}</strong>
                 <p class="hint small">
-                    {t.token_created}" "{moment(t, token.created_at, zone)}" · "
+                    {t.token_created}" "{moment(t, token.created_at)}" · "
                     {t.token_last_used}" "{last_used}
                 </p>
             </div>
@@ -171,15 +167,14 @@ fn TokenRow(token: ApiToken, zone: Tz, revoke: ServerAction<RevokeApiToken>) -> 
     }
 }
 
-/// "25 Nov 2026, 09:30" on the user's wall clock.
-fn moment(t: &Texts, at: DateTime<Utc>, zone: Tz) -> String {
-    let local = at.with_timezone(&zone);
+/// "25 Nov 2026, 09:30".
+fn moment(t: &Texts, at: NaiveDateTime) -> String {
     format!(
         "{} {}, {:02}:{:02}",
-        format::day_and_month(t, local.date_naive()),
-        local.year(),
-        local.hour(),
-        local.minute()
+        format::day_and_month(t, at.date()),
+        at.year(),
+        at.hour(),
+        at.minute()
     )
 }
 

@@ -35,8 +35,8 @@ impl AuthError {
     pub fn message(self, lang: Lang) -> &'static str {
         match self {
             AuthError::Missing => lang.pick(
-                "Нужна авторизация: заголовок Authorization: tma <initData>.",
-                "Authentication required: send Authorization: tma <initData>.",
+                "Нужна авторизация: заголовок Authorization: tma <initData> или Bearer <API-токен>.",
+                "Authentication required: send Authorization: tma <initData> or Bearer <API token>.",
             ),
             AuthError::UnsupportedScheme => lang.pick(
                 "Неподдерживаемая схема авторизации; используйте tma <initData> или Bearer <API-токен>.",
