@@ -1,14 +1,15 @@
 //! The OpenAPI 3.1 document of `/api/v1`, served at `/api/v1/openapi.json`. Operations come from
 //! the `#[utoipa::path]` annotations of the handlers that `api::router` routes, so a route cannot
 //! be served without being described; this file adds what every operation shares: the ways to
-//! authenticate and the answers any call can get (401, 429, 500).
+//! authenticate and the answers any call can get (401, 429, 500, and the body and query errors).
 
-use utoipa::openapi::path::Operation;
+use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::security::{
     ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme,
 };
 use utoipa::openapi::{
-    ContentBuilder, HeaderBuilder, ObjectBuilder, OpenApi as Document, Ref, ResponseBuilder, Type,
+    ContentBuilder, HeaderBuilder, ObjectBuilder, OpenApi as Document, Ref, RefOr, ResponseBuilder,
+    Type,
 };
 use utoipa::{Modify, OpenApi};
 
@@ -79,8 +80,9 @@ impl Modify for SharedParts {
     }
 }
 
-/// Adds the answers that every operation can give (401, 429, 500) to those of `doc`'s
-/// operations that do not describe them already. Runs once the routes have added their paths.
+/// Adds the answers that every operation can give (401, 429, 500, and for a JSON body 400, 413
+/// and 415, for a query string 400) to those of `doc`'s operations that do not describe them
+/// already. Runs once the routes have added their paths.
 pub fn add_shared_responses(doc: &mut Document) {
     for item in doc.paths.paths.values_mut() {
         for operation in [
@@ -108,12 +110,23 @@ fn error(description: &str) -> ResponseBuilder {
 }
 
 fn add_to_operation(operation: &mut Operation) {
+    let has_body = operation.request_body.is_some();
+    let has_query = operation.parameters.iter().flatten().any(|parameter| {
+        matches!(parameter, RefOr::T(parameter) if parameter.parameter_in == ParameterIn::Query)
+    });
     let responses = &mut operation.responses.responses;
     let mut add = |status: &str, response: ResponseBuilder| {
         responses
             .entry(status.to_owned())
             .or_insert_with(|| response.build().into());
     };
+    if has_body {
+        add("400", error("The body is not valid JSON"));
+        add("413", error("The body is over 256 KB"));
+        add("415", error("The body is not sent as application/json"));
+    } else if has_query {
+        add("400", error("The query string cannot be read"));
+    }
     add("401", error("Missing or bad credentials"));
     add(
         "429",

@@ -361,6 +361,31 @@ async fn real_answers_match_their_schemas() {
     )
     .await;
 
+    // Bodies that are not JSON, or too large, in the documented shape too.
+    let malformed = app
+        .as_user(&user, Method::POST, tasks)
+        .header("content-type", "application/json")
+        .body("{\"title\": ")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(malformed.status(), StatusCode::BAD_REQUEST);
+    doc.check("post", tasks, malformed).await;
+    let not_json = app
+        .as_user(&user, Method::PATCH, "/api/v1/me")
+        .body("language=ru")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(not_json.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    doc.check("patch", "/api/v1/me", not_json).await;
+    let huge = json!({"name": "x".repeat(300 * 1024)});
+    let too_large = app
+        .send_json(&user, Method::POST, "/api/v1/tokens", huge)
+        .await;
+    assert_eq!(too_large.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    doc.check("post", "/api/v1/tokens", too_large).await;
+
     let listed: BTreeSet<(String, String)> = ROUTES
         .iter()
         .map(|(method, path)| (method.to_string(), path.to_string()))
