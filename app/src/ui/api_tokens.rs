@@ -10,7 +10,7 @@ use super::format;
 use super::session::use_session;
 use super::texts::Texts;
 use crate::api::{ApiTokenView, AppError, CreateApiToken, RevokeApiToken, list_api_tokens};
-use crate::model::{CreatedApiToken, TOKEN_NAME_MAX, TokenName};
+use crate::model::{ApiTokenId, CreatedApiToken, TOKEN_NAME_MAX, TokenName};
 use crate::telegram::{self, Haptic};
 
 #[component]
@@ -23,8 +23,22 @@ pub fn ApiTokensSection() -> impl IntoView {
         move || (create.version().get(), revoke.version().get()),
         |_| list_api_tokens(),
     );
+    // The secret just created: shown until its owner hides it or revokes that token.
+    let shown = RwSignal::new(None::<CreatedApiToken>);
+    let revoking = RwSignal::new(None::<ApiTokenId>);
+    Effect::new(move |_| {
+        if let Some(Ok(created)) = create.value().get() {
+            shown.set(Some(created));
+        }
+    });
     Effect::new(move |_| match revoke.value().get() {
-        Some(Ok(())) => session.say(t.token_revoked),
+        Some(Ok(())) => {
+            let revoked = revoking.get_untracked();
+            if shown.with_untracked(|s| s.as_ref().map(|c| c.id)) == revoked {
+                shown.set(None);
+            }
+            session.say(t.token_revoked);
+        }
         Some(Err(error)) => session.report_refusal(&error),
         None => {}
     });
@@ -34,14 +48,14 @@ pub fn ApiTokensSection() -> impl IntoView {
             <h2>{t.api_tokens}</h2>
             <p class="hint small">{t.api_tokens_hint}</p>
             <CreateTokenForm create/>
-            {move || create.value().get().and_then(Result::ok).map(|created| view! { <NewToken created/> })}
+            {move || shown.get().map(|created| view! { <NewToken created shown/> })}
             <Transition fallback=move || view! { <p class="hint" aria-busy="true">{t.loading}</p> }>
                 {move || Suspend::new(async move {
                     match tokens.await {
                         Ok(list) if list.is_empty() => view! { <p class="hint" data-testid="no-tokens">{t.no_tokens}</p> }.into_any(),
                         Ok(list) => view! {
                             <ul class="token-list" data-testid="token-list">
-                                {list.into_iter().map(|token| view! { <TokenRow token revoke/> }).collect_view()}
+                                {list.into_iter().map(|token| view! { <TokenRow token revoke revoking/> }).collect_view()}
                             </ul>
                         }.into_any(),
                         Err(_) => view! { <p role="alert">{t.load_failed}</p> }.into_any(),
@@ -106,7 +120,7 @@ fn CreateTokenForm(create: ServerAction<CreateApiToken>) -> impl IntoView {
 
 /// The secret of the token just created, the only time it is shown.
 #[component]
-fn NewToken(created: CreatedApiToken) -> impl IntoView {
+fn NewToken(created: CreatedApiToken, shown: RwSignal<Option<CreatedApiToken>>) -> impl IntoView {
     let session = use_session();
     let t = session.texts();
     let secret = created.token.expose().to_owned();
@@ -126,13 +140,20 @@ fn NewToken(created: CreatedApiToken) -> impl IntoView {
                 <input readonly value=secret aria-label=t.api_tokens data-testid="new-token-secret"
                     on:focus=|ev| select_target(&ev)/>
                 <button type="button" class="secondary" on:click=copied data-testid="copy-token">{t.copy}</button>
+                <button type="button" class="secondary" on:click=move |_| shown.set(None) data-testid="hide-token">
+                    {t.hide_token}
+                </button>
             </div>
         </div>
     }
 }
 
 #[component]
-fn TokenRow(token: ApiTokenView, revoke: ServerAction<RevokeApiToken>) -> impl IntoView {
+fn TokenRow(
+    token: ApiTokenView,
+    revoke: ServerAction<RevokeApiToken>,
+    revoking: RwSignal<Option<ApiTokenId>>,
+) -> impl IntoView {
     let t = use_session().texts();
     let id = token.id;
     let last_used = token
@@ -144,6 +165,7 @@ fn TokenRow(token: ApiTokenView, revoke: ServerAction<RevokeApiToken>) -> impl I
         leptos::task::spawn_local(async move {
             if telegram::confirm(t.confirm_revoke_token).await {
                 telegram::haptic(Haptic::Warning);
+                revoking.set(Some(id));
                 revoke.dispatch(RevokeApiToken { id });
             }
         });
