@@ -13,7 +13,7 @@ pub struct MonthQuery {
 }
 
 /// `?month=YYYY-MM`: the days of that month that have tasks due, with counts.
-#[utoipa::path(get, path = "/calendar", tag = "calendar",
+#[utoipa::path(get, path = "/calendar", tag = "calendar", operation_id = "getCalendar",
     params(("month" = String, Query, description = "The month, `YYYY-MM`", example = "2026-11")),
     responses(
         (status = 200, description = "The days with tasks due, in order", body = [CalendarDay]),

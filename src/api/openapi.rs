@@ -82,20 +82,27 @@ impl Modify for SharedParts {
 
 /// Adds the answers that every operation can give (401, 429, 500, and for a JSON body 400, 413
 /// and 415, for a query string 400) to those of `doc`'s operations that do not describe them
-/// already. Runs once the routes have added their paths.
+/// already, and keeps operation ids unique. Runs once the routes have added their paths.
 pub fn add_shared_responses(doc: &mut Document) {
     for item in doc.paths.paths.values_mut() {
-        for operation in [
-            &mut item.get,
-            &mut item.put,
-            &mut item.post,
-            &mut item.delete,
-            &mut item.patch,
-        ]
-        .into_iter()
-        .flatten()
-        {
+        let mut ids = Vec::new();
+        for (method, operation) in [
+            ("get", &mut item.get),
+            ("post", &mut item.post),
+            ("patch", &mut item.patch),
+            ("put", &mut item.put),
+            ("delete", &mut item.delete),
+        ] {
+            let Some(operation) = operation else { continue };
             add_to_operation(operation);
+            // One handler serving two methods (PATCH and PUT) gives both its id; ids are unique.
+            if let Some(id) = operation.operation_id.as_mut() {
+                if ids.contains(id) {
+                    id.push('_');
+                    id.push_str(method);
+                }
+                ids.push(id.clone());
+            }
         }
     }
 }

@@ -22,7 +22,7 @@ const TAG: &str = "tasks";
 
 /// The user's tasks, one page of them; the total before paging is in `X-Total-Count`. Answers
 /// 304 when `If-None-Match` names the current page.
-#[utoipa::path(get, path = "/tasks", tag = TAG,
+#[utoipa::path(get, path = "/tasks", tag = TAG, operation_id = "listTasks",
     params(
         ("skip" = Option<u64>, Query, description = "Tasks to skip (default 0)"),
         ("limit" = Option<u64>, Query, minimum = 1, maximum = 500, description = "Page size, 1–500 (default 100)"),
@@ -87,7 +87,7 @@ fn has_etag(headers: &HeaderMap, etag: &str) -> bool {
 }
 
 /// Creates a task; `Location` names it.
-#[utoipa::path(post, path = "/tasks", tag = TAG,
+#[utoipa::path(post, path = "/tasks", tag = TAG, operation_id = "createTask",
     request_body = NewTaskInput,
     responses(
         (status = 201, description = "Created", body = Task,
@@ -109,7 +109,7 @@ pub async fn create(
 }
 
 /// One task. Another user's task does not exist for you: 404.
-#[utoipa::path(get, path = "/tasks/{id}", tag = TAG,
+#[utoipa::path(get, path = "/tasks/{id}", tag = TAG, operation_id = "getTask",
     params(("id" = i64, Path, description = "The task's id")),
     responses(
         (status = 200, description = "The task", body = Task),
@@ -126,7 +126,7 @@ pub async fn get(
 }
 
 /// Changes only the fields sent; `null` clears an optional field. `PUT` and `PATCH` alike.
-#[utoipa::path(method(put, patch), path = "/tasks/{id}", tag = TAG,
+#[utoipa::path(method(put, patch), path = "/tasks/{id}", tag = TAG, operation_id = "updateTask",
     params(("id" = i64, Path, description = "The task's id")),
     request_body = TaskPatchInput,
     responses(
@@ -145,7 +145,7 @@ pub async fn update(
     Ok(Json(tasks::update_task(&state.db, &user, id, patch).await?))
 }
 
-#[utoipa::path(delete, path = "/tasks/{id}", tag = TAG,
+#[utoipa::path(delete, path = "/tasks/{id}", tag = TAG, operation_id = "deleteTask",
     params(("id" = i64, Path, description = "The task's id")),
     responses(
         (status = 204, description = "Deleted"),
@@ -161,7 +161,7 @@ pub async fn delete(
 }
 
 /// The listed tasks move to the front, in this order.
-#[utoipa::path(post, path = "/tasks/reorder", tag = TAG,
+#[utoipa::path(post, path = "/tasks/reorder", tag = TAG, operation_id = "reorderTasks",
     request_body = ReorderInput,
     responses(
         (status = 204, description = "Reordered"),
@@ -177,7 +177,7 @@ pub async fn reorder(
 }
 
 /// The categories the user's tasks have, sorted, each once.
-#[utoipa::path(get, path = "/tasks/metadata/categories", tag = TAG,
+#[utoipa::path(get, path = "/tasks/metadata/categories", tag = TAG, operation_id = "listCategories",
     responses((status = 200, description = "The categories", body = [String])))]
 pub async fn categories(
     user: AuthUser,
@@ -187,7 +187,7 @@ pub async fn categories(
 }
 
 /// The tags the user's tasks have, sorted, each once.
-#[utoipa::path(get, path = "/tasks/metadata/tags", tag = TAG,
+#[utoipa::path(get, path = "/tasks/metadata/tags", tag = TAG, operation_id = "listTags",
     responses((status = 200, description = "The tags", body = [String])))]
 pub async fn tags(
     user: AuthUser,

@@ -11,7 +11,7 @@ use super::extract::{ApiJson, AuthUser};
 const TAG: &str = "tokens";
 
 /// The caller's personal API tokens, newest first. Secrets are never listed.
-#[utoipa::path(get, path = "/tokens", tag = TAG,
+#[utoipa::path(get, path = "/tokens", tag = TAG, operation_id = "listTokens",
     responses((status = 200, description = "The tokens", body = [ApiToken])))]
 pub async fn list(
     user: AuthUser,
@@ -21,7 +21,7 @@ pub async fn list(
 }
 
 /// Creates a token. The answer carries its secret (`token`): the only time it is shown.
-#[utoipa::path(post, path = "/tokens", tag = TAG,
+#[utoipa::path(post, path = "/tokens", tag = TAG, operation_id = "createToken",
     request_body = NewApiTokenInput,
     responses(
         (status = 201, description = "Created; `token` is shown only now", body = CreatedApiToken),
@@ -41,7 +41,7 @@ pub async fn create(
 }
 
 /// Revokes a token: requests with it are refused from now on.
-#[utoipa::path(delete, path = "/tokens/{id}", tag = TAG,
+#[utoipa::path(delete, path = "/tokens/{id}", tag = TAG, operation_id = "revokeToken",
     params(("id" = i64, Path, description = "The token's id")),
     responses(
         (status = 204, description = "Revoked"),

@@ -153,8 +153,12 @@ async fn the_document_describes_every_route() {
     assert_eq!(schemes["bearerToken"]["scheme"], "bearer");
     assert_eq!(doc.0["security"].as_array().unwrap().len(), 3);
 
+    let mut ids = BTreeSet::new();
     for (method, path) in ROUTES {
         let operation = &doc.0["paths"][path][method];
+        let id = operation["operationId"].as_str().unwrap_or_default();
+        assert!(!id.is_empty(), "{method} {path} has an operationId");
+        assert!(ids.insert(id.to_owned()), "{id} is used twice");
         for status in ["401", "429", "500"] {
             assert_eq!(
                 operation["responses"][status]["content"]["application/json"]["schema"]["$ref"],
