@@ -123,12 +123,30 @@ pub async fn security_headers(
 /// Framed only by the app itself and Telegram Web (the Mini App's cross-site iframe), plus in
 /// development the origins of `EXTRA_FRAME_ANCESTORS`.
 fn content_security_policy(config: &Config) -> String {
+    format!(
+        "frame-ancestors {}; base-uri 'self'; object-src 'none'; form-action 'self'",
+        frame_ancestors(config)
+    )
+}
+
+fn frame_ancestors(config: &Config) -> String {
     let mut ancestors = String::from("'self' https://web.telegram.org");
     for origin in &config.extra_frame_ancestors {
         ancestors.push(' ');
         ancestors.push_str(origin);
     }
-    format!("frame-ancestors {ancestors}; base-uri 'self'; object-src 'none'; form-action 'self'")
+    ancestors
+}
+
+/// Swagger UI's own policy: its scripts, styles and the document come from this server only
+/// (its styles set inline `style`s, and its icons are `data:` images); nothing else is fetched.
+pub fn docs_content_security_policy(config: &Config) -> String {
+    format!(
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
+         img-src 'self' data:; font-src 'self' data:; connect-src 'self'; \
+         frame-ancestors {}; base-uri 'self'; object-src 'none'; form-action 'self'",
+        frame_ancestors(config)
+    )
 }
 
 /// Cross-origin access for exactly the origins in `CORS_ORIGINS`, with credentials; none when

@@ -145,10 +145,12 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
         let options = state.leptos_options.clone();
         move || shell(options.clone())
     };
+    let (api_routes, api_document) = api::router();
     let router = Router::new()
         .route("/health", get(api::health::health))
         .route("/version", get(api::health::version))
-        .nest("/api/v1", api::router())
+        .merge(api_routes)
+        .merge(api::docs::router(api_document, &state.config)?)
         .merge(dev_sign_in::router(&state))
         .leptos_routes_with_context(&state, routes, context, page)
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))

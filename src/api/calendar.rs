@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::State;
 use serde::Deserialize;
 
-use super::error::ApiError;
+use super::error::{ApiError, ErrorBody};
 use super::extract::{ApiQuery, AuthUser};
 
 #[derive(Debug, Deserialize)]
@@ -13,6 +13,12 @@ pub struct MonthQuery {
 }
 
 /// `?month=YYYY-MM`: the days of that month that have tasks due, with counts.
+#[utoipa::path(get, path = "/calendar", tag = "calendar", operation_id = "getCalendar",
+    params(("month" = String, Query, description = "The month, `YYYY-MM`", example = "2026-11")),
+    responses(
+        (status = 200, description = "The days with tasks due, in order", body = [CalendarDay]),
+        (status = 422, description = "`month` is missing or not `YYYY-MM`", body = ErrorBody),
+    ))]
 pub async fn month(
     user: AuthUser,
     State(state): State<AppState>,

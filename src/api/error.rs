@@ -1,6 +1,7 @@
 //! The one place where failures become HTTP answers: `{detail, errors}` JSON, in the language
 //! the request asks for.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use app::i18n::Lang;
@@ -11,7 +12,26 @@ use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use serde_json::{Map, Value, json};
+use serde::Serialize;
+
+/// Every error answer's body.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    /// What went wrong, for people, in the language of `Accept-Language` (English by default).
+    pub detail: String,
+    /// Only on 422 for invalid fields: each refused field, by name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub errors: Option<BTreeMap<String, FieldErrorBody>>,
+}
+
+/// Why one field was refused.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct FieldErrorBody {
+    /// Stable, for programs: `required`, `too_long`, `invalid_priority`, ...
+    pub code: String,
+    /// For people, in the language of `Accept-Language`.
+    pub message: String,
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -47,7 +67,9 @@ impl ApiError {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
             ApiError::Service(ServiceError::Unauthorized(_)) => StatusCode::UNAUTHORIZED,
-            ApiError::Service(ServiceError::Db(_)) => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::Service(ServiceError::Db(_) | ServiceError::Internal(_)) => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
             ApiError::Service(ServiceError::RateLimited(_)) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::MalformedBody | ApiError::InvalidQuery => StatusCode::BAD_REQUEST,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -63,7 +85,7 @@ impl ApiError {
                 "Some fields are not valid.",
             ),
             ApiError::Service(ServiceError::Unauthorized(auth)) => auth.message(lang),
-            ApiError::Service(ServiceError::Db(_)) => {
+            ApiError::Service(ServiceError::Db(_) | ServiceError::Internal(_)) => {
                 lang.pick("Внутренняя ошибка сервера.", "Internal server error.")
             }
             ApiError::Service(ServiceError::RateLimited(_)) => lang.pick(
@@ -98,21 +120,26 @@ impl ApiError {
         text.to_owned()
     }
 
-    fn body(&self, lang: Lang) -> Value {
-        let mut body = json!({ "detail": self.detail(lang) });
-        if let ApiError::Service(ServiceError::Validation(errors)) = self {
-            let fields: Map<String, Value> = errors
-                .iter()
-                .map(|(field, error)| {
-                    (
-                        field.to_owned(),
-                        json!({ "code": error.code(), "message": error.message(lang) }),
-                    )
-                })
-                .collect();
-            body["errors"] = Value::Object(fields);
+    fn body(&self, lang: Lang) -> ErrorBody {
+        let errors = match self {
+            ApiError::Service(ServiceError::Validation(errors)) => Some(
+                errors
+                    .iter()
+                    .map(|(field, error)| {
+                        let body = FieldErrorBody {
+                            code: error.code().to_owned(),
+                            message: error.message(lang),
+                        };
+                        (field.to_owned(), body)
+                    })
+                    .collect(),
+            ),
+            _ => None,
+        };
+        ErrorBody {
+            detail: self.detail(lang),
+            errors,
         }
-        body
     }
 
     fn render(&self, lang: Lang) -> Response {
@@ -137,8 +164,14 @@ struct Failure(Arc<ApiError>);
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        if let ApiError::Service(ServiceError::Db(err)) = &self {
-            tracing::error!(error = %err, "database error");
+        match &self {
+            ApiError::Service(ServiceError::Db(err)) => {
+                tracing::error!(error = %err, "database error")
+            }
+            ApiError::Service(ServiceError::Internal(what)) => {
+                tracing::error!(error = %what, "internal error")
+            }
+            _ => {}
         }
         let mut response = self.render(Lang::En);
         response.extensions_mut().insert(Failure(Arc::new(self)));

@@ -1,6 +1,6 @@
 use app::model::{
-    NewTask, NewTaskInput, ReorderInput, Task, TaskId, TaskPatch, TaskPatchInput, TaskQuery,
-    TaskQueryInput,
+    NewTask, NewTaskInput, Priority, ReorderInput, Task, TaskId, TaskPatch, TaskPatchInput,
+    TaskQuery, TaskQueryInput,
 };
 use app::server::{AppState, ServiceError, clock, page_cache, task_list, tasks};
 use axum::Json;
@@ -8,7 +8,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderName, StatusCode, header};
 use axum::response::{AppendHeaders, IntoResponse, Response};
 
-use super::error::ApiError;
+use super::error::{ApiError, ErrorBody};
 use super::extract::{ApiJson, ApiQuery, AuthUser};
 
 pub const X_TOTAL_COUNT: HeaderName = HeaderName::from_static("x-total-count");
@@ -18,7 +18,30 @@ fn task_id(raw: &str) -> Result<TaskId, ApiError> {
     raw.parse().map_err(|_| ServiceError::NotFound.into())
 }
 
-/// Answers 304 when the client holds the current page; the body comes from the page cache.
+const TAG: &str = "tasks";
+
+/// The user's tasks, one page of them; the total before paging is in `X-Total-Count`. Answers
+/// 304 when `If-None-Match` names the current page.
+#[utoipa::path(get, path = "/tasks", tag = TAG, operation_id = "listTasks",
+    params(
+        ("skip" = Option<u64>, Query, description = "Tasks to skip (default 0)"),
+        ("limit" = Option<u64>, Query, minimum = 1, maximum = 500, description = "Page size, 1–500 (default 100)"),
+        ("status" = Option<bool>, Query, description = "`true`: done only; `false`: not done only"),
+        ("priority" = Option<Priority>, Query, description = "Only this priority"),
+        ("search" = Option<String>, Query, description = "Case-insensitive substring of the title or description, in any script"),
+        ("category" = Option<String>, Query, description = "Only this category"),
+        ("tag" = Option<String>, Query, description = "Only tasks with this tag"),
+        ("due" = Option<String>, Query, description = "`overdue`, `today`, `by_today`, `upcoming`, `none` or a date `YYYY-MM-DD`, in the user's time zone"),
+        ("sort_by" = Option<String>, Query, description = "`position` (default; then newest first), `date` (soonest first, undated last), `priority`, `title` or `created`"),
+    ),
+    responses(
+        (status = 200, description = "The page of tasks", body = [Task], headers(
+            ("X-Total-Count" = u64, description = "Tasks that matched, before paging"),
+            ("ETag" = String, description = "Present unless the filter moves with time"),
+        )),
+        (status = 304, description = "The page named by `If-None-Match` is still current"),
+        (status = 422, description = "A query parameter is not valid", body = ErrorBody),
+    ))]
 pub async fn list(
     user: AuthUser,
     State(state): State<AppState>,
@@ -63,6 +86,14 @@ fn has_etag(headers: &HeaderMap, etag: &str) -> bool {
         .any(|tag| tag == etag || tag == "*")
 }
 
+/// Creates a task; `Location` names it.
+#[utoipa::path(post, path = "/tasks", tag = TAG, operation_id = "createTask",
+    request_body = NewTaskInput,
+    responses(
+        (status = 201, description = "Created", body = Task,
+            headers(("Location" = String, description = "The new task's URL"))),
+        (status = 422, description = "A field is not valid", body = ErrorBody),
+    ))]
 pub async fn create(
     user: AuthUser,
     State(state): State<AppState>,
@@ -77,6 +108,13 @@ pub async fn create(
     ))
 }
 
+/// One task. Another user's task does not exist for you: 404.
+#[utoipa::path(get, path = "/tasks/{id}", tag = TAG, operation_id = "getTask",
+    params(("id" = i64, Path, description = "The task's id")),
+    responses(
+        (status = 200, description = "The task", body = Task),
+        (status = 404, description = "No such task of yours", body = ErrorBody),
+    ))]
 pub async fn get(
     user: AuthUser,
     State(state): State<AppState>,
@@ -87,6 +125,15 @@ pub async fn get(
     ))
 }
 
+/// Changes only the fields sent; `null` clears an optional field. `PUT` and `PATCH` alike.
+#[utoipa::path(method(put, patch), path = "/tasks/{id}", tag = TAG, operation_id = "updateTask",
+    params(("id" = i64, Path, description = "The task's id")),
+    request_body = TaskPatchInput,
+    responses(
+        (status = 200, description = "The task as changed", body = Task),
+        (status = 404, description = "No such task of yours", body = ErrorBody),
+        (status = 422, description = "A field is not valid", body = ErrorBody),
+    ))]
 pub async fn update(
     user: AuthUser,
     State(state): State<AppState>,
@@ -98,6 +145,12 @@ pub async fn update(
     Ok(Json(tasks::update_task(&state.db, &user, id, patch).await?))
 }
 
+#[utoipa::path(delete, path = "/tasks/{id}", tag = TAG, operation_id = "deleteTask",
+    params(("id" = i64, Path, description = "The task's id")),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 404, description = "No such task of yours", body = ErrorBody),
+    ))]
 pub async fn delete(
     user: AuthUser,
     State(state): State<AppState>,
@@ -107,6 +160,13 @@ pub async fn delete(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// The listed tasks move to the front, in this order.
+#[utoipa::path(post, path = "/tasks/reorder", tag = TAG, operation_id = "reorderTasks",
+    request_body = ReorderInput,
+    responses(
+        (status = 204, description = "Reordered"),
+        (status = 422, description = "Too many ids, or an id twice", body = ErrorBody),
+    ))]
 pub async fn reorder(
     user: AuthUser,
     State(state): State<AppState>,
@@ -116,6 +176,9 @@ pub async fn reorder(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// The categories the user's tasks have, sorted, each once.
+#[utoipa::path(get, path = "/tasks/metadata/categories", tag = TAG, operation_id = "listCategories",
+    responses((status = 200, description = "The categories", body = [String])))]
 pub async fn categories(
     user: AuthUser,
     State(state): State<AppState>,
@@ -123,6 +186,9 @@ pub async fn categories(
     Ok(Json(task_list::list_categories(&state.db, &user).await?))
 }
 
+/// The tags the user's tasks have, sorted, each once.
+#[utoipa::path(get, path = "/tasks/metadata/tags", tag = TAG, operation_id = "listTags",
+    responses((status = 200, description = "The tags", body = [String])))]
 pub async fn tags(
     user: AuthUser,
     State(state): State<AppState>,

@@ -3,19 +3,23 @@
 
 mod helpers;
 
+mod api_tokens;
 mod auth;
 mod caching;
 mod concurrency;
 mod dev_sign_in;
+mod docs;
 mod due_filters;
 mod health;
 mod isolation;
 mod listing;
 mod logging;
 mod migrations;
+mod openapi;
 mod perimeter;
 mod profile;
 mod server_fns;
 mod stats;
 mod tasks;
+mod token_logging;
 mod validation;

@@ -35,7 +35,7 @@ async fn migrate_up_down_and_status_from_the_cli() {
     assert!(status.status.success(), "{status:?}");
     assert_eq!(
         stdout(&status).matches("Pending").count(),
-        3,
+        4,
         "{}",
         stdout(&status)
     );
@@ -44,7 +44,7 @@ async fn migrate_up_down_and_status_from_the_cli() {
     let status = vectora(&["migrate", "status"], &env);
     assert_eq!(
         stdout(&status).matches("Applied").count(),
-        3,
+        4,
         "{}",
         stdout(&status)
     );
@@ -54,14 +54,14 @@ async fn migrate_up_down_and_status_from_the_cli() {
         stdout(&vectora(&["migrate", "status"], &env))
             .matches("Applied")
             .count(),
-        2
+        3
     );
     assert!(vectora(&["migrate", "down", "5"], &env).status.success());
     assert_eq!(
         stdout(&vectora(&["migrate", "status"], &env))
             .matches("Pending")
             .count(),
-        3
+        4
     );
 
     let conn = Database::connect(&db.url).await.unwrap();

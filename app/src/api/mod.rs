@@ -2,11 +2,13 @@
 //! like the JSON API (initData, or the development sign-in) and makes one service call; the paths
 //! are stable (`/api/tasks/…`) so that forms work without WASM.
 
+mod api_tokens;
 mod client;
 mod profile;
 mod status;
 mod tasks;
 
+pub use api_tokens::*;
 pub use client::TmaClient;
 pub use profile::*;
 pub use status::*;
@@ -58,6 +60,10 @@ impl From<crate::server::ServiceError> for AppError {
             ServiceError::Unauthorized(_) => (StatusCode::UNAUTHORIZED, AppError::Unauthorized),
             ServiceError::Db(err) => {
                 tracing::error!(error = %err, "database error in a server function");
+                (StatusCode::INTERNAL_SERVER_ERROR, AppError::Internal)
+            }
+            ServiceError::Internal(what) => {
+                tracing::error!(error = %what, "internal error in a server function");
                 (StatusCode::INTERNAL_SERVER_ERROR, AppError::Internal)
             }
             ServiceError::RateLimited(limited) => (

@@ -1,5 +1,6 @@
 //! Types shared by the server and the browser, and the one place their rules live.
 
+mod api_token;
 mod field_error;
 mod month;
 mod priority;
@@ -12,6 +13,9 @@ mod task_form;
 mod text;
 mod when;
 
+pub use api_token::{
+    ApiToken, ApiTokenId, CreatedApiToken, NewApiTokenInput, TOKEN_NAME_MAX, TokenName, TokenSecret,
+};
 pub use field_error::{FieldError, FieldErrors};
 pub use month::Month;
 pub use priority::Priority;

@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 use super::FieldError;
 
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Serialize, Deserialize,
 )]

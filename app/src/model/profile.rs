@@ -6,6 +6,7 @@ use super::{FieldError, FieldErrors, present};
 use crate::i18n::Lang;
 
 /// The profile and settings, as `GET /api/v1/me` shows them.
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Profile {
     pub id: i64,
@@ -22,6 +23,7 @@ pub struct Profile {
 }
 
 /// The colours the app is shown in: Telegram's (or the system's), or always light or dark.
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Theme {
@@ -98,6 +100,7 @@ impl DigestTime {
     }
 }
 
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ProfilePatchInput {
     #[serde(

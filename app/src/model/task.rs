@@ -7,8 +7,10 @@ use super::{Category, Description, FieldError, FieldErrors, Priority, TagList, T
 pub type TaskId = i64;
 
 /// A task as every door shows it.
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Task {
+    #[cfg_attr(feature = "ssr", schema(value_type = i64))]
     pub id: TaskId,
     pub title: String,
     pub description: Option<String>,
@@ -30,6 +32,7 @@ pub struct Task {
 }
 
 /// A new task as sent, before its rules are checked: every field error is reported at once.
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NewTaskInput {
     pub title: Option<String>,
@@ -115,6 +118,7 @@ impl NewTask {
 }
 
 /// A partial update as sent: only the fields present change; `null` clears an optional field.
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct TaskPatchInput {
     #[serde(
@@ -245,8 +249,10 @@ impl TaskPatch {
 }
 
 /// `POST /tasks/reorder`: the ids in their new order.
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ReorderInput {
+    #[cfg_attr(feature = "ssr", schema(value_type = Vec<i64>))]
     pub ids: Vec<TaskId>,
 }
 
@@ -269,6 +275,7 @@ impl ReorderInput {
     }
 }
 
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PriorityCounts {
     pub low: u64,
@@ -277,6 +284,7 @@ pub struct PriorityCounts {
 }
 
 /// The user's numbers; "today" and "overdue" are in the user's time zone.
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Stats {
     pub total: u64,
@@ -295,6 +303,7 @@ pub struct Stats {
 }
 
 /// How many tasks one local day has.
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayCount {
     pub date: NaiveDate,
@@ -302,6 +311,7 @@ pub struct DayCount {
 }
 
 /// One day of a calendar month: its tasks by state. Days without tasks are left out.
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CalendarDay {
     pub date: NaiveDate,

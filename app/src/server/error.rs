@@ -17,6 +17,9 @@ pub enum ServiceError {
     Db(#[from] DbErr),
     #[error("too many requests")]
     RateLimited(RateLimited),
+    /// Something outside the database failed (say, no random source); shown as a generic 500.
+    #[error("internal error: {0}")]
+    Internal(&'static str),
 }
 
 impl From<RateLimited> for ServiceError {

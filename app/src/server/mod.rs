@@ -1,6 +1,7 @@
 //! Everything that runs only on the server: configuration, storage and the services that every
 //! door (pages, server functions, the JSON API, the bot) calls.
 
+pub mod api_tokens;
 pub mod auth;
 pub mod calendar;
 pub mod clock;

@@ -1,3 +1,4 @@
+mod api_tokens;
 mod calendar;
 mod dom;
 mod format;

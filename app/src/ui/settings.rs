@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::api_tokens::ApiTokensSection;
 use super::dom;
 use super::format;
 use super::session::use_session;
@@ -129,5 +130,6 @@ pub fn SettingsPage() -> impl IntoView {
                 </div>
             </ActionForm>
         </section>
+        <ApiTokensSection/>
     }
 }

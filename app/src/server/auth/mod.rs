@@ -1,4 +1,4 @@
-//! Turns credentials into a signed-in user. Today: Telegram Mini App initData.
+//! Turns credentials into a signed-in user: Telegram Mini App initData, or a personal API token.
 
 pub mod dev_session;
 pub mod init_data;
@@ -6,7 +6,7 @@ pub mod init_data;
 use chrono::Utc;
 use http::HeaderMap;
 
-use super::{AppState, CurrentUser, ServiceError, users};
+use super::{AppState, CurrentUser, ServiceError, api_tokens, users};
 use crate::i18n::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -27,18 +27,20 @@ pub enum AuthError {
     NoUser,
     #[error("Telegram sign-in is not configured")]
     NotConfigured,
+    #[error("unknown or revoked API token")]
+    BadToken,
 }
 
 impl AuthError {
     pub fn message(self, lang: Lang) -> &'static str {
         match self {
             AuthError::Missing => lang.pick(
-                "Нужна авторизация: заголовок Authorization: tma <initData>.",
-                "Authentication required: send Authorization: tma <initData>.",
+                "Нужна авторизация: заголовок Authorization: tma <initData> или Bearer <API-токен>.",
+                "Authentication required: send Authorization: tma <initData> or Bearer <API token>.",
             ),
             AuthError::UnsupportedScheme => lang.pick(
-                "Неподдерживаемая схема авторизации; используйте tma <initData>.",
-                "Unsupported authorization scheme; use tma <initData>.",
+                "Неподдерживаемая схема авторизации; используйте tma <initData> или Bearer <API-токен>.",
+                "Unsupported authorization scheme; use tma <initData> or Bearer <API token>.",
             ),
             AuthError::Malformed => lang.pick(
                 "Данные авторизации повреждены.",
@@ -62,8 +64,23 @@ impl AuthError {
                 "Вход через Telegram не настроен на сервере.",
                 "Telegram sign-in is not configured on this server.",
             ),
+            AuthError::BadToken => lang.pick(
+                "API-токен неизвестен или отозван.",
+                "The API token is unknown or has been revoked.",
+            ),
         }
     }
+}
+
+/// The secret of `Authorization: Bearer <API token>`, when the request sends one.
+fn bearer_token(headers: &HeaderMap) -> Option<&str> {
+    let value = headers
+        .get(http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .trim();
+    let (scheme, rest) = value.split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| rest.trim())
 }
 
 /// The Mini App's initData from `Authorization: tma <initData>` or v0.2's `X-Telegram-Init-Data`.
@@ -88,9 +105,10 @@ fn init_data_header(headers: &HeaderMap) -> Result<&str, AuthError> {
         .unwrap_or(Err(AuthError::Missing))
 }
 
-/// The signed-in user behind a request's headers: Telegram's signed initData (the user is created
-/// or refreshed from it), or in development only, the development sign-in's cookie. Every way in
-/// counts against the same per-user rate limit, keyed by the account.
+/// The signed-in user behind a request's headers: a personal API token (`Bearer`), Telegram's
+/// signed initData (the user is created or refreshed from it), or in development only, the
+/// development sign-in's cookie. Every way in counts against the same per-user rate limit, keyed
+/// by the account.
 pub async fn authenticate(
     headers: &HeaderMap,
     state: &AppState,
@@ -111,6 +129,9 @@ async fn identify(headers: &HeaderMap, state: &AppState) -> Result<CurrentUser, 
         if let Some(user_id) = user_id {
             return users::find_current(&state.db, user_id).await;
         }
+    }
+    if let Some(secret) = bearer_token(headers) {
+        return api_tokens::sign_in_with_token(&state.db, secret, super::clock::now()).await;
     }
     let raw = init_data_header(headers)?;
     let token = state
