@@ -3,6 +3,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261125_000001_create_users;
 mod m20261125_000002_create_tasks;
 mod m20261125_000003_add_user_theme;
+mod m20261130_000002_create_accounts;
 
 pub struct Migrator;
 
@@ -13,6 +14,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_create_users::Migration),
             Box::new(m20261125_000002_create_tasks::Migration),
             Box::new(m20261125_000003_add_user_theme::Migration),
+            Box::new(m20261130_000002_create_accounts::Migration),
         ]
     }
 }

@@ -47,7 +47,12 @@ impl ApiError {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
             ApiError::Service(ServiceError::Unauthorized(_)) => StatusCode::UNAUTHORIZED,
-            ApiError::Service(ServiceError::Db(_)) => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::Service(ServiceError::Db(_) | ServiceError::Internal(_)) => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
+            ApiError::Service(ServiceError::Account(refused)) => {
+                StatusCode::from_u16(refused.status()).unwrap_or(StatusCode::CONFLICT)
+            }
             ApiError::Service(ServiceError::RateLimited(_)) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::MalformedBody | ApiError::InvalidQuery => StatusCode::BAD_REQUEST,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -63,9 +68,10 @@ impl ApiError {
                 "Some fields are not valid.",
             ),
             ApiError::Service(ServiceError::Unauthorized(auth)) => auth.message(lang),
-            ApiError::Service(ServiceError::Db(_)) => {
+            ApiError::Service(ServiceError::Db(_) | ServiceError::Internal(_)) => {
                 lang.pick("Внутренняя ошибка сервера.", "Internal server error.")
             }
+            ApiError::Service(ServiceError::Account(refused)) => refused.message(lang),
             ApiError::Service(ServiceError::RateLimited(_)) => lang.pick(
                 "Слишком много запросов; повторите позже (см. Retry-After).",
                 "Too many requests; try again later (see Retry-After).",
@@ -139,6 +145,9 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         if let ApiError::Service(ServiceError::Db(err)) = &self {
             tracing::error!(error = %err, "database error");
+        }
+        if let ApiError::Service(ServiceError::Internal(what)) = &self {
+            tracing::error!(error = what, "internal error");
         }
         let mut response = self.render(Lang::En);
         response.extensions_mut().insert(Failure(Arc::new(self)));

@@ -2,11 +2,13 @@
 //! like the JSON API (initData, or the development sign-in) and makes one service call; the paths
 //! are stable (`/api/tasks/…`) so that forms work without WASM.
 
+mod account;
 mod client;
 mod profile;
 mod status;
 mod tasks;
 
+pub use account::*;
 pub use client::TmaClient;
 pub use profile::*;
 pub use status::*;
@@ -33,6 +35,8 @@ pub enum AppError {
     Transport(String),
     #[error("too many requests")]
     RateLimited { retry_after_secs: u64 },
+    #[error("refused: {0}")]
+    Account(crate::model::AccountError),
 }
 
 impl FromServerFnError for AppError {
@@ -58,6 +62,14 @@ impl From<crate::server::ServiceError> for AppError {
             ServiceError::Unauthorized(_) => (StatusCode::UNAUTHORIZED, AppError::Unauthorized),
             ServiceError::Db(err) => {
                 tracing::error!(error = %err, "database error in a server function");
+                (StatusCode::INTERNAL_SERVER_ERROR, AppError::Internal)
+            }
+            ServiceError::Account(refused) => (
+                StatusCode::from_u16(refused.status()).unwrap_or(StatusCode::CONFLICT),
+                AppError::Account(refused),
+            ),
+            ServiceError::Internal(what) => {
+                tracing::error!(error = what, "internal error in a server function");
                 (StatusCode::INTERNAL_SERVER_ERROR, AppError::Internal)
             }
             ServiceError::RateLimited(limited) => (

@@ -1,5 +1,7 @@
 //! Types shared by the server and the browser, and the one place their rules live.
 
+mod account_error;
+mod credentials;
 mod field_error;
 mod month;
 mod priority;
@@ -12,6 +14,11 @@ mod task_form;
 mod text;
 mod when;
 
+pub use account_error::AccountError;
+pub use credentials::{
+    CredentialsInput, NewCredentials, PASSWORD_MIN, Password, PasswordChange, PasswordChangeInput,
+    USERNAME_MAX, USERNAME_MIN, Username,
+};
 pub use field_error::{FieldError, FieldErrors};
 pub use month::Month;
 pub use priority::Priority;

@@ -1,5 +1,6 @@
 use sea_orm::DbErr;
 
+use super::accounts::AccountError;
 use super::auth::AuthError;
 use super::rate_limit::RateLimited;
 use crate::model::FieldErrors;
@@ -17,6 +18,11 @@ pub enum ServiceError {
     Db(#[from] DbErr),
     #[error("too many requests")]
     RateLimited(RateLimited),
+    #[error("refused: {0}")]
+    Account(#[from] AccountError),
+    /// Something that should not happen (no random source, a hashing thread gone): a 500.
+    #[error("internal error: {0}")]
+    Internal(&'static str),
 }
 
 impl From<RateLimited> for ServiceError {

@@ -1,3 +1,5 @@
+pub mod login_link;
+pub mod session;
 pub mod task;
 pub mod task_tag;
 pub mod user;
