@@ -70,6 +70,14 @@ fn strip_port(host: &str) -> &str {
     }
 }
 
+/// A request path as the log shows it: a one-time sign-in link's token is a credential.
+pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
+    match path.strip_prefix("/auth/link/") {
+        Some(token) if !token.is_empty() => "/auth/link/[redacted]".into(),
+        _ => path.into(),
+    }
+}
+
 /// CSRF: a state-changing request (POST, PUT, PATCH, DELETE, server functions included) that a
 /// browser's cookie would authenticate must come from the app's own pages: its `Origin` (or, when
 /// a browser sends none, its `Referer`) is the app's origin (`PUBLIC_URL`, or the `Host` it was

@@ -189,7 +189,7 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
                     tracing::info_span!(
                         "request",
                         method = %request.method(),
-                        path = %request.uri().path(),
+                        path = %perimeter::loggable_path(request.uri().path()),
                         request_id = %request_id,
                     )
                 })

@@ -18,6 +18,7 @@ mod perimeter;
 mod profile;
 mod server_fns;
 mod sign_in_link;
+mod sign_in_page;
 mod sign_in_password;
 mod sign_in_widget;
 mod stats;

@@ -16,8 +16,8 @@ mod when;
 
 pub use account_error::AccountError;
 pub use credentials::{
-    CredentialsInput, NewCredentials, PASSWORD_MIN, Password, PasswordChange, PasswordChangeInput,
-    USERNAME_MAX, USERNAME_MIN, Username,
+    CredentialsInput, NewCredentials, PASSWORD_MAX, PASSWORD_MIN, Password, PasswordChange,
+    PasswordChangeInput, USERNAME_MAX, USERNAME_MIN, Username,
 };
 pub use field_error::{FieldError, FieldErrors};
 pub use month::Month;

@@ -129,5 +129,6 @@ pub fn SettingsPage() -> impl IntoView {
                 </div>
             </ActionForm>
         </section>
+        <super::account::AccountSection/>
     }
 }
