@@ -80,3 +80,29 @@ test("password forms work without JavaScript", async ({ browser }) => {
   await expect(page.getByTestId("tab-all")).toBeVisible();
   await context.close();
 });
+
+test("a one-time link from the bot signs in once", async ({ page, context }) => {
+  const errors = watchErrors(page);
+  const id = uniqueId();
+  // What the bot's /login sends; in development POST /auth/dev/link issues the same link.
+  const issued = await page.request.post("/auth/dev/link", { form: { telegram_id: String(id), first_name: "Linked" } });
+  expect(issued.status()).toBe(200);
+  const link = (await issued.text()).trim();
+  expect(link).toMatch(/\/auth\/link\/[0-9a-f]{64}$/);
+
+  await page.goto(link);
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId("tab-all")).toBeVisible();
+  await hydrated(page);
+  await quickAdd(page, "Signed in with a link");
+  expect((await context.cookies()).some((cookie) => cookie.name === "vectora_session")).toBe(true);
+
+  // The link works once: a second visit (here after signing out) is told so, in both languages.
+  await page.getByTestId("sign-out").click();
+  await expect(page.getByTestId("login-form")).toBeVisible();
+  const again = await page.goto(link);
+  expect(again?.status()).toBe(410);
+  await expect(page.getByTestId("sign-in-failed")).toContainText("already used");
+  await expect(page.getByTestId("sign-in-failed")).toContainText("уже вошли");
+  expect(unexpected(errors.filter((e) => !/status of 410/.test(e)))).toEqual([]);
+});

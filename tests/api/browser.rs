@@ -1,7 +1,6 @@
 //! Helpers for browser sign-in tests: a client that does not follow redirects, cookies by hand,
 //! Login Widget payloads signed like Telegram's, and sign-in links issued through the service.
 
-use app::server::config::Config;
 use app::server::login_links;
 use hmac::{Hmac, Mac};
 use reqwest::header::{HeaderMap, SET_COOKIE};
@@ -133,10 +132,7 @@ impl TestApp {
     /// A one-time sign-in link for `user_id`, as the bot's `/login` gets it.
     pub async fn issue_link(&self, user_id: i64) -> String {
         let db = app::server::db::connect(&self.db.url).await.unwrap();
-        let origin = self.origin();
-        let config =
-            Config::from_lookup(|name| (name == "PUBLIC_URL").then(|| origin.clone())).unwrap();
-        let url = login_links::issue_login_link(&db, &config, user_id)
+        let url = login_links::issue_login_link_at(&db, &self.origin(), user_id)
             .await
             .unwrap();
         db.close().await.ok();

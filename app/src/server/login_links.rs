@@ -9,17 +9,27 @@ use sea_orm::{
 
 use super::accounts::AccountError;
 use super::auth::secret_token::SecretToken;
-use super::config::Config;
 use super::entity::login_link;
-use super::{ServiceError, clock};
+use super::{AppState, ServiceError, clock};
 
 pub const LINK_LIFETIME_MINUTES: i64 = 10;
 
-/// A fresh link that signs its opener in as `user_id`: `PUBLIC_URL/auth/link/<token>` (or the
-/// listen address when `PUBLIC_URL` is not set, as in development).
-pub async fn issue_login_link(
+/// A fresh link that signs its opener in as `user_id` (what the bot's `/login` sends):
+/// `PUBLIC_URL/auth/link/<token>`, or the address the server listens on when `PUBLIC_URL` is not
+/// set (development).
+pub async fn issue_login_link(state: &AppState, user_id: i64) -> Result<String, ServiceError> {
+    let base = state
+        .config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{}", state.leptos_options.site_addr));
+    issue_login_link_at(&state.db, &base, user_id).await
+}
+
+/// The same, under `base` (scheme, host and port, no trailing slash).
+pub async fn issue_login_link_at(
     db: &DatabaseConnection,
-    config: &Config,
+    base: &str,
     user_id: i64,
 ) -> Result<String, ServiceError> {
     let token = SecretToken::generate()?;
@@ -38,10 +48,6 @@ pub async fn issue_login_link(
     }
     .insert(db)
     .await?;
-    let base = config
-        .public_url
-        .clone()
-        .unwrap_or_else(|| format!("http://{}", config.site_addr));
     Ok(format!("{base}/auth/link/{}", token.expose()))
 }
 
