@@ -17,7 +17,14 @@ async fn page(app: &TestApp, path: &str, cookie: Option<&str>) -> String {
     response.text().await.unwrap()
 }
 
+/// One test, so that its pages render one after another: two tests rendering pages at once (each
+/// on its own current-thread runtime) have been seen to stall a render until the 30 s timeout.
 #[tokio::test]
+async fn sign_in_pages() {
+    the_welcome_page_offers_forms_and_the_widget().await;
+    settings_show_the_account_and_sign_out_for_cookie_sessions().await;
+}
+
 async fn the_welcome_page_offers_forms_and_the_widget() {
     let app = spawn_app_with(&[("TELEGRAM_BOT_USERNAME", "@VectoraTestBot")]).await;
     let html = page(&app, "/", None).await;
@@ -51,7 +58,6 @@ async fn the_welcome_page_offers_forms_and_the_widget() {
     assert!(refused.contains("Wrong username or password."));
 }
 
-#[tokio::test]
 async fn settings_show_the_account_and_sign_out_for_cookie_sessions() {
     let app = spawn_app_with(&[("TELEGRAM_BOT_USERNAME", "VectoraTestBot")]).await;
     let cookie = app.registered("settings_user").await;

@@ -24,28 +24,26 @@ pub fn AccountSection() -> impl IntoView {
     let t = session.texts();
     let set = ServerAction::<SetPassword>::new();
     let change = ServerAction::<ChangePassword>::new();
-    let account = Resource::new(
-        move || (set.version().get(), change.version().get()),
-        |_| get_account(),
-    );
+    let account = Resource::new(|| (), |_| get_account());
     Effect::new(move |_| {
         let saved = matches!(set.value().get(), Some(Ok(())))
             || matches!(change.value().get(), Some(Ok(())));
         if saved {
             session.say(t.password_saved);
+            account.refetch();
         }
     });
     view! {
         <section class="card" data-testid="account">
             <h2>{t.account}</h2>
-            <Transition fallback=move || view! { <p aria-busy="true">{t.loading}</p> }>
+            <Suspense fallback=move || view! { <p aria-busy="true">{t.loading}</p> }>
                 {move || Suspend::new(async move {
                     match account.await {
                         Ok(account) => view! { <AccountBody account set change/> }.into_any(),
                         Err(_) => view! { <p role="alert">{t.load_failed}</p> }.into_any(),
                     }
                 })}
-            </Transition>
+            </Suspense>
         </section>
     }
 }
