@@ -68,6 +68,7 @@ impl Application {
             config.sign_in_rate_limit_per_minute,
         );
         forget_idle_clients(limits.clone());
+        app::server::accounts::password_hash::warm_up();
         let session_key = SessionKey::new(
             config.secret_key.as_ref().map(|key| key.expose()),
             config.is_production(),

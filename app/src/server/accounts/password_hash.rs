@@ -38,6 +38,14 @@ fn dummy_hash() -> &'static str {
     })
 }
 
+/// Computes the dummy hash now (off the async threads), so that the first unknown username does
+/// not take longer than later ones.
+pub fn warm_up() {
+    tokio::task::spawn_blocking(|| {
+        dummy_hash();
+    });
+}
+
 pub async fn hash_password(password: &Password) -> Result<PasswordHash, ServiceError> {
     let password = password.expose().to_owned();
     tokio::task::spawn_blocking(move || hash_now(&password))
