@@ -76,6 +76,7 @@ start_local_server() {
       SIGN_IN_RATE_LIMIT_PER_MINUTE=1000 \
       EXTRA_FRAME_ANCESTORS='http://127.0.0.2:*' \
       TELEGRAM_BOT_TOKEN="$E2E_BOT_TOKEN" \
+      TELEGRAM_BOT_USERNAME=VectoraE2EBot \
       PUBLIC_URL= \
       LOG_LEVEL="$log_level" \
       LEPTOS_OUTPUT_NAME=vectora \

@@ -1,12 +1,14 @@
-//! `POST /auth/dev` and `POST /auth/dev/logout`: the development-only sign-in. With
-//! `APP_ENV=production` these routes do not exist (404).
+//! `POST /auth/dev` and `POST /auth/dev/logout`: the development-only sign-in, and
+//! `POST /auth/dev/link`, which answers with a one-time sign-in link for a Telegram user (what the
+//! bot's `/login` sends), so that links can be tried without the bot. With `APP_ENV=production`
+//! these routes do not exist (404).
 
 use app::i18n::Lang;
 use app::server::auth::dev_session::COOKIE;
 use app::server::auth::init_data::TelegramUser;
 use std::net::SocketAddr;
 
-use app::server::{AppState, ServiceError, users};
+use app::server::{AppState, ServiceError, login_links, users};
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -34,6 +36,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
     Router::new()
         .route("/auth/dev", post(sign_in))
         .route("/auth/dev/logout", post(sign_out))
+        .route("/auth/dev/link", post(issue_link))
 }
 
 async fn sign_in(
@@ -70,4 +73,31 @@ async fn sign_in(
 async fn sign_out() -> Response {
     let cookie = format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
     ([(header::SET_COOKIE, cookie)], Redirect::to("/")).into_response()
+}
+
+/// A one-time sign-in link for the form's Telegram user, as plain text.
+async fn issue_link(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(form): Form<DevSignIn>,
+) -> Result<Response, ApiError> {
+    if state.dev_sessions.is_none() {
+        return Err(ApiError::RouteNotFound);
+    }
+    let client = perimeter::client_ip(peer, &headers);
+    state
+        .limits
+        .check_sign_in(client)
+        .map_err(ServiceError::from)?;
+    let telegram_user = TelegramUser {
+        id: form.telegram_id.unwrap_or(1000),
+        first_name: form.first_name.unwrap_or_else(|| "Developer".into()),
+        last_name: None,
+        username: None,
+        language_code: form.language,
+    };
+    let user = users::sign_in_telegram(&state.db, &telegram_user).await?;
+    let link = login_links::issue_login_link(&state, user.id).await?;
+    Ok(link.into_response())
 }

@@ -7,6 +7,7 @@ pub mod dev_sign_in;
 pub mod healthcheck;
 pub mod perimeter;
 pub mod server;
+pub mod sign_in;
 pub mod telemetry;
 
 pub use app::server::config::Config;

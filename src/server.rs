@@ -6,6 +6,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use app::server::AppState;
 use app::server::auth::dev_session::DevSessions;
+use app::server::auth::session_cookie::SessionKey;
 use app::server::page_cache::PageCache;
 use app::server::rate_limit::RateLimits;
 use app::{App, shell};
@@ -27,7 +28,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
-use crate::{Config, api, dev_sign_in, perimeter};
+use crate::{Config, api, dev_sign_in, perimeter, sign_in};
 
 /// A server bound to its port and ready to run.
 pub struct Application {
@@ -67,6 +68,11 @@ impl Application {
             config.sign_in_rate_limit_per_minute,
         );
         forget_idle_clients(limits.clone());
+        app::server::accounts::password_hash::warm_up();
+        let session_key = SessionKey::new(
+            config.secret_key.as_ref().map(|key| key.expose()),
+            config.is_production(),
+        );
         let state = AppState {
             db,
             config: Arc::new(config),
@@ -74,6 +80,7 @@ impl Application {
             pages,
             dev_sessions,
             limits,
+            session_key,
         };
         Ok(Application {
             listener,
@@ -152,12 +159,17 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
         .merge(api_routes)
         .merge(api::docs::router(api_document, &state.config)?)
         .merge(dev_sign_in::router(&state))
+        .merge(sign_in::router())
         .leptos_routes_with_context(&state, routes, context, page)
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(RequestBodyLimitLayer::new(perimeter::BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             perimeter::REQUEST_TIMEOUT,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            perimeter::check_origin,
         ))
         .layer(option_layer(perimeter::cors(&state.config)))
         .layer(middleware::from_fn_with_state(
@@ -180,7 +192,7 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
                     tracing::info_span!(
                         "request",
                         method = %request.method(),
-                        path = %request.uri().path(),
+                        path = %perimeter::loggable_path(request.uri().path()),
                         request_id = %request_id,
                     )
                 })

@@ -126,7 +126,11 @@ async function servedAs(urlPath, cookie) {
 // ---- setup: a signed-in user with tasks ---------------------------------------------------------
 
 async function signIn() {
-  const api = await apiRequest.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { "Accept-Language": "en" } });
+  // Origin, as a browser sends it: cookie-authenticated posts from anywhere else are refused (CSRF).
+  const api = await apiRequest.newContext({
+    baseURL: BASE_URL,
+    extraHTTPHeaders: { "Accept-Language": "en", Origin: new URL(BASE_URL).origin },
+  });
   const response = await api.post("/auth/dev", { form: { telegram_id: TELEGRAM_ID }, maxRedirects: 0 });
   if (response.status() === 404) {
     fail("POST /auth/dev answered 404: the server must run with APP_ENV=development for the dev sign-in");

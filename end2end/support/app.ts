@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 
 import { installOutsideTelegram } from "./telegram";
+import { installLoginWidgetStub } from "./widget";
 
 /** Screenshots go to end2end/artifacts/ (gitignored); look at them after a run. */
 export const ARTIFACTS = path.join(__dirname, "..", "artifacts");
@@ -15,12 +16,14 @@ export const VIEWPORTS = [
 
 /**
  * Every test: Telegram's script (unreachable here) is served by the outside-Telegram stub, as a
- * plain browser would get it; tests inside Telegram install the other stub over it.
+ * plain browser would get it; tests inside Telegram install the other stub over it. The Login
+ * Widget's script is stubbed too (support/widget.ts).
  */
 export const test = base.extend<{ outsideTelegram: void }>({
   outsideTelegram: [
     async ({ context }, use) => {
       await installOutsideTelegram(context);
+      await installLoginWidgetStub(context);
       await use();
     },
     { auto: true },

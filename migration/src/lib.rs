@@ -4,6 +4,7 @@ mod m20261125_000001_create_users;
 mod m20261125_000002_create_tasks;
 mod m20261125_000003_add_user_theme;
 mod m20261130_000001_create_api_tokens;
+mod m20261130_000002_create_accounts;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000002_create_tasks::Migration),
             Box::new(m20261125_000003_add_user_theme::Migration),
             Box::new(m20261130_000001_create_api_tokens::Migration),
+            Box::new(m20261130_000002_create_accounts::Migration),
         ]
     }
 }

@@ -70,6 +70,9 @@ impl ApiError {
             ApiError::Service(ServiceError::Db(_) | ServiceError::Internal(_)) => {
                 StatusCode::INTERNAL_SERVER_ERROR
             }
+            ApiError::Service(ServiceError::Account(refused)) => {
+                StatusCode::from_u16(refused.status()).unwrap_or(StatusCode::CONFLICT)
+            }
             ApiError::Service(ServiceError::RateLimited(_)) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::MalformedBody | ApiError::InvalidQuery => StatusCode::BAD_REQUEST,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -88,6 +91,7 @@ impl ApiError {
             ApiError::Service(ServiceError::Db(_) | ServiceError::Internal(_)) => {
                 lang.pick("Внутренняя ошибка сервера.", "Internal server error.")
             }
+            ApiError::Service(ServiceError::Account(refused)) => refused.message(lang),
             ApiError::Service(ServiceError::RateLimited(_)) => lang.pick(
                 "Слишком много запросов; повторите позже (см. Retry-After).",
                 "Too many requests; try again later (see Retry-After).",

@@ -339,8 +339,7 @@ async fn the_settings_page_lists_tokens_without_their_secrets() {
         .unwrap()
         .to_owned();
     let created: Value = app
-        .request(Method::POST, "/api/v1/tokens")
-        .header("cookie", &cookie)
+        .with_cookie(Method::POST, "/api/v1/tokens", &cookie)
         .json(&json!({"name": "Home automation"}))
         .send()
         .await

@@ -104,9 +104,36 @@ async fn production_has_no_development_sign_in() {
         .unwrap();
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     assert!(response.headers().get("set-cookie").is_none());
+    let link = no_redirects()
+        .post(prod.url("/auth/dev/link"))
+        .form(&[("telegram_id", "777")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        link.status(),
+        StatusCode::NOT_FOUND,
+        "no links without the bot"
+    );
     assert_eq!(
         me(&prod, &cookie).await.status(),
         StatusCode::UNAUTHORIZED,
         "a development cookie, even one signed with the production key, signs nobody in"
     );
+}
+
+#[tokio::test]
+async fn development_issues_sign_in_links_like_the_bot() {
+    let app = spawn_app().await;
+    let response = no_redirects()
+        .post(app.url("/auth/dev/link"))
+        .form(&[("telegram_id", "779")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let link = response.text().await.unwrap();
+    assert!(link.contains("/auth/link/"), "{link}");
+    let redeemed = no_redirects().get(&link).send().await.unwrap();
+    assert_eq!(redeemed.status(), StatusCode::SEE_OTHER);
 }

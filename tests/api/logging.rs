@@ -70,13 +70,28 @@ async fn one_line_per_request_without_credentials() {
         .await
         .unwrap();
     assert_eq!(refused.status(), 401);
+    let link_token = "c0ffee".repeat(10) + "c0ff";
+    let link = client
+        .get(format!("http://{addr}/auth/link/{link_token}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(link.status(), 404);
+    let password = "logged1password";
+    let login = client
+        .post(format!("http://{addr}/auth/login"))
+        .json(&json!({"username": "nobody", "password": password}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(login.status(), 401);
 
     let mut log = vec![listening];
     while log
         .iter()
         .filter(|l| l.contains("finished processing request"))
         .count()
-        < 2
+        < 4
     {
         log.push(
             lines
@@ -90,7 +105,7 @@ async fn one_line_per_request_without_credentials() {
         .iter()
         .filter(|l| l.contains("finished processing request"))
         .collect();
-    assert_eq!(requests.len(), 2, "{log:#?}");
+    assert_eq!(requests.len(), 4, "{log:#?}");
     let post = requests[0];
     for part in [
         "method=POST",
@@ -107,6 +122,11 @@ async fn one_line_per_request_without_credentials() {
         assert!(!line.contains(hash), "initData hash in the log: {line}");
         assert!(!line.contains("auth_date"), "initData in the log: {line}");
         assert!(!line.contains(BOT_TOKEN), "bot token in the log: {line}");
+        assert!(
+            !line.contains(&link_token),
+            "sign-in link in the log: {line}"
+        );
+        assert!(!line.contains(password), "password in the log: {line}");
         assert!(
             !line.contains('\u{1b}'),
             "colour codes in a non-terminal log: {line}"

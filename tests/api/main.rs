@@ -1,6 +1,7 @@
 //! The whole HTTP suite, one binary. `VECTORA_TEST_DB=postgres` runs it against PostgreSQL
 //! (`TEST_POSTGRES_URL`, default postgres://postgres@127.0.0.1:5432/postgres); SQLite otherwise.
 
+mod browser;
 mod helpers;
 
 mod api_tokens;
@@ -19,6 +20,10 @@ mod openapi;
 mod perimeter;
 mod profile;
 mod server_fns;
+mod sign_in_link;
+mod sign_in_page;
+mod sign_in_password;
+mod sign_in_widget;
 mod stats;
 mod tasks;
 mod token_logging;

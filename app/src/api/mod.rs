@@ -2,12 +2,14 @@
 //! like the JSON API (initData, or the development sign-in) and makes one service call; the paths
 //! are stable (`/api/tasks/…`) so that forms work without WASM.
 
+mod account;
 mod api_tokens;
 mod client;
 mod profile;
 mod status;
 mod tasks;
 
+pub use account::*;
 pub use api_tokens::*;
 pub use client::TmaClient;
 pub use profile::*;
@@ -35,6 +37,8 @@ pub enum AppError {
     Transport(String),
     #[error("too many requests")]
     RateLimited { retry_after_secs: u64 },
+    #[error("refused: {0}")]
+    Account(crate::model::AccountError),
 }
 
 impl FromServerFnError for AppError {
@@ -62,8 +66,12 @@ impl From<crate::server::ServiceError> for AppError {
                 tracing::error!(error = %err, "database error in a server function");
                 (StatusCode::INTERNAL_SERVER_ERROR, AppError::Internal)
             }
+            ServiceError::Account(refused) => (
+                StatusCode::from_u16(refused.status()).unwrap_or(StatusCode::CONFLICT),
+                AppError::Account(refused),
+            ),
             ServiceError::Internal(what) => {
-                tracing::error!(error = %what, "internal error in a server function");
+                tracing::error!(error = what, "internal error in a server function");
                 (StatusCode::INTERNAL_SERVER_ERROR, AppError::Internal)
             }
             ServiceError::RateLimited(limited) => (

@@ -19,10 +19,28 @@ pub async fn server_status() -> Result<ServerInfo, AppError> {
     })
 }
 
-/// Whether `POST /auth/dev` exists (development only). No database work: every page asks.
-#[server(endpoint = "dev-sign-in", client = TmaClient)]
-pub async fn dev_sign_in_enabled() -> Result<bool, AppError> {
-    Ok(crate::server::AppState::from_context()?
-        .dev_sessions
-        .is_some())
+/// What the sign-in page offers, and whether this browser signed in with a cookie (so it can sign
+/// out). No database work: every page asks.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignInOptions {
+    /// `POST /auth/dev` exists (development only).
+    pub dev_sign_in: bool,
+    /// The bot behind the Login Widget, when configured.
+    pub telegram_bot: Option<String>,
+    /// The request carried a session cookie rather than Telegram's initData.
+    pub by_cookie: bool,
+}
+
+#[server(endpoint = "sign-in-options", client = TmaClient)]
+pub async fn get_sign_in_options() -> Result<SignInOptions, AppError> {
+    let state = crate::server::AppState::from_context()?;
+    let by_cookie = leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| {
+        !parts.headers.contains_key(http::header::AUTHORIZATION)
+            && crate::server::auth::session_cookie::has_session_cookie(&parts.headers)
+    });
+    Ok(SignInOptions {
+        dev_sign_in: state.dev_sessions.is_some(),
+        telegram_bot: state.config.telegram_bot_username.clone(),
+        by_cookie,
+    })
 }

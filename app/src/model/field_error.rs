@@ -25,6 +25,10 @@ pub enum FieldError {
     InvalidDueFilter,
     InvalidMonth,
     DuplicateIds,
+    InvalidUsername { min: usize, max: usize },
+    WeakPassword { min: usize },
+    UsernameTaken,
+    WrongPassword,
 }
 
 impl FieldError {
@@ -47,6 +51,10 @@ impl FieldError {
             FieldError::InvalidDueFilter => "invalid_due_filter",
             FieldError::InvalidMonth => "invalid_month",
             FieldError::DuplicateIds => "duplicate_ids",
+            FieldError::InvalidUsername { .. } => "invalid_username",
+            FieldError::WeakPassword { .. } => "weak_password",
+            FieldError::UsernameTaken => "username_taken",
+            FieldError::WrongPassword => "wrong_password",
         }
     }
 
@@ -120,6 +128,22 @@ impl FieldError {
             (FieldError::DuplicateIds, Lang::Ru) => {
                 "Каждый id может встречаться только раз.".into()
             }
+            (FieldError::InvalidUsername { min, max }, Lang::En) => {
+                format!("Use {min} to {max} Latin letters, digits or underscores.")
+            }
+            (FieldError::InvalidUsername { min, max }, Lang::Ru) => {
+                format!("От {min} до {max} латинских букв, цифр или знаков подчёркивания.")
+            }
+            (FieldError::WeakPassword { min }, Lang::En) => {
+                format!("At least {min} characters, with both letters and digits.")
+            }
+            (FieldError::WeakPassword { min }, Lang::Ru) => {
+                format!("Не короче {min} символов, и буквы, и цифры.")
+            }
+            (FieldError::UsernameTaken, Lang::En) => "This username is taken.".into(),
+            (FieldError::UsernameTaken, Lang::Ru) => "Это имя пользователя уже занято.".into(),
+            (FieldError::WrongPassword, Lang::En) => "The current password is not right.".into(),
+            (FieldError::WrongPassword, Lang::Ru) => "Текущий пароль указан неверно.".into(),
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Types shared by the server and the browser, and the one place their rules live.
 
+mod account_error;
 mod api_token;
+mod credentials;
 mod field_error;
 mod month;
 mod priority;
@@ -13,8 +15,13 @@ mod task_form;
 mod text;
 mod when;
 
+pub use account_error::AccountError;
 pub use api_token::{
     ApiToken, ApiTokenId, CreatedApiToken, NewApiTokenInput, TOKEN_NAME_MAX, TokenName, TokenSecret,
+};
+pub use credentials::{
+    CredentialsInput, NewCredentials, PASSWORD_MAX, PASSWORD_MIN, Password, PasswordChange,
+    PasswordChangeInput, USERNAME_MAX, USERNAME_MIN, Username,
 };
 pub use field_error::{FieldError, FieldErrors};
 pub use month::Month;

@@ -45,6 +45,8 @@ pub struct Config {
     pub site_addr: SocketAddr,
     pub public_url: Option<String>,
     pub telegram_bot_token: Option<Secret>,
+    /// The bot's @username (without the @): the Login Widget on the sign-in page needs it.
+    pub telegram_bot_username: Option<String>,
     pub telegram_api_url: String,
     pub bot_mode: BotMode,
     pub webhook_secret: Option<Secret>,
@@ -122,6 +124,24 @@ fn number<T: std::str::FromStr>(
             .trim()
             .parse()
             .map_err(|_| invalid(name, "expected a whole number")),
+    }
+}
+
+/// `@name` or `name`: 5–32 Latin letters, digits or `_`, as Telegram allows.
+fn bot_username(value: Option<String>) -> Result<Option<String>, ConfigError> {
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    let name = value.trim_start_matches('@');
+    if (5..=32).contains(&name.len())
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    {
+        Ok(Some(name.to_owned()))
+    } else {
+        Err(invalid(
+            "TELEGRAM_BOT_USERNAME",
+            "expected the bot's username, like VectoraBot",
+        ))
     }
 }
 
@@ -222,6 +242,7 @@ impl Config {
             site_addr,
             public_url,
             telegram_bot_token,
+            telegram_bot_username: bot_username(get("TELEGRAM_BOT_USERNAME"))?,
             telegram_api_url: get("TELEGRAM_API_URL")
                 .unwrap_or_else(|| "https://api.telegram.org".into())
                 .trim_end_matches('/')
@@ -348,6 +369,9 @@ mod tests {
         let err = load(&[("AUTH_MAX_AGE", "soon")]).unwrap_err();
         assert!(err.to_string().contains("AUTH_MAX_AGE"));
         assert!(load(&[("BOT_MODE", "sometimes")]).is_err());
+        assert!(load(&[("TELEGRAM_BOT_USERNAME", "bad name\"")]).is_err());
+        let named = load(&[("TELEGRAM_BOT_USERNAME", "@VectoraBot")]).unwrap();
+        assert_eq!(named.telegram_bot_username.as_deref(), Some("VectoraBot"));
         let config = load(&[("TELEGRAM_BOT_TOKEN", "123:SECRET-TOKEN")]).unwrap();
         assert_eq!(config.bot_mode, BotMode::Polling);
         assert!(!format!("{config:?}").contains("SECRET-TOKEN"));

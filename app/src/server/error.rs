@@ -1,5 +1,6 @@
 use sea_orm::DbErr;
 
+use super::accounts::AccountError;
 use super::auth::AuthError;
 use super::rate_limit::RateLimited;
 use crate::model::FieldErrors;
@@ -17,7 +18,9 @@ pub enum ServiceError {
     Db(#[from] DbErr),
     #[error("too many requests")]
     RateLimited(RateLimited),
-    /// Something outside the database failed (say, no random source); shown as a generic 500.
+    #[error("refused: {0}")]
+    Account(#[from] AccountError),
+    /// Something that should not happen (no random source, a hashing thread gone): a 500.
     #[error("internal error: {0}")]
     Internal(&'static str),
 }

@@ -1,6 +1,7 @@
 //! Everything that runs only on the server: configuration, storage and the services that every
 //! door (pages, server functions, the JSON API, the bot) calls.
 
+pub mod accounts;
 pub mod api_tokens;
 pub mod auth;
 pub mod calendar;
@@ -10,8 +11,10 @@ pub mod db;
 pub mod entity;
 pub mod error;
 pub mod health;
+pub mod login_links;
 pub mod page_cache;
 pub mod rate_limit;
+pub mod sessions;
 pub mod state;
 pub mod stats;
 pub mod task_list;

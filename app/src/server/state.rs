@@ -5,6 +5,7 @@ use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
 use super::auth::dev_session::DevSessions;
+use super::auth::session_cookie::SessionKey;
 use super::config::Config;
 use super::page_cache::PageCache;
 use super::rate_limit::RateLimits;
@@ -19,6 +20,8 @@ pub struct AppState {
     /// The development sign-in; `None` unless `APP_ENV=development`.
     pub dev_sessions: Option<DevSessions>,
     pub limits: RateLimits,
+    /// Signs browser session cookies (keyed from `SECRET_KEY`).
+    pub session_key: SessionKey,
 }
 
 impl AppState {

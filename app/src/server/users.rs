@@ -107,6 +107,8 @@ pub async fn sign_in_telegram(
         digest_time: Set(None),
         theme: Set(Theme::Auto.code().to_owned()),
         tasks_version: Set(0),
+        login: Set(None),
+        password_hash: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()

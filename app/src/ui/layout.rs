@@ -10,7 +10,7 @@ use super::dom;
 use super::session::Session;
 use super::texts::texts;
 use super::welcome::Welcome;
-use crate::api::{AppError, dev_sign_in_enabled, get_profile, update_profile};
+use crate::api::{AppError, get_profile, get_sign_in_options, update_profile};
 use crate::i18n::Lang;
 use crate::model::{Profile, ProfilePatchInput, Theme};
 use crate::telegram;
@@ -25,8 +25,8 @@ pub fn Layout() -> impl IntoView {
     let frame = Resource::new(
         move || (reload.get(), with_init_data.get()),
         |_| async {
-            let (dev_sign_in, profile) = futures::join!(dev_sign_in_enabled(), get_profile());
-            (dev_sign_in.unwrap_or(false), profile)
+            let (options, profile) = futures::join!(get_sign_in_options(), get_profile());
+            (options.unwrap_or_default(), profile)
         },
     );
     Effect::new(move |_| {
@@ -39,10 +39,13 @@ pub fn Layout() -> impl IntoView {
     view! {
         <Transition fallback=move || view! { <p class="page-loading" aria-busy="true">{texts(lang).loading}</p> }>
             {move || Suspend::new(async move {
-                let (dev_sign_in, profile) = frame.await;
+                let (options, profile) = frame.await;
                 match profile {
-                    Ok(profile) => view! { <SignedIn profile reload notice dev_sign_in/> }.into_any(),
-                    Err(AppError::Unauthorized) => view! { <Welcome dev_sign_in/> }.into_any(),
+                    Ok(profile) => {
+                        let by_cookie = options.by_cookie;
+                        view! { <SignedIn profile reload notice by_cookie/> }.into_any()
+                    }
+                    Err(AppError::Unauthorized) => view! { <Welcome options/> }.into_any(),
                     Err(_) => view! { <LoadFailed reload/> }.into_any(),
                 }
             })}
@@ -69,7 +72,7 @@ fn SignedIn(
     profile: Profile,
     reload: RwSignal<u32>,
     notice: RwSignal<Option<String>>,
-    dev_sign_in: bool,
+    by_cookie: bool,
 ) -> impl IntoView {
     let theme = profile.theme;
     let zone = profile.time_zone.clone();
@@ -94,8 +97,8 @@ fn SignedIn(
         <div class="app" data-theme=theme.code()>
             <header class="topbar">
                 <a href="/" class="brand">"Vectora"</a>
-                <Show when=move || dev_sign_in>
-                    <form method="post" action="/auth/dev/logout">
+                <Show when=move || by_cookie>
+                    <form method="post" action="/auth/logout">
                         <button type="submit" class="link" data-testid="sign-out">{t.sign_out}</button>
                     </form>
                 </Show>

@@ -1,3 +1,4 @@
+mod account;
 mod api_tokens;
 mod calendar;
 mod dom;
@@ -9,6 +10,7 @@ mod reorder;
 mod routes;
 mod session;
 mod settings;
+mod sign_in;
 mod stats;
 mod tag_input;
 mod task_edit;
@@ -60,7 +62,8 @@ fn script_policy() -> impl IntoView {
         let policy = format!(
             "default-src 'self'; script-src 'nonce-{nonce}' 'strict-dynamic' 'wasm-unsafe-eval' \
              'self' https://telegram.org; style-src 'self'; style-src-attr 'unsafe-inline'; \
-             img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'"
+             img-src 'self' data:; connect-src 'self'; frame-src https://oauth.telegram.org; \
+             object-src 'none'; base-uri 'self'"
         );
         view! { <meta http-equiv="Content-Security-Policy" content=policy/> }
     })

@@ -131,5 +131,6 @@ pub fn SettingsPage() -> impl IntoView {
             </ActionForm>
         </section>
         <ApiTokensSection/>
+        <super::account::AccountSection/>
     }
 }

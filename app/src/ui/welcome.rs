@@ -1,13 +1,15 @@
 use leptos::prelude::*;
 
 use super::dom;
+use super::sign_in::SignIn;
 use super::texts::texts;
-use crate::api::{ServerInfo, server_status};
+use crate::api::{ServerInfo, SignInOptions, server_status};
 use crate::i18n::Lang;
 
 /// For a visitor who is not signed in: what Vectora is, and the ways in.
 #[component]
-pub fn Welcome(dev_sign_in: bool) -> impl IntoView {
+pub fn Welcome(options: SignInOptions) -> impl IntoView {
+    let dev_sign_in = options.dev_sign_in;
     let lang = use_context::<Lang>().unwrap_or_default();
     let t = texts(lang);
     let hydrated = RwSignal::new(false);
@@ -53,6 +55,7 @@ pub fn Welcome(dev_sign_in: bool) -> impl IntoView {
                     {status_text}
                 </p>
             </section>
+            <SignIn telegram_bot=options.telegram_bot/>
             <Show when=move || dev_sign_in>
                 <section class="card">
                     <h2>{t.dev_sign_in_title}</h2>

@@ -2,11 +2,16 @@
 
 pub mod dev_session;
 pub mod init_data;
+#[cfg(test)]
+mod parser_fuzz;
+pub mod secret_token;
+pub mod session_cookie;
+pub mod widget;
 
 use chrono::Utc;
 use http::HeaderMap;
 
-use super::{AppState, CurrentUser, ServiceError, api_tokens, users};
+use super::{AppState, CurrentUser, ServiceError, api_tokens, sessions, users};
 use crate::i18n::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -106,9 +111,9 @@ fn init_data_header(headers: &HeaderMap) -> Result<&str, AuthError> {
 }
 
 /// The signed-in user behind a request's headers: a personal API token (`Bearer`), Telegram's
-/// signed initData (the user is created or refreshed from it), or in development only, the
-/// development sign-in's cookie. Every way in counts against the same per-user rate limit, keyed
-/// by the account.
+/// signed initData (the user is created or refreshed from it), the browser session's cookie, or
+/// in development only, the development sign-in's cookie. Credentials in a header win over
+/// cookies. Every way in counts against the same per-user rate limit, keyed by the account.
 pub async fn authenticate(
     headers: &HeaderMap,
     state: &AppState,
@@ -119,9 +124,12 @@ pub async fn authenticate(
 }
 
 async fn identify(headers: &HeaderMap, state: &AppState) -> Result<CurrentUser, ServiceError> {
-    let sends_init_data = headers.contains_key(http::header::AUTHORIZATION)
+    let sends_credentials = headers.contains_key(http::header::AUTHORIZATION)
         || headers.contains_key("x-telegram-init-data");
-    if let Some(sessions) = state.dev_sessions.as_ref().filter(|_| !sends_init_data) {
+    if !sends_credentials && let Some(user) = session_user(headers, state).await? {
+        return Ok(user);
+    }
+    if let Some(sessions) = state.dev_sessions.as_ref().filter(|_| !sends_credentials) {
         let user_id = headers
             .get(http::header::COOKIE)
             .and_then(|value| value.to_str().ok())
@@ -141,4 +149,15 @@ async fn identify(headers: &HeaderMap, state: &AppState) -> Result<CurrentUser, 
         .ok_or(AuthError::NotConfigured)?;
     let data = init_data::verify(raw, token.expose(), state.config.auth_max_age, Utc::now())?;
     users::sign_in_telegram(&state.db, &data.user).await
+}
+
+/// The user of the browser session a request's cookie names, if it is live.
+pub async fn session_user(
+    headers: &HeaderMap,
+    state: &AppState,
+) -> Result<Option<CurrentUser>, ServiceError> {
+    match state.session_key.from_headers(headers) {
+        Some(token) => sessions::session_user(&state.db, &token).await,
+        None => Ok(None),
+    }
 }

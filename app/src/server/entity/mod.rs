@@ -1,4 +1,6 @@
 pub mod api_token;
+pub mod login_link;
+pub mod session;
 pub mod task;
 pub mod task_tag;
 pub mod user;

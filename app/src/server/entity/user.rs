@@ -17,6 +17,11 @@ pub struct Model {
     pub digest_time: Option<String>,
     /// `auto`, `light` or `dark`.
     pub theme: String,
+    /// The password account's username, lower-case; `None` for Telegram-only accounts.
+    #[sea_orm(unique)]
+    pub login: Option<String>,
+    /// Argon2id PHC string; `None` when the account has no password.
+    pub password_hash: Option<PasswordHash>,
     /// Goes up with every change to the user's tasks: what cached pages and ETags are keyed on.
     pub tasks_version: i64,
     pub created_at: DateTimeUtc,
@@ -27,3 +32,13 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// A stored password hash: kept out of `Debug` like every other secret.
+#[derive(Clone, PartialEq, Eq, DeriveValueType)]
+pub struct PasswordHash(pub String);
+
+impl std::fmt::Debug for PasswordHash {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PasswordHash([redacted])")
+    }
+}

@@ -1,0 +1,123 @@
+//! Settings' Account section: set or change the password, link Telegram. Forms work without WASM
+//! (server functions take plain posts); the Login Widget links Telegram to this browser's account.
+
+use leptos::prelude::*;
+
+use super::session::use_session;
+use super::sign_in::WIDGET_SCRIPT;
+use crate::api::{Account, AppError, ChangePassword, SetPassword, get_account};
+use crate::i18n::Lang;
+use crate::model::{PASSWORD_MIN, USERNAME_MAX, USERNAME_MIN};
+
+/// The message for `field` (or, for `""`, for the whole form) of a refused save.
+fn refusal(value: Option<Result<(), AppError>>, field: &str, lang: Lang) -> Option<String> {
+    match value? {
+        Err(AppError::Validation(errors)) => errors.get(field).map(|e| e.message(lang)),
+        Err(AppError::Account(refused)) if field.is_empty() => Some(refused.message(lang).into()),
+        _ => None,
+    }
+}
+
+#[component]
+pub fn AccountSection() -> impl IntoView {
+    let session = use_session();
+    let t = session.texts();
+    let set = ServerAction::<SetPassword>::new();
+    let change = ServerAction::<ChangePassword>::new();
+    let account = Resource::new(|| (), |_| get_account());
+    Effect::new(move |_| {
+        let saved = matches!(set.value().get(), Some(Ok(())))
+            || matches!(change.value().get(), Some(Ok(())));
+        if saved {
+            session.say(t.password_saved);
+            account.refetch();
+        }
+    });
+    view! {
+        <section class="card" data-testid="account">
+            <h2>{t.account}</h2>
+            <Suspense fallback=move || view! { <p aria-busy="true">{t.loading}</p> }>
+                {move || Suspend::new(async move {
+                    match account.await {
+                        Ok(account) => view! { <AccountBody account set change/> }.into_any(),
+                        Err(_) => view! { <p role="alert">{t.load_failed}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn AccountBody(
+    account: Account,
+    set: ServerAction<SetPassword>,
+    change: ServerAction<ChangePassword>,
+) -> impl IntoView {
+    let session = use_session();
+    let t = session.texts();
+    let lang = session.lang;
+    let password = if account.has_password {
+        let error = move |field: &'static str| move || refusal(change.value().get(), field, lang);
+        view! {
+            <p>{t.signed_in_as}" "<strong data-testid="account-username">{account.username.clone()}</strong></p>
+            <h3>{t.change_password}</h3>
+            <ActionForm action=change attr:class="field" attr:data-testid="change-password">
+                <label for="account-current">{t.current_password}</label>
+                <input id="account-current" type="password" name="change[current_password]"
+                    autocomplete="current-password" required/>
+                <p class="field-error" role="alert">{error("current_password")}</p>
+                <label for="account-new">{t.new_password}</label>
+                <input id="account-new" type="password" name="change[new_password]"
+                    autocomplete="new-password" required minlength=PASSWORD_MIN/>
+                <p class="hint small">{t.password_hint}" "{t.change_password_hint}</p>
+                <p class="field-error" role="alert">{error("new_password")}{error("")}</p>
+                <button type="submit" disabled=move || change.pending().get()>{t.change_password}</button>
+            </ActionForm>
+        }
+        .into_any()
+    } else {
+        let error = move |field: &'static str| move || refusal(set.value().get(), field, lang);
+        view! {
+            <h3>{t.set_password}</h3>
+            <p class="hint">{t.set_password_hint}</p>
+            <ActionForm action=set attr:class="field" attr:data-testid="set-password">
+                <label for="account-username">{t.username}</label>
+                <input id="account-username" name="credentials[username]" autocomplete="username"
+                    required minlength=USERNAME_MIN maxlength=USERNAME_MAX/>
+                <p class="hint small">{t.username_hint}</p>
+                <p class="field-error" role="alert">{error("username")}</p>
+                <label for="account-password">{t.password}</label>
+                <input id="account-password" type="password" name="credentials[password]"
+                    autocomplete="new-password" required minlength=PASSWORD_MIN/>
+                <p class="hint small">{t.password_hint}</p>
+                <p class="field-error" role="alert">{error("password")}{error("")}</p>
+                <button type="submit" disabled=move || set.pending().get()>{t.set_password}</button>
+            </ActionForm>
+        }
+        .into_any()
+    };
+    let telegram = match (
+        account.telegram_linked,
+        account.bot_username,
+        account.telegram_link_url,
+    ) {
+        (true, _, _) => {
+            view! { <p data-testid="telegram-linked">{t.telegram_linked}</p> }.into_any()
+        }
+        (false, Some(bot), Some(url)) => view! {
+            <p>{t.link_telegram_hint}</p>
+            <div class="telegram-login" data-testid="link-telegram">
+                <script async src=WIDGET_SCRIPT data-telegram-login=bot data-size="medium"
+                    data-auth-url=url data-request-access="write" nonce=use_nonce()></script>
+            </div>
+        }
+        .into_any(),
+        (false, _, _) => view! { <p class="hint">{t.link_telegram_unavailable}</p> }.into_any(),
+    };
+    view! {
+        {password}
+        <h3>{t.telegram}</h3>
+        {telegram}
+    }
+}

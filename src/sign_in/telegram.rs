@@ -1,0 +1,59 @@
+//! `GET /auth/telegram?<Login Widget fields>`: signs the browser in as that Telegram user (the
+//! same account initData opens), or, with the Settings page's `state`, links Telegram to the
+//! signed-in account.
+
+use app::server::auth::{AuthError, widget};
+use app::server::{AppState, ServiceError, accounts, sessions, users};
+use axum::extract::{RawQuery, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::Utc;
+
+use super::attempt::Attempt;
+use super::reply::{self, Failure};
+
+pub async fn widget_callback(
+    attempt: Attempt,
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Result<Response, Failure> {
+    let fail = |error: ServiceError| Failure::new(error, &attempt);
+    let bot_token = state
+        .config
+        .telegram_bot_token
+        .as_ref()
+        .ok_or_else(|| fail(AuthError::NotConfigured.into()))?;
+    let auth = widget::verify(
+        query.as_deref().unwrap_or(""),
+        bot_token.expose(),
+        state.config.auth_max_age,
+        Utc::now(),
+    )
+    .map_err(|error| fail(error.into()))?;
+
+    if let Some(link_state) = &auth.state {
+        // Linking: only with the state the signed-in user's own Settings page made.
+        let session = state
+            .session_key
+            .from_headers(&headers)
+            .filter(|token| state.session_key.link_state_holds(token, link_state))
+            .ok_or_else(|| fail(AuthError::BadSignature.into()))?;
+        let user = sessions::session_user(&state.db, &session)
+            .await
+            .map_err(fail)?
+            .ok_or_else(|| fail(AuthError::Missing.into()))?;
+        accounts::link_telegram(&state.db, &user, &auth.user)
+            .await
+            .map_err(fail)?;
+        return Ok(Redirect::to("/settings").into_response());
+    }
+
+    let user = users::sign_in_telegram(&state.db, &auth.user)
+        .await
+        .map_err(fail)?;
+    let cookie = reply::open_session(&state, &headers, user.id)
+        .await
+        .map_err(fail)?;
+    Ok(reply::signed_in(cookie, "/"))
+}

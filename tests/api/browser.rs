@@ -1,0 +1,147 @@
+//! Helpers for browser sign-in tests: a client that does not follow redirects, cookies by hand,
+//! Login Widget payloads signed like Telegram's, and sign-in links issued through the service.
+
+use app::server::login_links;
+use hmac::{Hmac, Mac};
+use reqwest::header::{HeaderMap, SET_COOKIE};
+use reqwest::{Method, RequestBuilder, Response, StatusCode, redirect};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+use crate::helpers::*;
+
+pub const PASSWORD: &str = "correct1horse";
+
+pub fn no_redirects() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// `vectora_session=<value>` from a response's `Set-Cookie`, asserting its attributes.
+pub fn session_cookie(headers: &HeaderMap) -> String {
+    let cookie = headers
+        .get_all(SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap())
+        .find(|c| c.starts_with("vectora_session="))
+        .unwrap_or_else(|| panic!("no session cookie in {headers:?}"));
+    for attribute in ["HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=2592000"] {
+        assert!(cookie.contains(attribute), "{attribute} missing: {cookie}");
+    }
+    cookie.split(';').next().unwrap().to_owned()
+}
+
+/// A Login Widget callback query for `telegram_id`, signed with `bot_token` the widget's way.
+pub fn widget_query(telegram_id: i64, auth_date: i64, bot_token: &str) -> String {
+    let id = telegram_id.to_string();
+    let date = auth_date.to_string();
+    let name = format!("Widget {telegram_id}");
+    let username = format!("user{telegram_id}");
+    let mut fields = vec![
+        ("auth_date", date.as_str()),
+        ("first_name", name.as_str()),
+        ("id", id.as_str()),
+        ("username", username.as_str()),
+    ];
+    fields.sort();
+    let check = fields
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let secret = Sha256::digest(bot_token.as_bytes());
+    let mut mac = Hmac::<Sha256>::new_from_slice(&secret).unwrap();
+    mac.update(check.as_bytes());
+    let hash = hex::encode(mac.finalize().into_bytes());
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in &fields {
+        query.append_pair(k, v);
+    }
+    query.append_pair("hash", &hash);
+    query.finish()
+}
+
+pub fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+impl TestApp {
+    pub fn origin(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// A request from the app's own page, with the session cookie.
+    pub fn with_cookie(&self, method: Method, path: &str, cookie: &str) -> RequestBuilder {
+        no_redirects()
+            .request(method, self.url(path))
+            .header("cookie", cookie)
+            .header("origin", self.origin())
+    }
+
+    pub async fn me_by_cookie(&self, cookie: &str) -> Response {
+        self.with_cookie(Method::GET, "/api/v1/me", cookie)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// The profile a cookie signs in, or the status when it signs nobody in.
+    pub async fn profile_by_cookie(&self, cookie: &str) -> Result<Value, StatusCode> {
+        let response = self.me_by_cookie(cookie).await;
+        match response.status() {
+            StatusCode::OK => Ok(response.json().await.unwrap()),
+            status => Err(status),
+        }
+    }
+
+    pub async fn widget_sign_in(&self, query: &str) -> Response {
+        no_redirects()
+            .get(self.url(&format!("/auth/telegram?{query}")))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn register_json(&self, username: &str, password: &str) -> Response {
+        no_redirects()
+            .post(self.url("/auth/register"))
+            .json(&json!({"username": username, "password": password}))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn login_json(&self, username: &str, password: &str) -> Response {
+        no_redirects()
+            .post(self.url("/auth/login"))
+            .json(&json!({"username": username, "password": password}))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Registers `username` and returns its session cookie.
+    pub async fn registered(&self, username: &str) -> String {
+        let response = self.register_json(username, PASSWORD).await;
+        assert_eq!(response.status(), StatusCode::CREATED);
+        session_cookie(response.headers())
+    }
+
+    /// A one-time sign-in link for `user_id`, as the bot's `/login` gets it.
+    pub async fn issue_link(&self, user_id: i64) -> String {
+        let db = app::server::db::connect(&self.db.url).await.unwrap();
+        let url = login_links::issue_login_link_at(&db, &self.origin(), user_id)
+            .await
+            .unwrap();
+        db.close().await.ok();
+        url
+    }
+
+    /// The account id of a Telegram user (created through initData if new).
+    pub async fn account_id(&self, user: &TestUser) -> i64 {
+        let profile: Value = self.get(user, "/api/v1/me").await.json().await.unwrap();
+        profile["id"].as_i64().unwrap()
+    }
+}

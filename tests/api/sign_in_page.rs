@@ -1,0 +1,90 @@
+//! The pages: the welcome page offers the browser's ways in as plain forms (and the Login Widget
+//! when the bot's username is set); Settings shows the Account section; sign-out is offered to
+//! cookie sessions only.
+
+use reqwest::{Method, StatusCode};
+
+use crate::browser::*;
+use crate::helpers::*;
+
+async fn page(app: &TestApp, path: &str, cookie: Option<&str>) -> String {
+    let mut request = no_redirects().get(app.url(path));
+    if let Some(cookie) = cookie {
+        request = request.header("cookie", cookie);
+    }
+    let response = request.send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "{path}");
+    response.text().await.unwrap()
+}
+
+/// One test, so that its pages render one after another: two tests rendering pages at once (each
+/// on its own current-thread runtime) have been seen to stall a render until the 30 s timeout.
+#[tokio::test]
+async fn sign_in_pages() {
+    the_welcome_page_offers_forms_and_the_widget().await;
+    settings_show_the_account_and_sign_out_for_cookie_sessions().await;
+}
+
+async fn the_welcome_page_offers_forms_and_the_widget() {
+    let app = spawn_app_with(&[("TELEGRAM_BOT_USERNAME", "@VectoraTestBot")]).await;
+    let html = page(&app, "/", None).await;
+    for part in [
+        r#"action="/auth/login""#,
+        r#"action="/auth/register""#,
+        r#"name="username""#,
+        r#"name="password""#,
+        "telegram-widget.js",
+        r#"data-telegram-login="VectoraTestBot""#,
+        r#"data-auth-url="/auth/telegram""#,
+        "frame-src https://oauth.telegram.org",
+    ] {
+        assert!(html.contains(part), "{part} missing");
+    }
+    let widget_tag = html
+        .split("<script")
+        .find(|tag| tag.contains("telegram-widget.js"))
+        .unwrap();
+    assert!(
+        widget_tag.contains("nonce="),
+        "the widget runs under the CSP: {widget_tag}"
+    );
+
+    let without_bot = spawn_app().await;
+    let html = page(&without_bot, "/", None).await;
+    assert!(!html.contains("telegram-widget.js"));
+    assert!(html.contains(r#"action="/auth/login""#));
+
+    let refused = page(&app, "/?auth_error=wrong_credentials&form=login", None).await;
+    assert!(refused.contains("Wrong username or password."));
+}
+
+async fn settings_show_the_account_and_sign_out_for_cookie_sessions() {
+    let app = spawn_app_with(&[("TELEGRAM_BOT_USERNAME", "VectoraTestBot")]).await;
+    let cookie = app.registered("settings_user").await;
+    let html = page(&app, "/settings", Some(&cookie)).await;
+    assert!(html.contains(r#"data-testid="account""#));
+    assert!(html.contains("settings_user"), "the username is shown");
+    assert!(html.contains(r#"name="change[current_password]""#));
+    assert!(
+        html.contains("/auth/telegram?state="),
+        "the widget links this session"
+    );
+    assert!(
+        html.contains(r#"action="/auth/logout""#),
+        "sign-out offered"
+    );
+
+    // Inside Telegram (initData, no cookie) there is nothing to sign out of.
+    let user = TestUser::new(6301);
+    let response = app
+        .as_user(&user, Method::GET, "/settings")
+        .send()
+        .await
+        .unwrap();
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains(r#"name="credentials[username]""#),
+        "set a password"
+    );
+    assert!(!html.contains(r#"action="/auth/logout""#));
+}

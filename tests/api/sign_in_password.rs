@@ -1,0 +1,383 @@
+//! Password accounts: registration, login (form and JSON), logout, change of password.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::browser::*;
+use crate::helpers::*;
+
+#[tokio::test]
+async fn register_then_log_in_by_json_and_by_form() {
+    let app = spawn_app().await;
+    let response = app.register_json("Anna_1", PASSWORD).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let cookie = session_cookie(response.headers());
+    let profile: Value = response.json().await.unwrap();
+    assert!(
+        profile["id"].is_i64() && profile["telegram_id"].is_null(),
+        "{profile}"
+    );
+    assert_eq!(
+        app.profile_by_cookie(&cookie).await.unwrap()["id"],
+        profile["id"]
+    );
+
+    let login = app.login_json("ANNA_1", PASSWORD).await;
+    assert_eq!(login.status(), StatusCode::OK, "usernames ignore case");
+    session_cookie(login.headers());
+    let again: Value = login.json().await.unwrap();
+    assert_eq!(again["id"], profile["id"]);
+
+    let form = no_redirects()
+        .post(app.url("/auth/login"))
+        .form(&[("username", "anna_1"), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(form.status(), StatusCode::SEE_OTHER);
+    assert_eq!(form.headers()["location"], "/");
+    let by_form = session_cookie(form.headers());
+    assert_eq!(
+        app.profile_by_cookie(&by_form).await.unwrap()["id"],
+        profile["id"]
+    );
+}
+
+#[tokio::test]
+async fn registration_follows_the_model_rules() {
+    let app = spawn_app().await;
+    let response = app.register_json("ab", "short").await;
+    let body = assert_field_errors(
+        response,
+        &[
+            ("username", "invalid_username"),
+            ("password", "weak_password"),
+        ],
+    )
+    .await;
+    assert!(
+        body["errors"]["password"]["message"]
+            .as_str()
+            .unwrap()
+            .contains('8')
+    );
+    app.registered("taken_name").await;
+    let response = app.register_json("Taken_Name", PASSWORD).await;
+    assert_field_errors(response, &[("username", "username_taken")]).await;
+
+    // A form post goes back to the sign-in form, saying why.
+    let form = no_redirects()
+        .post(app.url("/auth/register"))
+        .form(&[("username", "taken_name"), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(form.status(), StatusCode::SEE_OTHER);
+    let location = form.headers()["location"].to_str().unwrap();
+    assert!(
+        location.starts_with("/?auth_error=username_taken&form=register"),
+        "{location}"
+    );
+    assert!(form.headers().get("set-cookie").is_none());
+}
+
+#[tokio::test]
+async fn unknown_user_and_wrong_password_get_the_same_answer() {
+    let app = spawn_app().await;
+    app.registered("known").await;
+    let wrong = app.login_json("known", "wrong1password").await;
+    let unknown = app.login_json("nobody", "wrong1password").await;
+    assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(unknown.status(), StatusCode::UNAUTHORIZED);
+    assert!(wrong.headers().get("set-cookie").is_none());
+    let wrong: Value = wrong.json().await.unwrap();
+    let unknown: Value = unknown.json().await.unwrap();
+    assert_eq!(wrong, unknown);
+    assert_eq!(wrong["detail"], "Wrong username or password.");
+
+    let form = no_redirects()
+        .post(app.url("/auth/login"))
+        .form(&[("username", "known"), ("password", "nope")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(form.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        form.headers()["location"],
+        "/?auth_error=wrong_credentials&form=login#sign-in"
+    );
+}
+
+#[tokio::test]
+async fn logout_ends_the_session_for_good() {
+    let app = spawn_app().await;
+    let cookie = app.registered("leaver").await;
+    let out = app
+        .with_cookie(Method::POST, "/auth/logout", &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(out.status(), StatusCode::SEE_OTHER);
+    let cleared = out
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .any(|c| c.to_str().unwrap().starts_with("vectora_session=;"));
+    assert!(cleared);
+    assert_eq!(
+        app.profile_by_cookie(&cookie).await.unwrap_err(),
+        StatusCode::UNAUTHORIZED,
+        "the old cookie, replayed, signs nobody in"
+    );
+}
+
+#[tokio::test]
+async fn a_forged_or_tampered_cookie_signs_nobody_in() {
+    let app = spawn_app_with(&[("SECRET_KEY", "k3Jx9vQm2Lp8Rt5Wz7Yb4Nc6Hd1Fg0Sa")]).await;
+    let cookie = app.registered("victim").await;
+    let (token, signature) = cookie.split_once('.').unwrap();
+    let mut flipped = token.to_owned();
+    let last = if flipped.ends_with('0') { "1" } else { "0" };
+    flipped.replace_range(flipped.len() - 1.., last);
+    for forged in [
+        format!("{flipped}.{signature}"),
+        token.to_owned(),
+        format!("{token}.00"),
+        "vectora_session=abc.def".to_owned(),
+    ] {
+        assert_eq!(
+            app.profile_by_cookie(&forged).await.unwrap_err(),
+            StatusCode::UNAUTHORIZED,
+            "{forged}"
+        );
+    }
+    // A server with another SECRET_KEY does not accept it either.
+    let other = spawn_app_with(&[
+        ("DATABASE_URL", &app.db.url),
+        ("SECRET_KEY", "Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp"),
+    ])
+    .await;
+    assert_eq!(
+        other.profile_by_cookie(&cookie).await.unwrap_err(),
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn changing_the_password_ends_the_other_sessions() {
+    let app = spawn_app().await;
+    let here = app.registered("changer").await;
+    let elsewhere = session_cookie(app.login_json("changer", PASSWORD).await.headers());
+
+    let wrong = app
+        .with_cookie(Method::POST, "/api/account/password", &here)
+        .header("accept", "application/json")
+        .form(&[
+            ("change[current_password]", "not1the1password"),
+            ("change[new_password]", "brand1new1pass"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(app.profile_by_cookie(&elsewhere).await.is_ok());
+
+    let changed = app
+        .with_cookie(Method::POST, "/api/account/password", &here)
+        .header("accept", "application/json")
+        .form(&[
+            ("change[current_password]", PASSWORD),
+            ("change[new_password]", "brand1new1pass"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        changed.status(),
+        StatusCode::OK,
+        "{}",
+        changed.text().await.unwrap()
+    );
+    assert!(
+        app.profile_by_cookie(&here).await.is_ok(),
+        "this browser stays in"
+    );
+    assert_eq!(
+        app.profile_by_cookie(&elsewhere).await.unwrap_err(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        app.login_json("changer", PASSWORD).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        app.login_json("changer", "brand1new1pass").await.status(),
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn a_telegram_user_sets_a_password_and_signs_in_with_it() {
+    let app = spawn_app().await;
+    let user = TestUser::new(6101);
+    let id = app.account_id(&user).await;
+    let set = app
+        .as_user(&user, Method::POST, "/api/account/password/set")
+        .header("accept", "application/json")
+        .form(&[
+            ("credentials[username]", "tg_user"),
+            ("credentials[password]", PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        set.status(),
+        StatusCode::OK,
+        "{}",
+        set.text().await.unwrap()
+    );
+    let login = app.login_json("tg_user", PASSWORD).await;
+    assert_eq!(login.status(), StatusCode::OK);
+    let profile: Value = login.json().await.unwrap();
+    assert_eq!(profile["id"], id);
+    assert_eq!(profile["telegram_id"], 6101);
+
+    let again = app
+        .as_user(&user, Method::POST, "/api/account/password/set")
+        .header("accept", "application/json")
+        .form(&[
+            ("credentials[username]", "tg_user2"),
+            ("credentials[password]", PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        again.status(),
+        StatusCode::CONFLICT,
+        "a password is set once, then changed"
+    );
+}
+
+#[tokio::test]
+async fn cross_site_requests_with_a_cookie_are_refused() {
+    let app = spawn_app().await;
+    let cookie = app.registered("csrf_target").await;
+    let attempt = |origin: Option<&str>, referer: Option<&str>| {
+        let mut request = no_redirects()
+            .post(app.url("/api/v1/tasks"))
+            .header("cookie", &cookie)
+            .json(&json!({"title": "forged"}));
+        if let Some(origin) = origin {
+            request = request.header("origin", origin);
+        }
+        if let Some(referer) = referer {
+            request = request.header("referer", referer);
+        }
+        request.send()
+    };
+    let evil = attempt(Some("https://evil.example"), None).await.unwrap();
+    assert_eq!(evil.status(), StatusCode::FORBIDDEN);
+    let null = attempt(Some("null"), None).await.unwrap();
+    assert_eq!(null.status(), StatusCode::FORBIDDEN);
+    let none = attempt(None, None).await.unwrap();
+    assert_eq!(
+        none.status(),
+        StatusCode::FORBIDDEN,
+        "a cookie needs an origin"
+    );
+    let evil_referer = attempt(None, Some("https://evil.example/page"))
+        .await
+        .unwrap();
+    assert_eq!(evil_referer.status(), StatusCode::FORBIDDEN);
+
+    let own_referer = attempt(None, Some(&format!("{}/tasks/new", app.origin())))
+        .await
+        .unwrap();
+    assert_eq!(own_referer.status(), StatusCode::CREATED);
+    let own = attempt(Some(&app.origin()), None).await.unwrap();
+    assert_eq!(own.status(), StatusCode::CREATED);
+
+    // Server functions and logout too.
+    let server_fn = no_redirects()
+        .post(app.url("/api/account/password"))
+        .header("cookie", &cookie)
+        .header("origin", "https://evil.example")
+        .form(&[("change[current_password]", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(server_fn.status(), StatusCode::FORBIDDEN);
+
+    // Signing a browser into another account from another site is refused too.
+    let login_csrf = no_redirects()
+        .post(app.url("/auth/login"))
+        .header("origin", "https://evil.example")
+        .form(&[("username", "csrf_target"), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(login_csrf.status(), StatusCode::FORBIDDEN);
+
+    // initData is not a cookie: no origin needed.
+    let user = TestUser::new(6102);
+    let by_init_data = app
+        .as_user(&user, Method::POST, "/api/v1/tasks")
+        .header("origin", "https://evil.example")
+        .json(&json!({"title": "fine"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(by_init_data.status(), StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn sign_in_is_limited_per_address_then_recovers() {
+    let app = spawn_app_with(&[("SIGN_IN_RATE_LIMIT_PER_MINUTE", "30")]).await;
+    app.registered("limited").await;
+    let unknown_link = || {
+        no_redirects()
+            .get(app.url(&format!("/auth/link/{}", "a".repeat(64))))
+            .send()
+    };
+    let mut refused = None;
+    for _ in 0..40 {
+        let response = unknown_link().await.unwrap();
+        if response.status() == StatusCode::TOO_MANY_REQUESTS {
+            refused = Some(response);
+            break;
+        }
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    }
+    let refused = refused.expect("refused within the limit");
+    let retry_after: u64 = refused.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=2).contains(&retry_after), "{retry_after}");
+    assert!(
+        refused
+            .text()
+            .await
+            .unwrap()
+            .contains("Too many sign-in attempts")
+    );
+
+    let login = app.login_json("limited", PASSWORD).await;
+    assert_eq!(
+        login.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "one limit for every way in"
+    );
+    assert!(login.headers().contains_key("retry-after"));
+    let register = app.register_json("someone_else", PASSWORD).await;
+    assert_eq!(register.status(), StatusCode::TOO_MANY_REQUESTS);
+
+    tokio::time::sleep(std::time::Duration::from_millis(retry_after * 1000 + 100)).await;
+    assert_eq!(
+        app.login_json("limited", PASSWORD).await.status(),
+        StatusCode::OK
+    );
+}
