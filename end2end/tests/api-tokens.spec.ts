@@ -23,6 +23,7 @@ test("a token made in Settings drives the API until it is revoked", async ({ pag
 
   // The secret is shown once: after a reload only the name is left.
   await page.reload();
+  await hydrated(page);
   await expect(page.getByTestId("token-row-name")).toHaveText(["Backup script"]);
   await expect(page.getByTestId("new-token-secret")).toHaveCount(0);
   await expect(page.locator("body")).not.toContainText(secret);

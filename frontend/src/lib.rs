@@ -4,8 +4,6 @@
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
-    // Readable panics while developing; release builds leave out the formatting it needs.
-    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_lazy(app::App);
 }

@@ -16,6 +16,7 @@ mod tag_input;
 mod task_edit;
 mod task_list;
 mod task_row;
+mod telegram_widget;
 mod texts;
 mod welcome;
 

@@ -131,6 +131,6 @@ pub fn SettingsPage() -> impl IntoView {
             </ActionForm>
         </section>
         <ApiTokensSection/>
-        <super::account::AccountSection/>
+        <super::account::AccountSectionInBrowser/>
     }
 }

@@ -5,13 +5,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use super::telegram_widget::TelegramLoginWidget;
 use super::texts::{Texts, texts};
 use crate::i18n::Lang;
 use crate::model::{
     AccountError, FieldError, PASSWORD_MAX, PASSWORD_MIN, USERNAME_MAX, USERNAME_MIN,
 };
-
-pub const WIDGET_SCRIPT: &str = "https://telegram.org/js/telegram-widget.js?22";
 
 /// The words for a refusal code the sign-in routes put in `?auth_error=`.
 fn refusal(code: &str, t: &Texts, lang: Lang) -> String {
@@ -47,10 +46,7 @@ pub fn SignIn(telegram_bot: Option<String>) -> impl IntoView {
     let widget = match telegram_bot {
         Some(bot) => view! {
             <p>{t.sign_in_with_telegram}</p>
-            <div class="telegram-login" data-testid="telegram-login">
-                <script async src=WIDGET_SCRIPT data-telegram-login=bot data-size="large"
-                    data-auth-url="/auth/telegram" data-request-access="write" nonce=use_nonce()></script>
-            </div>
+            <TelegramLoginWidget bot auth_url="/auth/telegram".to_owned() size="large" testid="telegram-login"/>
         }
         .into_any(),
         None => view! { <p class="hint">{t.widget_not_configured}</p> }.into_any(),
