@@ -11,7 +11,7 @@ use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
 use super::AuthError;
-use super::init_data::TelegramUser;
+use super::init_data::{TelegramUser, check_signature, field, fresh_auth_date};
 
 type HmacSha256 = Hmac<Sha256>;
 
@@ -19,7 +19,6 @@ type HmacSha256 = Hmac<Sha256>;
 /// not part of what Telegram signed.
 pub const STATE_PARAM: &str = "state";
 const MAX_LEN: usize = 4 * 1024;
-const MAX_SKEW_SECS: i64 = 300;
 
 /// A verified widget sign-in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,31 +56,11 @@ pub fn verify(
     let hash = take(&mut pairs, "hash").ok_or(AuthError::MissingHash)?;
     let hash = hex::decode(hash).map_err(|_| AuthError::BadSignature)?;
 
-    let data_check_string = pairs
-        .iter()
-        .map(|(key, value)| format!("{key}={value}"))
-        .collect::<Vec<_>>()
-        .join("\n");
     let secret = Sha256::digest(bot_token.as_bytes());
-    let mut mac = HmacSha256::new_from_slice(&secret).expect("HMAC takes any key length");
-    mac.update(data_check_string.as_bytes());
-    mac.verify_slice(&hash)
-        .map_err(|_| AuthError::BadSignature)?;
-
-    let field = |name: &str| {
-        pairs
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.as_str())
-    };
-    let auth_date = field("auth_date")
-        .and_then(|v| v.parse::<i64>().ok())
-        .and_then(|secs| DateTime::from_timestamp(secs, 0))
-        .ok_or(AuthError::Malformed)?;
-    let age = now.signed_duration_since(auth_date).num_seconds();
-    if age > max_age.as_secs() as i64 || age < -MAX_SKEW_SECS {
-        return Err(AuthError::Expired);
-    }
+    let mac = HmacSha256::new_from_slice(&secret).expect("HMAC takes any key length");
+    check_signature(&pairs, mac, &hash)?;
+    let field = |name: &str| field(&pairs, name);
+    let auth_date = fresh_auth_date(field("auth_date"), now, max_age)?;
     let id = field("id")
         .and_then(|v| v.parse::<i64>().ok())
         .ok_or(AuthError::NoUser)?;
