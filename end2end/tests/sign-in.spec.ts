@@ -106,3 +106,34 @@ test("a one-time link from the bot signs in once", async ({ page, context }) => 
   await expect(page.getByTestId("sign-in-failed")).toContainText("уже вошли");
   expect(unexpected(errors.filter((e) => !/status of 410/.test(e)))).toEqual([]);
 });
+
+test("signing out of other browsers from Settings ends their sessions at once", async ({ page, browser }) => {
+  const errors = watchErrors(page);
+  const username = `roam_${uniqueId()}`;
+  await page.goto("/");
+  await page.locator("#register-username").fill(username);
+  await page.locator("#register-password").fill("correct1horse");
+  await page.getByTestId("register").click();
+  await expect(page.getByTestId("tab-all")).toBeVisible();
+
+  const elsewhere = await browser.newContext();
+  const other = await elsewhere.newPage();
+  await other.goto("/");
+  await other.locator("#login-username").fill(username);
+  await other.locator("#login-password").fill("correct1horse");
+  await other.getByTestId("log-in").click();
+  await expect(other.getByTestId("tab-all")).toBeVisible();
+
+  await page.goto("/settings");
+  await hydrated(page);
+  await expect(page.getByTestId("other-browsers")).toContainText("1");
+  await page.getByTestId("end-other-sessions").getByRole("button").click();
+  await expect(page.getByTestId("other-browsers")).toHaveText("No other browser is signed in to this account.");
+
+  await other.reload();
+  await expect(other.getByTestId("login-form")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("account-username")).toHaveText(username);
+  await elsewhere.close();
+  expect(unexpected(errors)).toEqual([]);
+});

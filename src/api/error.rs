@@ -7,6 +7,7 @@ use std::sync::Arc;
 use app::i18n::Lang;
 use app::model::FieldErrors;
 use app::server::ServiceError;
+use app::server::auth::AuthError;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -148,10 +149,13 @@ impl ApiError {
 
     fn render(&self, lang: Lang) -> Response {
         let mut response = (self.status(), axum::Json(self.body(lang))).into_response();
-        if matches!(self, ApiError::Service(ServiceError::Unauthorized(_))) {
-            response
-                .headers_mut()
-                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("tma"));
+        if let ApiError::Service(ServiceError::Unauthorized(auth)) = self {
+            for challenge in challenges(*auth) {
+                response.headers_mut().append(
+                    header::WWW_AUTHENTICATE,
+                    HeaderValue::from_static(challenge),
+                );
+            }
         }
         if let ApiError::Service(ServiceError::RateLimited(limited)) = self {
             response
@@ -160,6 +164,16 @@ impl ApiError {
         }
         response
     }
+}
+
+/// The schemes a 401 offers (RFC 9110 §11.6.1), each as its own header: an API token, whose
+/// refusal says why in RFC 6750's terms, and the Mini App's initData.
+fn challenges(auth: AuthError) -> [&'static str; 2] {
+    let bearer = match auth {
+        AuthError::BadToken => r#"Bearer realm="vectora", error="invalid_token""#,
+        _ => r#"Bearer realm="vectora""#,
+    };
+    [bearer, "tma"]
 }
 
 /// The error travels with its response so that `localize` can say it in the caller's language.

@@ -174,6 +174,10 @@ async fn a_revoked_token_is_refused_at_once() {
         .await
         .unwrap();
     assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        refused.headers()["www-authenticate"],
+        r#"Bearer realm="vectora", error="invalid_token""#
+    );
     let body: Value = refused.json().await.unwrap();
     assert!(
         body["detail"].as_str().unwrap().contains("revoked"),

@@ -100,7 +100,13 @@ async fn refuses_every_bad_credential_with_401() {
         .await
         .unwrap();
     assert_eq!(missing.status(), StatusCode::UNAUTHORIZED);
-    assert_eq!(missing.headers()["www-authenticate"], "tma");
+    let challenges: Vec<_> = missing
+        .headers()
+        .get_all("www-authenticate")
+        .iter()
+        .map(|value| value.to_str().unwrap())
+        .collect();
+    assert_eq!(challenges, [r#"Bearer realm="vectora""#, "tma"]);
 }
 
 #[tokio::test]

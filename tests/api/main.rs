@@ -24,6 +24,7 @@ mod sign_in_link;
 mod sign_in_page;
 mod sign_in_password;
 mod sign_in_widget;
+mod sign_out_everywhere;
 mod stats;
 mod tasks;
 mod token_logging;

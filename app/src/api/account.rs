@@ -17,6 +17,8 @@ pub struct Account {
     pub telegram_linked: bool,
     /// The bot behind the Login Widget, when configured.
     pub bot_username: Option<String>,
+    /// Browsers signed in to this account, besides this one.
+    pub other_sessions: u64,
     /// Where the widget sends a linking sign-in: only for a browser session not yet linked.
     pub telegram_link_url: Option<String>,
 }
@@ -24,23 +26,21 @@ pub struct Account {
 #[server(endpoint = "account", client = TmaClient)]
 pub async fn get_account() -> Result<Account, AppError> {
     let (state, user) = signed_in().await?;
-    let info = crate::server::accounts::account_info(&state.db, &user).await?;
     let parts = leptos::prelude::use_context::<http::request::Parts>().ok_or(AppError::Internal)?;
-    let telegram_link_url = state
-        .session_key
-        .from_headers(&parts.headers)
-        .filter(|_| !info.telegram_linked)
-        .map(|token| {
-            format!(
-                "/auth/telegram?{}={}",
-                crate::server::auth::widget::STATE_PARAM,
-                state.session_key.link_state(&token)
-            )
-        });
+    let this = state.session_key.from_headers(&parts.headers);
+    let info = crate::server::accounts::account_info(&state.db, &user, this.as_ref()).await?;
+    let telegram_link_url = this.filter(|_| !info.telegram_linked).map(|token| {
+        format!(
+            "/auth/telegram?{}={}",
+            crate::server::auth::widget::STATE_PARAM,
+            state.session_key.link_state(&token)
+        )
+    });
     Ok(Account {
         username: info.username,
         has_password: info.has_password,
         telegram_linked: info.telegram_linked,
+        other_sessions: info.other_sessions,
         bot_username: state.config.telegram_bot_username.clone(),
         telegram_link_url,
     })
@@ -62,4 +62,13 @@ pub async fn change_password(change: PasswordChangeInput) -> Result<(), AppError
     let parts = leptos::prelude::use_context::<http::request::Parts>().ok_or(AppError::Internal)?;
     let keep = state.session_key.from_headers(&parts.headers);
     Ok(crate::server::accounts::change_password(&state.db, &user, change, keep.as_ref()).await?)
+}
+
+/// Signs out every other browser signed in to this account (from the Mini App: every browser).
+#[server(endpoint = "account/sessions/end-others", client = TmaClient)]
+pub async fn end_other_sessions() -> Result<(), AppError> {
+    let (state, user) = signed_in().await?;
+    let parts = leptos::prelude::use_context::<http::request::Parts>().ok_or(AppError::Internal)?;
+    let keep = state.session_key.from_headers(&parts.headers);
+    Ok(crate::server::sessions::end_other_sessions(&state.db, user.id, keep.as_ref()).await?)
 }

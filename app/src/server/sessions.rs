@@ -3,7 +3,8 @@
 
 use chrono::Duration;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter,
 };
 
 use super::auth::secret_token::SecretToken;
@@ -61,6 +62,21 @@ pub async fn end_session(db: &DatabaseConnection, token: &SecretToken) -> Result
         .exec(db)
         .await?;
     Ok(())
+}
+
+/// How many live sessions `user_id` has other than the one holding `this` (when given).
+pub async fn count_other_sessions(
+    db: &DatabaseConnection,
+    user_id: i64,
+    this: Option<&SecretToken>,
+) -> Result<u64, ServiceError> {
+    let mut query = session::Entity::find()
+        .filter(session::Column::UserId.eq(user_id))
+        .filter(session::Column::ExpiresAt.gt(clock::now()));
+    if let Some(this) = this {
+        query = query.filter(session::Column::TokenHash.ne(this.hash()));
+    }
+    Ok(query.count(db).await?)
 }
 
 /// Signs out every browser of `user_id` except the one holding `keep` (when given).

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::session::use_session;
 use super::telegram_widget::TelegramLoginWidget;
-use crate::api::{Account, AppError, ChangePassword, SetPassword, get_account};
+use crate::api::{Account, AppError, ChangePassword, EndOtherSessions, SetPassword, get_account};
 use crate::i18n::Lang;
 use crate::model::{PASSWORD_MIN, USERNAME_MAX, USERNAME_MIN};
 
@@ -34,6 +34,7 @@ fn AccountSection() -> impl IntoView {
     let t = session.texts();
     let set = ServerAction::<SetPassword>::new();
     let change = ServerAction::<ChangePassword>::new();
+    let end_others = ServerAction::<EndOtherSessions>::new();
     let account = Resource::new(|| (), |_| get_account());
     Effect::new(move |_| {
         let saved = matches!(set.value().get(), Some(Ok(())))
@@ -43,13 +44,23 @@ fn AccountSection() -> impl IntoView {
             account.refetch();
         }
     });
+    Effect::new(move |_| match end_others.value().get() {
+        Some(Ok(())) => {
+            session.say(t.other_browsers_signed_out);
+            account.refetch();
+        }
+        Some(Err(_)) => session.say(t.action_failed),
+        None => {}
+    });
     view! {
         <section class="card" data-testid="account">
             <h2>{t.account}</h2>
             <Suspense fallback=move || view! { <p aria-busy="true">{t.loading}</p> }>
                 {move || Suspend::new(async move {
                     match account.await {
-                        Ok(account) => view! { <AccountBody account set change/> }.into_any(),
+                        Ok(account) => {
+                            view! { <AccountBody account set change end_others/> }.into_any()
+                        }
                         Err(_) => view! { <p role="alert">{t.load_failed}</p> }.into_any(),
                     }
                 })}
@@ -63,6 +74,7 @@ fn AccountBody(
     account: Account,
     set: ServerAction<SetPassword>,
     change: ServerAction<ChangePassword>,
+    end_others: ServerAction<EndOtherSessions>,
 ) -> impl IntoView {
     let session = use_session();
     let t = session.texts();
@@ -122,9 +134,26 @@ fn AccountBody(
         .into_any(),
         (false, _, _) => view! { <p class="hint">{t.link_telegram_unavailable}</p> }.into_any(),
     };
+    let browsers = if account.other_sessions == 0 {
+        view! { <p data-testid="other-browsers">{t.no_other_browsers}</p> }.into_any()
+    } else {
+        view! {
+            <p data-testid="other-browsers">
+                {t.other_browsers_signed_in}" "<strong>{account.other_sessions}</strong>
+            </p>
+            <ActionForm action=end_others attr:data-testid="end-other-sessions">
+                <button type="submit" disabled=move || end_others.pending().get()>
+                    {t.sign_out_other_browsers}
+                </button>
+            </ActionForm>
+        }
+        .into_any()
+    };
     view! {
         {password}
         <h3>{t.telegram}</h3>
         {telegram}
+        <h3>{t.other_browsers}</h3>
+        {browsers}
     }
 }

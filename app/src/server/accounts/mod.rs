@@ -26,6 +26,8 @@ pub struct AccountInfo {
     pub username: Option<String>,
     pub has_password: bool,
     pub telegram_linked: bool,
+    /// Live browser sessions other than the caller's own.
+    pub other_sessions: u64,
 }
 
 async fn find_by_login(
@@ -113,15 +115,18 @@ pub async fn log_in(
     }
 }
 
+/// `this`: the caller's own session, when they came with one.
 pub async fn account_info(
     db: &DatabaseConnection,
     user: &CurrentUser,
+    this: Option<&SecretToken>,
 ) -> Result<AccountInfo, ServiceError> {
     let row = find_row(db, user.id).await?;
     Ok(AccountInfo {
         username: row.login,
         has_password: row.password_hash.is_some(),
         telegram_linked: row.telegram_id.is_some(),
+        other_sessions: sessions::count_other_sessions(db, user.id, this).await?,
     })
 }
 

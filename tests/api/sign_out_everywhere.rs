@@ -1,0 +1,104 @@
+//! "Sign out of other browsers" in Settings: every other session of the account ends at once,
+//! the caller's own stays; from the Mini App (no session of its own) every browser is signed out.
+
+use reqwest::{Method, StatusCode};
+use serde_json::Value;
+
+use crate::browser::*;
+use crate::helpers::*;
+
+async fn other_sessions(app: &TestApp, cookie: &str) -> Value {
+    let response = app
+        .with_cookie(Method::POST, "/api/account", cookie)
+        .header("accept", "application/json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let account: Value = response.json().await.unwrap();
+    account["other_sessions"].clone()
+}
+
+#[tokio::test]
+async fn ends_every_other_browser_and_keeps_this_one() {
+    let app = spawn_app().await;
+    let here = app.registered("roamer").await;
+    let laptop = session_cookie(app.login_json("roamer", PASSWORD).await.headers());
+    let phone = session_cookie(app.login_json("roamer", PASSWORD).await.headers());
+    let stranger = app.registered("stranger").await;
+    assert_eq!(other_sessions(&app, &here).await, 2);
+
+    let ended = app
+        .with_cookie(Method::POST, "/api/account/sessions/end-others", &here)
+        .header("accept", "application/json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        ended.status(),
+        StatusCode::OK,
+        "{}",
+        ended.text().await.unwrap()
+    );
+
+    assert!(
+        app.profile_by_cookie(&here).await.is_ok(),
+        "this browser stays in"
+    );
+    for cookie in [&laptop, &phone] {
+        assert_eq!(
+            app.profile_by_cookie(cookie).await.unwrap_err(),
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    assert!(
+        app.profile_by_cookie(&stranger).await.is_ok(),
+        "another account's browsers are left alone"
+    );
+    assert_eq!(other_sessions(&app, &here).await, 0);
+}
+
+#[tokio::test]
+async fn from_the_mini_app_every_browser_is_signed_out() {
+    let app = spawn_app().await;
+    let user = TestUser::new(6201);
+    let first = session_cookie(
+        app.widget_sign_in(&widget_query(6201, now(), BOT_TOKEN))
+            .await
+            .headers(),
+    );
+    let second = session_cookie(
+        app.widget_sign_in(&widget_query(6201, now(), BOT_TOKEN))
+            .await
+            .headers(),
+    );
+    let ended = app
+        .as_user(&user, Method::POST, "/api/account/sessions/end-others")
+        .header("accept", "application/json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ended.status(), StatusCode::OK);
+    for cookie in [&first, &second] {
+        assert_eq!(
+            app.profile_by_cookie(cookie).await.unwrap_err(),
+            StatusCode::UNAUTHORIZED
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_cross_site_request_cannot_sign_anyone_out() {
+    let app = spawn_app().await;
+    let here = app.registered("target").await;
+    let elsewhere = session_cookie(app.login_json("target", PASSWORD).await.headers());
+    let forged = no_redirects()
+        .post(app.url("/api/account/sessions/end-others"))
+        .header("cookie", &here)
+        .header("origin", "https://evil.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    assert!(app.profile_by_cookie(&elsewhere).await.is_ok());
+}
