@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing Vectora needs, and only what is missing or the wrong version:
 # the wasm32 target, cargo-leptos, wasm-bindgen-cli (the version in Cargo.lock), wasm-opt
-# (binaryen 116 from crates.io), Chromium, the PostgreSQL client tools and end2end's npm packages.
+# (binaryen 116 from crates.io), Chromium, the PostgreSQL client tools, the sqlite3 shell and end2end's npm packages.
 # Safe to run again: a second run only checks versions and takes seconds.
 #
 # Nothing here downloads from GitHub: every tool comes from crates.io, npm or Debian's apt.
@@ -130,10 +130,20 @@ chromium() {
 }
 
 postgres_client() {
-  if command -v pg_isready >/dev/null 2>&1 && command -v psql >/dev/null 2>&1; then
+  if command -v pg_isready >/dev/null 2>&1 && command -v psql >/dev/null 2>&1 &&
+    command -v pg_dump >/dev/null 2>&1; then
     log "postgresql-client: present ($(psql --version))"
   else
     apt_install --no-install-recommends postgresql-client
+  fi
+}
+
+# scripts/backup.sh and restore.sh dump and load SQLite databases with the sqlite3 shell.
+sqlite_shell() {
+  if command -v sqlite3 >/dev/null 2>&1; then
+    log "sqlite3: present ($(sqlite3 --version | cut -d' ' -f1))"
+  else
+    apt_install --no-install-recommends sqlite3
   fi
 }
 
@@ -176,6 +186,7 @@ step "wasm-bindgen-cli" wasm_bindgen
 step "wasm-opt" wasm_opt
 step "chromium" chromium
 step "postgresql-client" postgres_client
+step "sqlite3" sqlite_shell
 step "npm ci (end2end)" npm_packages
 step "target dir owner" claim_target_dir
 log "$(printf '%-28s %s' "setup total" "$(elapsed "$total_start")")"

@@ -6,6 +6,7 @@ mod helpers;
 
 mod api_tokens;
 mod auth;
+mod backup;
 mod caching;
 mod concurrency;
 mod dev_sign_in;
