@@ -7,6 +7,7 @@
 #   start_local_server LOG_LEVEL   sets SERVER_PID, SERVER_DIR, SERVER_LOG and SERVER_URL, and
 #                                  returns once GET /health answers 200 (1 if it never does)
 #   stop_server                    also runs on EXIT, INT and TERM
+#   LOCAL_SERVER_ENV=(APP_ENV=production …)   more settings, which win over the ones above
 
 # The bot token the Playwright tests sign their Telegram initData with.
 E2E_BOT_TOKEN="123456:e2e-test-token-not-a-secret"
@@ -33,6 +34,7 @@ SERVER_PID=""
 SERVER_DIR=""
 SERVER_LOG=""
 SERVER_URL=""
+LOCAL_SERVER_ENV=("${LOCAL_SERVER_ENV[@]}")
 
 stop_server() {
   if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
@@ -84,6 +86,7 @@ start_local_server() {
       LEPTOS_SITE_PKG_DIR=pkg \
       LEPTOS_SITE_ADDR="127.0.0.1:$port" \
       LEPTOS_ENV=PROD \
+      "${LOCAL_SERVER_ENV[@]}" \
       "$bin" serve
   ) >"$SERVER_LOG" 2>&1 &
   SERVER_PID=$!

@@ -4,11 +4,21 @@
 # (binaryen 116 from crates.io), Chromium, the PostgreSQL client tools, the sqlite3 shell and end2end's npm packages.
 # Safe to run again: a second run only checks versions and takes seconds.
 #
+#   scripts/setup.sh                 everything: building, the Rust tests, Playwright, nginx checks
+#   scripts/setup.sh --build-tools   only what `cargo leptos build --release` needs (Dockerfile.prod)
+#
 # Nothing here downloads from GitHub: every tool comes from crates.io, npm or Debian's apt.
 set -euo pipefail
 
 # shellcheck source=scripts/env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+BUILD_ONLY=0
+case "${1:-}" in
+  "") ;;
+  --build-tools) BUILD_ONLY=1 ;;
+  *) echo "usage: scripts/setup.sh [--build-tools]" >&2; exit 2 ;;
+esac
 
 CARGO_LEPTOS_VERSION="0.3.10"
 WASM_OPT_VERSION="116"
@@ -49,9 +59,13 @@ apt_install() {
 check_base() {
   command -v cargo >/dev/null 2>&1 || die "cargo not found (install Rust with rustup first)"
   command -v rustup >/dev/null 2>&1 || die "rustup not found (the wasm32 target is added with it)"
-  command -v node >/dev/null 2>&1 || die "node not found (Node 20+ is needed for Playwright)"
-  command -v npm >/dev/null 2>&1 || die "npm not found"
-  log "rustc $(rustc --version | cut -d' ' -f2), node $(node --version), CARGO_TARGET_DIR=$CARGO_TARGET_DIR"
+  if [ "$BUILD_ONLY" -eq 1 ]; then
+    log "rustc $(rustc --version | cut -d' ' -f2), CARGO_TARGET_DIR=$CARGO_TARGET_DIR"
+  else
+    command -v node >/dev/null 2>&1 || die "node not found (Node 20+ is needed for Playwright)"
+    command -v npm >/dev/null 2>&1 || die "npm not found"
+    log "rustc $(rustc --version | cut -d' ' -f2), node $(node --version), CARGO_TARGET_DIR=$CARGO_TARGET_DIR"
+  fi
   mkdir -p "$CARGO_TARGET_DIR"
 }
 
@@ -147,6 +161,20 @@ sqlite_shell() {
   fi
 }
 
+# scripts/check_nginx.sh runs nginx/nginx.prod.conf in front of the release server.
+nginx_tools() {
+  local missing=()
+  command -v nginx >/dev/null 2>&1 || missing+=(nginx)
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+  if [ "${#missing[@]}" -eq 0 ]; then
+    log "nginx, curl, openssl: present ($(nginx -v 2>&1 | cut -d/ -f2))"
+  else
+    # Installed only to be run by the check, never as a service.
+    apt_install --no-install-recommends "${missing[@]}"
+  fi
+}
+
 npm_packages() {
   local dir="$ROOT/end2end" stamp want
   stamp="$dir/node_modules/.vectora-setup-stamp"
@@ -184,9 +212,12 @@ step "wasm32 target" wasm_target
 step "cargo-leptos" cargo_leptos
 step "wasm-bindgen-cli" wasm_bindgen
 step "wasm-opt" wasm_opt
-step "chromium" chromium
-step "postgresql-client" postgres_client
-step "sqlite3" sqlite_shell
-step "npm ci (end2end)" npm_packages
-step "target dir owner" claim_target_dir
+if [ "$BUILD_ONLY" -eq 0 ]; then
+  step "chromium" chromium
+  step "postgresql-client" postgres_client
+  step "sqlite3" sqlite_shell
+  step "nginx" nginx_tools
+  step "npm ci (end2end)" npm_packages
+  step "target dir owner" claim_target_dir
+fi
 log "$(printf '%-28s %s' "setup total" "$(elapsed "$total_start")")"

@@ -2,12 +2,13 @@
 # Stages are functions called through `stage`, which shellcheck cannot follow.
 # shellcheck disable=SC2317
 #
-# Runs every Vectora test: formatting, clippy, the Rust tests on SQLite and on PostgreSQL, and the
-# Playwright suite against the release build in headless Chromium.
+# Runs every Vectora test: formatting, clippy, the Rust tests on SQLite and on PostgreSQL, the
+# Playwright suite against the release build in headless Chromium, and nginx/nginx.prod.conf in
+# front of that build (scripts/check_nginx.sh).
 #
 #   scripts/test.sh           everything (what CI runs)
-#   scripts/test.sh --quick   everything except the release build and Playwright
-#   scripts/test.sh --e2e     only the release build and Playwright
+#   scripts/test.sh --quick   everything except the release build, Playwright and nginx
+#   scripts/test.sh --e2e     only the release build, Playwright and nginx
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth); it fails when that is not reachable.
 # TEST_POSTGRES_URL overrides the address the PostgreSQL tests use.
@@ -24,7 +25,7 @@ for arg in "$@"; do
     --quick) QUICK=1 ;;
     --e2e) E2E_ONLY=1 ;;
     -h | --help)
-      sed -n '5,13p' "$ROOT/scripts/test.sh" | sed 's/^# \{0,1\}//'
+      sed -n '5,14p' "$ROOT/scripts/test.sh" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
@@ -167,11 +168,14 @@ fi
 if [ "$QUICK" -eq 1 ]; then
   skip "cargo leptos build --release --split" "--quick"
   skip "playwright (e2e)" "--quick"
+  skip "nginx in front of the release" "--quick"
 else
   if stage "cargo leptos build --release --split" release_build; then
     stage "playwright (e2e)" playwright || true
+    stage "nginx in front of the release" "$ROOT/scripts/check_nginx.sh" || true
   else
     skip "playwright (e2e)" "the release build failed"
+    skip "nginx in front of the release" "the release build failed"
   fi
 fi
 
