@@ -91,6 +91,7 @@ check_match "HSTS" "$PAGE_HEADERS" '^strict-transport-security: max-age='
 check_match "nosniff" "$PAGE_HEADERS" '^x-content-type-options: nosniff'
 check_no_match "no nginx version in Server" "$PAGE_HEADERS" '^server: nginx/[0-9]'
 check_match "/health answers through the proxy" "$("${CURL[@]}" "$HTTPS/health")" '"status"'
+check "/metrics is not served to the outside" "$(status "$HTTPS/metrics")" 404
 check "an unknown Host is refused by the app (400)" "$(status -H 'Host: evil.example' "$HTTPS/")" 400
 
 echo "Static files from the site directory:"

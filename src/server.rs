@@ -28,7 +28,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
-use crate::{Config, api, dev_sign_in, perimeter, sign_in};
+use crate::{Config, api, dev_sign_in, metrics, perimeter, sign_in};
 
 /// A server bound to its port and ready to run.
 pub struct Application {
@@ -143,6 +143,7 @@ fn leptos_options() -> LeptosOptions {
 
 pub fn router(state: AppState) -> anyhow::Result<Router> {
     let security = perimeter::SecurityHeaders::new(&state.config)?;
+    metrics::handle();
     let routes = generate_route_list(App);
     let context = {
         let state = state.clone();
@@ -156,6 +157,7 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
     let router = Router::new()
         .route("/health", get(api::health::health))
         .route("/version", get(api::health::version))
+        .route("/metrics", get(metrics::render))
         .merge(api_routes)
         .merge(api::docs::router(api_document, &state.config)?)
         .merge(dev_sign_in::router(&state))
@@ -204,6 +206,7 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
                 ),
         )
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .layer(middleware::from_fn(metrics::track))
         .with_state(state);
     Ok(router)
 }

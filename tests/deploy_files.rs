@@ -265,6 +265,7 @@ fn nginx_proxies_to_the_app_and_never_forbids_framing() {
     assert!(active.contains("return 301 https://$host$request_uri;"));
     assert!(active.contains("limit_req zone="));
     assert!(active.contains("location = /telegram/webhook"));
+    assert!(active.contains("location = /metrics {\n            return 404;"));
     assert!(active.contains("Strict-Transport-Security"));
     assert!(active.contains("root /srv/vectora/site;"));
     assert!(read("Dockerfile.prod").contains("COPY --from=builder /site /srv/vectora/site"));

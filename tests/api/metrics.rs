@@ -1,0 +1,102 @@
+//! `/metrics`: Prometheus text with requests by route pattern and status, latency buckets and the
+//! database pool; raw paths (ids, tokens) never become labels.
+
+use reqwest::{Method, StatusCode};
+use serde_json::json;
+
+use crate::helpers::*;
+
+async fn scrape(app: &TestApp) -> String {
+    let response = app.request(Method::GET, "/metrics").send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/plain; version=0.0.4")
+    );
+    response.text().await.unwrap()
+}
+
+/// The value of the series whose line starts with `name{` and carries every label in `labels`.
+fn value(text: &str, name: &str, labels: &[&str]) -> f64 {
+    text.lines()
+        .filter(|line| line.starts_with(&format!("{name}{{")))
+        .filter(|line| labels.iter().all(|label| line.contains(label)))
+        .map(|line| line.rsplit(' ').next().unwrap().parse::<f64>().unwrap())
+        .sum()
+}
+
+#[tokio::test]
+async fn requests_are_counted_by_route_pattern_and_status() {
+    let app = spawn_app().await;
+    let user = TestUser::new(8801);
+    let id = app.post_task_id(&user, json!({"title": "Counted"})).await;
+    let before = scrape(&app).await;
+    let task_route = [
+        r#"route="/api/v1/tasks/{id}""#,
+        r#"method="GET""#,
+        r#"status="200""#,
+    ];
+    let missing = [r#"route="/api/v1/tasks/{id}""#, r#"status="404""#];
+
+    for _ in 0..3 {
+        assert_eq!(
+            app.get(&user, &format!("/api/v1/tasks/{id}"))
+                .await
+                .status(),
+            StatusCode::OK
+        );
+    }
+    assert_eq!(
+        app.get(&user, "/api/v1/tasks/999999").await.status(),
+        StatusCode::NOT_FOUND
+    );
+
+    let after = scrape(&app).await;
+    assert!(
+        value(&after, "http_requests_total", &task_route)
+            >= value(&before, "http_requests_total", &task_route) + 3.0
+    );
+    assert!(
+        value(&after, "http_requests_total", &missing)
+            >= value(&before, "http_requests_total", &missing) + 1.0
+    );
+    assert!(
+        after.contains(r#"http_request_duration_seconds_bucket{method="GET",route="/api/v1/tasks/{id}",le="0.1"}"#),
+        "latency histogram with buckets"
+    );
+    assert!(
+        !after.contains(&format!("/api/v1/tasks/{id}\"")),
+        "no raw paths as labels"
+    );
+    let pool = after
+        .lines()
+        .find_map(|line| line.strip_prefix("db_pool_connections "))
+        .expect("the pool's size")
+        .parse::<f64>()
+        .unwrap();
+    assert!(pool >= 1.0, "{pool}");
+}
+
+#[tokio::test]
+async fn static_files_and_unknown_paths_share_one_series() {
+    let app = spawn_app().await;
+    let token = "0123456789abcdef".repeat(4);
+    app.request(Method::GET, &format!("/auth/link/{token}"))
+        .send()
+        .await
+        .unwrap();
+    app.request(Method::GET, "/no/such/page/12345")
+        .send()
+        .await
+        .unwrap();
+    let text = scrape(&app).await;
+    assert!(
+        !text.contains(&token),
+        "a sign-in token never reaches the metrics"
+    );
+    assert!(!text.contains("12345"));
+    assert!(text.contains(r#"route="/auth/link/{token}""#), "{text}");
+    assert!(text.contains(r#"route="fallback""#));
+}
