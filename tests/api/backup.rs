@@ -109,7 +109,7 @@ async fn fill(app: &TestApp) {
         &anna,
         Method::PATCH,
         &format!("/api/v1/tasks/{second}"),
-        json!({"completed": true}),
+        json!({"status": true}),
     )
     .await;
     app.post_task(&boris, json!({"title": "Boris's own"})).await;

@@ -34,6 +34,15 @@ pub struct TestDb {
 }
 
 impl TestDb {
+    /// Another handle on a database some other `TestDb` owns (and drops).
+    pub fn borrowed(url: &str) -> TestDb {
+        TestDb {
+            url: url.to_owned(),
+            _dir: None,
+            postgres: None,
+        }
+    }
+
     pub async fn new() -> TestDb {
         match backend() {
             Backend::Sqlite => {
