@@ -49,7 +49,7 @@ pub async fn run(cli: Cli) -> ExitCode {
     };
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {
-            telemetry::init(&config.log_level, config.is_production());
+            let _sentry = telemetry::init_for_server(&config);
             server::serve(config).await
         }
         Command::Migrate { action } => migrate(&config, action).await,

@@ -1,20 +1,64 @@
 use std::io::IsTerminal;
 
-use tracing_subscriber::EnvFilter;
+use app::server::config::Config;
+use sentry::integrations::tracing::{BreadcrumbLayer, ErrorLayer};
+use tracing_subscriber::filter::LevelFilter;
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
+use tracing_subscriber::{EnvFilter, Layer, Registry};
+
+type BoxedLayer = Box<dyn Layer<Registry> + Send + Sync>;
 
 /// Logs to stdout: readable lines in development, JSON in production. `RUST_LOG` overrides
 /// `LOG_LEVEL`.
 pub fn init(log_level: &str, json: bool) {
+    let _ = tracing_subscriber::registry()
+        .with(log_lines(log_level, json))
+        .try_init();
+}
+
+/// Logging as `init` does and, with `SENTRY_DSN` set, errors and panics reported to Sentry, with
+/// the log lines before them as breadcrumbs. Keep the guard until the process ends: dropping it
+/// sends what is still queued.
+pub fn init_for_server(config: &Config) -> Option<sentry::ClientInitGuard> {
+    let guard = config.sentry_dsn.as_ref().map(|dsn| {
+        let environment = if config.is_production() {
+            "production"
+        } else {
+            "development"
+        };
+        let mut options = sentry::ClientOptions::new();
+        options.release = sentry::release_name!();
+        options.environment = Some(environment.into());
+        options.send_default_pii = false;
+        sentry::init((dsn.expose(), options))
+    });
+    let mut layers = vec![log_lines(&config.log_level, config.is_production())];
+    if guard.is_some() {
+        layers.push(ErrorLayer::new().with_filter(LevelFilter::ERROR).boxed());
+        layers.push(
+            BreadcrumbLayer::new()
+                .with_filter(LevelFilter::INFO)
+                .boxed(),
+        );
+    }
+    let _ = tracing_subscriber::registry().with(layers).try_init();
+    if guard.is_some() {
+        tracing::info!("errors are reported to Sentry");
+    }
+    guard
+}
+
+fn log_lines(log_level: &str, json: bool) -> BoxedLayer {
     let filter = EnvFilter::try_from_default_env()
         .or_else(|_| EnvFilter::try_new(format!("{log_level},sqlx=warn,sea_orm=warn,hyper=warn")))
         .unwrap_or_else(|_| EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
+    let lines = tracing_subscriber::fmt::layer()
         .with_target(false)
         .with_ansi(std::io::stdout().is_terminal());
-    let _ = if json {
-        builder.json().flatten_event(true).try_init()
+    if json {
+        lines.json().flatten_event(true).with_filter(filter).boxed()
     } else {
-        builder.try_init()
-    };
+        lines.with_filter(filter).boxed()
+    }
 }

@@ -23,6 +23,7 @@ mod openapi;
 mod perimeter;
 mod profile;
 mod replicas;
+mod sentry;
 mod server_fns;
 mod shutdown;
 mod sign_in_link;
