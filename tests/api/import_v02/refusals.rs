@@ -1,0 +1,57 @@
+//! A source that is not v0.2, or not there, gets a clear message and exit 1; passwords in its
+//! URL are never printed.
+
+use super::cli::{counts, import};
+use super::source_db::SourceDb;
+use crate::helpers::*;
+
+#[tokio::test]
+async fn sources_that_are_not_v02_or_unreachable_are_refused() {
+    let Some(empty) = SourceDb::empty().await else {
+        return;
+    };
+    let app = spawn_app().await;
+    let before = counts(&app.db.url).await;
+
+    let not_v02 = import(&app.db.url, &empty.url, &[]).await;
+    assert_eq!(not_v02.code, Some(1), "{}", not_v02.stderr);
+    assert!(
+        not_v02.stderr.contains("is not a v0.2 database"),
+        "{}",
+        not_v02.stderr
+    );
+
+    empty
+        .execute(
+            "CREATE TABLE alembic_version (version_num varchar(32)); \
+                   INSERT INTO alembic_version VALUES ('007_add_recurring_and_subtasks')",
+        )
+        .await;
+    let later = import(&app.db.url, &empty.url, &[]).await;
+    assert_eq!(later.code, Some(1));
+    assert!(
+        later.stderr.contains("005_create_users"),
+        "{}",
+        later.stderr
+    );
+
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let unreachable = format!("postgres://vectora:hunter2@{closed}/v02");
+    let gone = import(&app.db.url, &unreachable, &[]).await;
+    assert_eq!(gone.code, Some(1));
+    assert!(
+        gone.stderr.contains("cannot reach the v0.2 database"),
+        "{}",
+        gone.stderr
+    );
+    assert!(!gone.stderr.contains("hunter2") && !gone.stdout.contains("hunter2"));
+
+    let sqlite = import(&app.db.url, "sqlite://v02.db", &[]).await;
+    assert_eq!(sqlite.code, Some(1));
+    assert!(sqlite.stderr.contains("PostgreSQL"), "{}", sqlite.stderr);
+
+    assert_eq!(counts(&app.db.url).await, before);
+}
