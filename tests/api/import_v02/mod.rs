@@ -4,6 +4,7 @@
 mod cli;
 mod corrupted;
 mod failure;
+mod legacy_routes;
 mod refusals;
 mod sample;
 mod source_db;
