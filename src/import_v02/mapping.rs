@@ -1,6 +1,6 @@
 //! `v02_imports`: which v0.2 rows earlier runs brought over, so that none comes twice.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait, QuerySelect};
@@ -28,16 +28,20 @@ pub mod entity {
     impl ActiveModelBehavior for ActiveModel {}
 }
 
-/// `(kind, v0.2 id)` of every row imported before.
-pub async fn imported(conn: &impl ConnectionTrait) -> Result<HashSet<(String, i64)>, DbErr> {
-    let rows: Vec<(String, i64)> = entity::Entity::find()
+/// Every row imported before: `(kind, v0.2 id)` → the id it got here.
+pub async fn imported(conn: &impl ConnectionTrait) -> Result<HashMap<(String, i64), i64>, DbErr> {
+    let rows: Vec<(String, i64, i64)> = entity::Entity::find()
         .select_only()
         .column(entity::Column::Kind)
         .column(entity::Column::V02Id)
+        .column(entity::Column::TargetId)
         .into_tuple()
         .all(conn)
         .await?;
-    Ok(rows.into_iter().collect())
+    Ok(rows
+        .into_iter()
+        .map(|(kind, v02_id, target_id)| ((kind, v02_id), target_id))
+        .collect())
 }
 
 /// Remembers `(v0.2 id, id here)` pairs of one kind.

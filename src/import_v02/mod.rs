@@ -9,6 +9,7 @@ mod plan;
 mod progress;
 mod redact;
 mod report;
+mod same_source;
 mod source;
 mod task_fix;
 mod tasks;
@@ -39,10 +40,12 @@ pub struct Options {
 pub async fn run(config: &Config, options: Options) -> anyhow::Result<()> {
     let started = Instant::now();
     let now = app::server::clock::now();
+    let reading = progress::spinner("reading the v0.2 database");
     let source = Source::open(&options.from).await?;
     let data = source.read().await?;
     source.close().await;
     let plan = plan::plan(&data, options.time_zone.zone(), now);
+    reading.finish_and_clear();
 
     let target = redact(&config.database_url);
     prepare_target(config, options.dry_run).await?;

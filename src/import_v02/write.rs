@@ -12,6 +12,7 @@ use super::mapping::{self, ACCOUNT, TASK};
 use super::note::{Note, RowKind};
 use super::plan::Plan;
 use super::progress::task_bar;
+use super::same_source::check_same_source;
 use super::tasks::write_tasks;
 use super::users::{ensure_telegram_users, touch_tasks};
 
@@ -48,15 +49,16 @@ pub async fn write(
     let earlier = mapping::imported(&txn)
         .await
         .context("cannot read which rows were imported before (is the target migrated?)")?;
+    check_same_source(&txn, &plan.tasks, &earlier).await?;
     let tasks: Vec<_> = plan
         .tasks
         .iter()
-        .filter(|t| !earlier.contains(&(TASK.to_owned(), t.v02_id)))
+        .filter(|t| !earlier.contains_key(&(TASK.to_owned(), t.v02_id)))
         .collect();
     let accounts: Vec<_> = plan
         .accounts
         .iter()
-        .filter(|a| !earlier.contains(&(ACCOUNT.to_owned(), a.v02_id)))
+        .filter(|a| !earlier.contains_key(&(ACCOUNT.to_owned(), a.v02_id)))
         .collect();
     let mut written = Written {
         earlier_tasks: plan.tasks.len() - tasks.len(),

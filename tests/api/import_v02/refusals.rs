@@ -55,3 +55,27 @@ async fn sources_that_are_not_v02_or_unreachable_are_refused() {
 
     assert_eq!(counts(&app.db.url).await, before);
 }
+
+#[tokio::test]
+async fn a_second_v02_database_is_not_mistaken_for_the_one_imported_before() {
+    let Some(source) = SourceDb::sample().await else {
+        return;
+    };
+    let app = spawn_app().await;
+    let first = import(&app.db.url, &source.url, &[]).await;
+    assert_eq!(first.code, Some(0), "{}{}", first.stdout, first.stderr);
+    let imported = counts(&app.db.url).await;
+
+    // Another v0.2 database numbers its own tasks from 1 too.
+    source
+        .execute("UPDATE tasks SET created_at = created_at - interval '1 day' WHERE id = 7")
+        .await;
+    let other = import(&app.db.url, &source.url, &[]).await;
+    assert_eq!(other.code, Some(1), "{}{}", other.stdout, other.stderr);
+    assert!(
+        other.stderr.contains("another v0.2 database") && other.stderr.contains("v0.2 task 7"),
+        "{}",
+        other.stderr
+    );
+    assert_eq!(counts(&app.db.url).await, imported);
+}
