@@ -79,3 +79,23 @@ async fn a_second_v02_database_is_not_mistaken_for_the_one_imported_before() {
     );
     assert_eq!(counts(&app.db.url).await, imported);
 }
+
+#[tokio::test]
+async fn a_dry_run_needs_a_migrated_target_and_a_real_run_migrates_it() {
+    let Some(source) = SourceDb::sample().await else {
+        return;
+    };
+    let target = TestDb::new().await;
+    let dry = import(&target.url, &source.url, &["--dry-run"]).await;
+    assert_eq!(dry.code, Some(1), "{}{}", dry.stdout, dry.stderr);
+    assert!(dry.stderr.contains("vectora migrate up"), "{}", dry.stderr);
+
+    let run = import(&target.url, &source.url, &[]).await;
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("tasks: 60, accounts: 3"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(counts(&target.url).await[1], ("tasks", 60));
+}
