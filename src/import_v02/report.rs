@@ -57,6 +57,9 @@ impl fmt::Display for Report {
                 self.emails
             )?;
         }
+        if self.dry_run {
+            writeln!(f, "Dry run: nothing was written.")?;
+        }
         writeln!(
             f,
             "users: {} ({} new), tasks: {}, accounts: {}, fixed: {}, skipped: {}",
@@ -67,10 +70,6 @@ impl fmt::Display for Report {
             self.count(Outcome::Fixed),
             self.count(Outcome::Skipped)
         )?;
-        writeln!(f, "time: {:.2} s", self.elapsed.as_secs_f64())?;
-        if self.dry_run {
-            writeln!(f, "Dry run: nothing was written.")?;
-        }
-        Ok(())
+        writeln!(f, "time: {:.2} s", self.elapsed.as_secs_f64())
     }
 }

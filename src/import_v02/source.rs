@@ -7,6 +7,8 @@ use sea_orm::{
     FromQueryResult, IsolationLevel, Statement, TransactionTrait,
 };
 
+use sea_orm::sqlx::{Connection, postgres::PgConnection};
+
 use super::redact::redact;
 
 /// The alembic revision v0.2 ends at; later revisions (006, 007) are another, unreleased schema.
@@ -97,6 +99,18 @@ pub struct V02Data {
     pub accounts: Vec<V02Account>,
 }
 
+/// One plain connection first: a pool only says it timed out, this says why (refused, wrong
+/// password, no such database).
+async fn probe(url: &str) -> anyhow::Result<()> {
+    let connect = PgConnection::connect(url);
+    match tokio::time::timeout(CONNECT_TIMEOUT, connect).await {
+        Ok(connection) => Ok(connection?.close().await?),
+        Err(_) => bail!("no answer within {} s", CONNECT_TIMEOUT.as_secs()),
+    }
+}
+
+const CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
 pub struct Source {
     db: DatabaseConnection,
 }
@@ -110,10 +124,13 @@ impl Source {
                 redact(url)
             );
         }
+        probe(url)
+            .await
+            .with_context(|| format!("cannot reach the v0.2 database at {}", redact(url)))?;
         let mut options = ConnectOptions::new(url.to_owned());
         options
             .max_connections(1)
-            .connect_timeout(std::time::Duration::from_secs(10))
+            .connect_timeout(CONNECT_TIMEOUT)
             .sqlx_logging(false)
             .map_sqlx_postgres_opts(|opts| opts.options([("default_transaction_read_only", "on")]));
         let db = Database::connect(options)
