@@ -41,7 +41,7 @@ enum Command {
             env = "V02_DATABASE_URL",
             hide_env_values = true
         )]
-        from: String,
+        from: import_v02::SecretUrl,
         /// The IANA time zone v0.2's due dates (stored without a zone) are read in; also the
         /// time zone of the users the import creates.
         #[arg(long, value_name = "IANA", default_value = "UTC", value_parser = time_zone)]

@@ -23,14 +23,14 @@ use app::model::TimeZoneName;
 use migration::{Migrator, MigratorTrait};
 
 use crate::Config;
-pub use redact::redact;
+pub use redact::{SecretUrl, redact};
 use report::Report;
 use source::Source;
 
 #[derive(Debug, Clone)]
 pub struct Options {
     /// The v0.2 PostgreSQL URL.
-    pub from: String,
+    pub from: SecretUrl,
     /// The zone of v0.2's zone-less due dates, and the imported users' time zone.
     pub time_zone: TimeZoneName,
     pub dry_run: bool,
@@ -41,7 +41,7 @@ pub async fn run(config: &Config, options: Options) -> anyhow::Result<()> {
     let started = Instant::now();
     let now = app::server::clock::now();
     let reading = progress::spinner("reading the v0.2 database");
-    let source = Source::open(&options.from).await?;
+    let source = Source::open(options.from.expose()).await?;
     let data = source.read().await?;
     source.close().await;
     let plan = plan::plan(&data, options.time_zone.zone(), now);
@@ -58,7 +58,7 @@ pub async fn run(config: &Config, options: Options) -> anyhow::Result<()> {
     db.close().await.ok();
 
     let report = Report {
-        source: redact(&options.from),
+        source: redact(options.from.expose()),
         target,
         dry_run: options.dry_run,
         written,
