@@ -3,7 +3,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use migration::{Migrator, MigratorTrait};
 
-use crate::{Config, healthcheck, server, telemetry};
+use app::i18n::Lang;
+use app::model::TimeZoneName;
+
+use crate::{Config, healthcheck, import_v02, server, telemetry};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -27,6 +30,30 @@ enum Command {
     },
     /// Exit 0 when the local server's /health answers 200.
     Healthcheck,
+    /// Import a v0.2 installation's PostgreSQL database into DATABASE_URL (all or nothing;
+    /// rows imported by an earlier run are not imported again).
+    #[command(name = "import-v02")]
+    ImportV02 {
+        /// The v0.2 PostgreSQL URL; it is only read, never written.
+        #[arg(
+            long,
+            value_name = "URL",
+            env = "V02_DATABASE_URL",
+            hide_env_values = true
+        )]
+        from: import_v02::SecretUrl,
+        /// The IANA time zone v0.2's due dates (stored without a zone) are read in; also the
+        /// time zone of the users the import creates.
+        #[arg(long, value_name = "IANA", default_value = "UTC", value_parser = time_zone)]
+        time_zone: TimeZoneName,
+        /// Print the report without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+fn time_zone(value: &str) -> Result<TimeZoneName, String> {
+    TimeZoneName::parse(value).map_err(|e| e.message(Lang::En))
 }
 
 #[derive(Debug, Subcommand)]
@@ -54,6 +81,18 @@ pub async fn run(cli: Cli) -> ExitCode {
         }
         Command::Migrate { action } => migrate(&config, action).await,
         Command::Healthcheck => return healthcheck::run(config.site_addr).await,
+        Command::ImportV02 {
+            from,
+            time_zone,
+            dry_run,
+        } => {
+            let options = import_v02::Options {
+                from,
+                time_zone,
+                dry_run,
+            };
+            import_v02::run(&config, options).await
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -5,6 +5,7 @@ pub mod api;
 pub mod cli;
 pub mod dev_sign_in;
 pub mod healthcheck;
+pub mod import_v02;
 pub mod metrics;
 pub mod perimeter;
 pub mod server;

@@ -154,6 +154,7 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
         move || shell(options.clone())
     };
     let (api_routes, api_document) = api::router();
+    let api_v1 = api_routes.clone().with_state(state.clone());
     let router = Router::new()
         .route("/health", get(api::health::health))
         .route("/version", get(api::health::version))
@@ -164,6 +165,10 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
         .merge(sign_in::router())
         .leptos_routes_with_context(&state, routes, context, page)
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn_with_state(
+            api_v1,
+            api::v02_routes::forward,
+        ))
         .layer(RequestBodyLimitLayer::new(perimeter::BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

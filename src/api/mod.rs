@@ -10,6 +10,7 @@ pub mod openapi;
 mod stats;
 mod tasks;
 mod tokens;
+pub mod v02_routes;
 
 use app::server::AppState;
 use axum::Router;

@@ -13,6 +13,7 @@ mod dev_sign_in;
 mod docs;
 mod due_filters;
 mod health;
+mod import_v02;
 mod isolation;
 mod listing;
 mod logging;

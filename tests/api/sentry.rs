@@ -135,7 +135,10 @@ async fn a_server_error_is_reported_without_credentials() {
     child.wait().ok();
     let event = event.expect("Sentry received an event");
     assert!(event.contains("database error"), "{event}");
-    assert!(event.contains("no such table") || event.contains("does not exist"), "{event}");
+    assert!(
+        event.contains("no such table") || event.contains("does not exist"),
+        "{event}"
+    );
     let init_data = user.init_data();
     let hash = init_data.rsplit("hash=").next().unwrap();
     for secret in [BOT_TOKEN, hash] {

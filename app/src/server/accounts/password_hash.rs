@@ -28,6 +28,17 @@ fn verify_now(phc: &str, candidate: &str) -> bool {
     })
 }
 
+/// Whether `value` is an Argon2 PHC string that `verify_password` can check: what a password
+/// account brought from elsewhere (v0.2) must hold.
+pub fn is_verifiable(value: &str) -> bool {
+    Phc::new(value).is_ok_and(|parsed| {
+        matches!(
+            parsed.algorithm.as_str(),
+            "argon2id" | "argon2i" | "argon2d"
+        ) && parsed.hash.is_some()
+    })
+}
+
 /// What unknown usernames are checked against, so that they take as long as known ones.
 fn dummy_hash() -> &'static str {
     static DUMMY: OnceLock<String> = OnceLock::new();
@@ -100,5 +111,10 @@ mod tests {
         .to_string();
         assert!(foreign.starts_with("$argon2id$v=19$m=65536,t=3,p=4$"));
         assert!(verify_now(&foreign, "legacy-pass1"));
+        assert!(is_verifiable(&foreign));
+        assert!(!is_verifiable(
+            "$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW"
+        ));
+        assert!(!is_verifiable("plain text"));
     }
 }

@@ -1,0 +1,101 @@
+//! v0.2's task routes (`/tasks/`, `/tasks/{id}`, `/tasks/metadata/categories|tags`), as clients
+//! written against v0.2 call them, with `X-Telegram-Init-Data`: answered by `/api/v1`, marked
+//! deprecated (RFC 9745) with a `Link` to the new path. Without that header, `/tasks/…` stays the
+//! app's pages.
+
+use std::net::SocketAddr;
+
+use axum::Router;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{HeaderValue, Uri, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use tower::ServiceExt;
+use tower_http::request_id::RequestId;
+
+use super::BASE_PATH;
+
+/// When the v0.2 routes became deprecated: 2026-11-30T00:00:00Z, as an RFC 9745 date.
+const DEPRECATED_SINCE: &str = "@1795996800";
+
+/// The `/api/v1` path that answers a v0.2 task path, if it is one.
+pub fn successor(path: &str) -> Option<String> {
+    let rest = path.strip_prefix("/tasks")?;
+    if !(rest.is_empty() || rest.starts_with('/')) {
+        return None;
+    }
+    let rest = rest.strip_suffix('/').unwrap_or(rest);
+    let segments: Vec<&str> = rest.split('/').skip(1).collect();
+    let known = match segments.as_slice() {
+        [] => true,
+        [id] => !id.is_empty(),
+        ["metadata", "categories" | "tags"] => true,
+        _ => false,
+    };
+    known.then(|| format!("{BASE_PATH}/tasks{rest}"))
+}
+
+/// Middleware: hands v0.2 calls to `api` (the `/api/v1` router), everything else on to `next`.
+pub async fn forward(State(api): State<Router>, request: Request, next: Next) -> Response {
+    let new_path = match successor(request.uri().path()) {
+        Some(path) if request.headers().contains_key("x-telegram-init-data") => path,
+        _ => return next.run(request).await,
+    };
+    let target = match request.uri().query() {
+        Some(query) => format!("{new_path}?{query}"),
+        None => new_path.clone(),
+    };
+    let Ok(uri) = target.parse::<Uri>() else {
+        return next.run(request).await;
+    };
+    let Ok(mut response) = api.oneshot(rerouted(request, uri)).await;
+    let headers = response.headers_mut();
+    headers.insert("deprecation", HeaderValue::from_static(DEPRECATED_SINCE));
+    if let Ok(link) = HeaderValue::from_str(&format!("<{new_path}>; rel=\"successor-version\"")) {
+        headers.append(header::LINK, link);
+    }
+    response
+}
+
+/// The request sent to `uri`, without what routing it here attached (the path parameters of the
+/// app's `/tasks/{id}` page would add to the API's own).
+fn rerouted(request: Request, uri: Uri) -> Request {
+    let (parts, body) = request.into_parts();
+    let mut fresh = Request::new(body);
+    *fresh.method_mut() = parts.method;
+    *fresh.uri_mut() = uri;
+    *fresh.version_mut() = parts.version;
+    *fresh.headers_mut() = parts.headers;
+    if let Some(peer) = parts.extensions.get::<ConnectInfo<SocketAddr>>() {
+        fresh.extensions_mut().insert(*peer);
+    }
+    if let Some(id) = parts.extensions.get::<RequestId>() {
+        fresh.extensions_mut().insert(id.clone());
+    }
+    fresh
+}
+
+#[cfg(test)]
+mod tests {
+    use super::successor;
+
+    #[test]
+    fn v02_paths_map_to_api_v1() {
+        assert_eq!(successor("/tasks/").as_deref(), Some("/api/v1/tasks"));
+        assert_eq!(successor("/tasks").as_deref(), Some("/api/v1/tasks"));
+        assert_eq!(successor("/tasks/42").as_deref(), Some("/api/v1/tasks/42"));
+        assert_eq!(
+            successor("/tasks/metadata/tags").as_deref(),
+            Some("/api/v1/tasks/metadata/tags")
+        );
+        for other in [
+            "/tasksx",
+            "/tasks//",
+            "/tasks/1/2",
+            "/tasks/metadata/x",
+            "/api/v1/tasks",
+        ] {
+            assert_eq!(successor(other), None, "{other}");
+        }
+    }
+}
