@@ -19,6 +19,7 @@ mod migrations;
 mod openapi;
 mod perimeter;
 mod profile;
+mod quick_add;
 mod server_fns;
 mod sign_in_link;
 mod sign_in_page;
