@@ -2,10 +2,15 @@
 //! (`TEST_POSTGRES_URL`, default postgres://postgres@127.0.0.1:5432/postgres); SQLite otherwise.
 
 mod browser;
+mod fake_telegram;
 mod helpers;
 
 mod api_tokens;
 mod auth;
+mod bot_callbacks;
+mod bot_commands;
+mod bot_resilience;
+mod bot_start;
 mod caching;
 mod concurrency;
 mod dev_sign_in;

@@ -1,0 +1,25 @@
+//! The update tree: commands, other messages, button presses. Shared by polling and (later) the
+//! webhook.
+
+use teloxide::dispatching::{HandlerExt, UpdateFilterExt, UpdateHandler};
+use teloxide::prelude::*;
+
+use super::commands::{self, Command};
+use super::{callbacks, messages};
+
+fn is_command(msg: Message) -> bool {
+    msg.text().is_some_and(|text| text.starts_with('/'))
+}
+
+pub fn schema() -> UpdateHandler<teloxide::RequestError> {
+    let messages = Update::filter_message()
+        .branch(
+            dptree::entry()
+                .filter_command::<Command>()
+                .endpoint(commands::handle),
+        )
+        .branch(dptree::filter(is_command).endpoint(commands::unknown))
+        .branch(dptree::endpoint(messages::plain));
+    let buttons = Update::filter_callback_query().endpoint(callbacks::handle);
+    dptree::entry().branch(messages).branch(buttons)
+}
