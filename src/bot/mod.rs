@@ -27,8 +27,12 @@ pub fn build(config: &Config) -> anyhow::Result<Option<Bot>> {
     let Some(token) = &config.telegram_bot_token else {
         return Ok(None);
     };
-    if config.bot_mode == BotMode::Off {
-        return Ok(None);
+    match config.bot_mode {
+        BotMode::Off => return Ok(None),
+        BotMode::Webhook => {
+            tracing::warn!("BOT_MODE=webhook is not served yet: the bot uses long polling")
+        }
+        BotMode::Polling => {}
     }
     let api_url = url::Url::parse(&config.telegram_api_url)
         .map_err(|_| anyhow::anyhow!("TELEGRAM_API_URL is not a URL"))?;
