@@ -90,11 +90,11 @@ pub fn list(kind: ListKind, tasks: &[Task]) -> InlineKeyboardMarkup {
             .iter()
             .enumerate()
             .map(|(n, task)| {
-                let mut title: String = task.title.chars().take(BUTTON_TITLE_MAX).collect();
-                if task.title.chars().count() > BUTTON_TITLE_MAX {
-                    title.push('…');
-                }
-                let label = format!("✅ {}. {title}", n + 1);
+                let label = format!(
+                    "✅ {}. {}",
+                    n + 1,
+                    texts::short(&task.title, BUTTON_TITLE_MAX)
+                );
                 vec![Some(callback(&label, Action::Done { kind, id: task.id }))]
             })
             .collect(),

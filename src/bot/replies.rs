@@ -5,6 +5,7 @@ use app::i18n::Lang;
 use app::server::ServiceError;
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardMarkup, MessageId, ReplyParameters};
+use teloxide::{ApiError, RequestError};
 
 use super::{HandlerResult, deliver, texts};
 
@@ -44,13 +45,17 @@ impl Reply {
         deliver(request).await.map(|_| ())
     }
 
-    /// Puts it in place of the message `id` (its keyboard goes unless the reply has one).
+    /// Puts it in place of the message `id` (its keyboard goes unless the reply has one). A
+    /// message that already reads so (a button pressed twice) is left as it is.
     pub async fn edit(self, bot: &Bot, chat: ChatId, id: MessageId) -> HandlerResult {
         let mut request = bot.edit_message_text(chat, id, self.text);
         if let Some(keyboard) = self.keyboard {
             request = request.reply_markup(keyboard);
         }
-        deliver(request).await.map(|_| ())
+        match deliver(request).await {
+            Ok(_) | Err(RequestError::Api(ApiError::MessageNotModified)) => Ok(()),
+            Err(error) => Err(error),
+        }
     }
 }
 

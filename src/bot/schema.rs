@@ -11,6 +11,11 @@ fn is_command(msg: Message) -> bool {
     msg.text().is_some_and(|text| text.starts_with('/'))
 }
 
+/// Plain messages are offered as tasks only in a private chat: in a group they are talk.
+fn is_private(msg: Message) -> bool {
+    msg.chat.is_private()
+}
+
 pub fn schema() -> UpdateHandler<teloxide::RequestError> {
     let messages = Update::filter_message()
         .branch(
@@ -19,7 +24,7 @@ pub fn schema() -> UpdateHandler<teloxide::RequestError> {
                 .endpoint(commands::handle),
         )
         .branch(dptree::filter(is_command).endpoint(commands::unknown))
-        .branch(dptree::endpoint(messages::plain));
+        .branch(dptree::filter(is_private).endpoint(messages::plain));
     let buttons = Update::filter_callback_query().endpoint(callbacks::handle);
     dptree::entry().branch(messages).branch(buttons)
 }

@@ -176,6 +176,18 @@ pub enum ListKind {
     Open,
 }
 
+/// `text` cut to `max` characters, with an ellipsis when cut: a list of twenty 500-character
+/// titles would pass Telegram's 4096 characters a message.
+pub fn short(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
+/// How much of a title a list line shows.
+const LIST_TITLE_MAX: usize = 120;
+
 pub fn list(lang: Lang, kind: ListKind, tasks: &[Task], zone: Tz) -> String {
     if tasks.is_empty() {
         return match kind {
@@ -199,7 +211,8 @@ pub fn list(lang: Lang, kind: ListKind, tasks: &[Task], zone: Tz) -> String {
         } else {
             ""
         };
-        lines.push(format!("{}. {}{due}{mark}", n + 1, task.title));
+        let title = short(&task.title, LIST_TITLE_MAX);
+        lines.push(format!("{}. {title}{due}{mark}", n + 1));
     }
     lines.join("\n")
 }

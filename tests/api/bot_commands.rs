@@ -288,3 +288,42 @@ async fn unknown_commands_and_stickers_get_a_short_helpful_answer() {
         "Nothing due today 🎉"
     );
 }
+
+#[tokio::test]
+async fn in_a_group_only_commands_are_answered() {
+    let (app, telegram) = spawn_with_bot().await;
+    let chatter = Chatter::new(8215, "en");
+    let group = -100_8215;
+    telegram.send_group_text(&chatter, group, "lunch tomorrow?");
+    telegram.send_group_text(&chatter, group, "/help");
+    // One chat's updates are handled in order: once /help is answered, the talk before it was
+    // seen, and left alone.
+    telegram
+        .wait_for_matching("sendMessage", 1, |body| body["chat_id"] == group)
+        .await;
+    let sent = telegram.sent_to(group);
+    assert_eq!(sent.len(), 1);
+    assert!(sent[0].text().starts_with("What I can do:"));
+    assert!(tasks_of(&app, 8215).await.is_empty());
+}
+
+#[tokio::test]
+async fn long_titles_are_shortened_in_lists_so_the_message_fits() {
+    let (app, telegram) = spawn_with_bot().await;
+    let chatter = Chatter::new(8216, "en");
+    let user = chatter.api_user();
+    for n in 0..20 {
+        let title = format!("{n:02} {}", "word ".repeat(99));
+        app.post_task(&user, json!({ "title": title })).await;
+    }
+    telegram.send_text(&chatter, "/tasks");
+    let list = telegram.reply(&chatter, 1).await;
+    assert!(list.text().chars().count() <= 4096, "{}", list.text().len());
+    assert_eq!(list.buttons().len(), 20);
+    let line = list.text().lines().nth(1).unwrap();
+    assert!(
+        line.starts_with("1. 00 word word") && line.ends_with('…'),
+        "{line}"
+    );
+    assert!(list.buttons()[0][0].0.ends_with('…'));
+}

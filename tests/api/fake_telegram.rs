@@ -190,6 +190,25 @@ impl FakeTelegram {
         message
     }
 
+    /// A message from `from` in the group `group` (a negative id, as Telegram gives groups).
+    pub fn send_group_text(&self, from: &Chatter, group: i64, text: &str) {
+        let mut message = json!({
+            "message_id": self.inner.next_message_id.fetch_add(1, Ordering::SeqCst),
+            "date": now(), "chat": {"id": group, "type": "group", "title": "Friends"},
+            "from": from.json(), "text": text,
+        });
+        if text.starts_with('/') {
+            let length = text
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .encode_utf16()
+                .count();
+            message["entities"] = json!([{"type": "bot_command", "offset": 0, "length": length}]);
+        }
+        self.push_update("message", message);
+    }
+
     /// A sticker: a message without text.
     pub fn send_sticker(&self, from: &Chatter) {
         let message = json!({
@@ -278,6 +297,14 @@ impl FakeTelegram {
         self.wait_for_matching(method, count, |body| body["chat_id"] == chat)
             .await
             .swap_remove(count - 1)
+    }
+
+    /// Every message the bot has sent to `chat` so far.
+    pub fn sent_to(&self, chat: i64) -> Vec<Call> {
+        self.calls_of("sendMessage")
+            .into_iter()
+            .filter(|c| c.body["chat_id"] == chat)
+            .collect()
     }
 
     /// The `count`-th message the bot sent to `chatter` (1-based).
