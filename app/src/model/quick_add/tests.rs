@@ -377,3 +377,106 @@ fn impossible_dates_are_words() {
     // 10:00 is not after 10:00: tomorrow.
     assert_eq!(got.date_time, Some(utc("2026-11-26T10:00:00Z")));
 }
+
+/// Whatever a user sends, the parser answers (a task or the reasons it is not one) and never
+/// panics.
+mod never_panics {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const WORDS: &[&str] = &[
+        "в",
+        "во",
+        "на",
+        "к",
+        "до",
+        "at",
+        "on",
+        "in",
+        "the",
+        "this",
+        "next",
+        "следующую",
+        "через",
+        "завтра",
+        "today",
+        "послезавтра",
+        "day",
+        "after",
+        "tomorrow",
+        "пятницу",
+        "fri",
+        "пт",
+        "25.12",
+        "31.02",
+        "29.02",
+        "12/31",
+        "2027-12-25",
+        "99.99.99",
+        "9",
+        "23",
+        "24",
+        "99999",
+        "18:30",
+        "9:75",
+        "12am",
+        "13pm",
+        "утра",
+        "вечера",
+        "дня",
+        "ночи",
+        "morning",
+        "утром",
+        "полчаса",
+        "час",
+        "часа",
+        "weeks",
+        "2h",
+        "99999w",
+        "декабря",
+        "dec",
+        "25th",
+        "9999",
+        "#",
+        "#tag",
+        "!",
+        "!high",
+        "!?",
+        "@",
+        "@cat",
+        "ё",
+        ".",
+        "",
+        "—",
+    ];
+
+    fn phrase() -> impl Strategy<Value = String> {
+        let word = prop_oneof![
+            3 => proptest::sample::select(WORDS).prop_map(str::to_owned),
+            1 => any::<String>(),
+        ];
+        proptest::collection::vec(word, 0..8).prop_map(|words| words.join(" "))
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_is_read_or_refused(
+            text in phrase(),
+            zone in proptest::sample::select(vec!["UTC", "Pacific/Kiritimati", "America/New_York", "Europe/Berlin"]),
+            now in 0i64..4_102_444_800,
+        ) {
+            let zone: Tz = zone.parse().unwrap();
+            let now = DateTime::from_timestamp(now, 0).unwrap();
+            for lang in [Lang::Ru, Lang::En] {
+                match parse_quick_add(&text, now, zone, lang) {
+                    Ok(task) => {
+                        prop_assert!(!task.title.as_str().is_empty());
+                        prop_assert!(text.contains(task.title.as_str().split(' ').next().unwrap()));
+                    }
+                    Err(errors) => prop_assert!(!errors.is_empty()),
+                }
+            }
+        }
+    }
+}
