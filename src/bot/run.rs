@@ -17,6 +17,8 @@ use super::{deliver, keyboards, schema, texts};
 const POLL_TIMEOUT: Duration = Duration::from_secs(25);
 /// How long to wait before trying again when Telegram cannot be reached at start.
 const RECONNECT: Duration = Duration::from_secs(10);
+/// How long stopping waits for the handlers at work.
+const STOP_WAIT: Duration = Duration::from_secs(5);
 
 /// The running bot; `stop` ends it.
 pub struct Running {
@@ -25,11 +27,16 @@ pub struct Running {
 }
 
 impl Running {
+    /// Lets the handlers at work finish (for at most a few seconds: a shutdown must not wait
+    /// on Telegram), then ends the bot.
     pub async fn stop(self) {
-        match self.token.shutdown() {
-            Ok(stopped) => stopped.await,
+        let finished = match self.token.shutdown() {
+            Ok(stopped) => tokio::time::timeout(STOP_WAIT, stopped).await.is_ok(),
             // Not dispatching yet (still reaching Telegram): nothing to finish.
-            Err(_) => self.task.abort(),
+            Err(_) => false,
+        };
+        if !finished {
+            self.task.abort();
         }
         let _ = self.task.await;
     }

@@ -168,3 +168,31 @@ async fn with_the_bot_off_the_rest_works_and_telegram_hears_nothing() {
         .await;
     assert!(telegram.calls().is_empty(), "{:?}", telegram.calls());
 }
+
+#[tokio::test]
+async fn the_bot_stops_with_the_server() {
+    let telegram = FakeTelegram::start().await;
+    let db = TestDb::new().await;
+    let env = [
+        ("DATABASE_URL", db.url.as_str()),
+        ("TELEGRAM_BOT_TOKEN", BOT_TOKEN),
+        ("TELEGRAM_API_URL", &telegram.url()),
+        ("BOT_MODE", "polling"),
+        ("LEPTOS_SITE_ADDR", "127.0.0.1:0"),
+    ]
+    .map(|(k, v)| (k.to_owned(), v.to_owned()));
+    let config =
+        Config::from_lookup(|name| env.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
+            .unwrap();
+    let application = vectora::server::Application::build(config).await.unwrap();
+    assert!(application.bot().is_some());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(application.run_until(async {
+        let _ = stopped.await;
+    }));
+    telegram.wait_for("getUpdates", 2).await;
+    stop.send(()).unwrap();
+    let finished = tokio::time::timeout(std::time::Duration::from_secs(10), server).await;
+    // `run_until` returns only after the bot's task has ended.
+    assert!(finished.is_ok(), "the server and its bot stop");
+}
