@@ -9,9 +9,10 @@
 //!   `послезавтра`/`day after tomorrow`; a weekday (`в пятницу`, `во вторник`, `к понедельнику`,
 //!   `on friday`, `friday`; short forms such as `пт`/`fri` only after a preposition) is the first
 //!   such day after today, and `next friday` / `в следующую пятницу` is the one of next week
-//!   (weeks start on Monday); `25.12`, `25.12.2027`, `25.12.27`, `2027-12-25`, `25 декабря`,
-//!   `dec 25th`, `december 25 2027`; `25/12` is day/month for Russian speakers and month/day for
-//!   English ones. A date without a year is the next one that is not past.
+//!   (weeks start on Monday), as `next week` / `на следующей неделе` is its Monday; `25.12`,
+//!   `25.12.2027`, `25.12.27`, `2027-12-25`, `25 декабря`, `dec 25th`, `december 25 2027`;
+//!   `25/12` is day/month for Russian speakers and month/day for English ones. A date without a
+//!   year is the next one that is not past.
 //! - Times: `18:30`, `9am`, `9:30 pm`, `9 утра`, `9 вечера`, `2 ночи`; a bare hour only after a
 //!   preposition (`в 9`, `at 9`, `к 18`, and `в 18.30`), where it is a 24-hour time (`в 9` is
 //!   09:00; `в 3 дня` is 15:00). Words: `утром`/`morning` 09:00, `в полдень`/`noon` 12:00,

@@ -191,7 +191,9 @@ fn date(rest: &[String], ctx: &Context) -> Option<(usize, NaiveDate)> {
     let first = w.first()?;
     let short = lead == 1;
     if words::is_next(first)
-        && let Some(weekday) = w.get(1).and_then(|word| words::weekday(word, true))
+        && let Some(weekday) = w.get(1).and_then(|word| {
+            words::weekday(word, true).or(words::is_week(word).then_some(Weekday::Mon))
+        })
     {
         return Some((lead + 2, next_week(ctx.today, weekday)));
     }

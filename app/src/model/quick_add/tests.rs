@@ -188,6 +188,11 @@ fn table() -> Vec<Case> {
         )
         .tags(&["дом", "спорт"]),
         ru("Ёлка 20 декабря днём", "Ёлка", Some("2026-12-20T11:00:00Z")),
+        ru(
+            "на следующей неделе разобрать почту",
+            "разобрать почту",
+            Some("2026-11-30T06:00:00Z"),
+        ),
         // English, UTC (now Wednesday 10:00).
         en(
             "Buy milk tomorrow 9am #home !high",
@@ -262,6 +267,11 @@ fn table() -> Vec<Case> {
             Some("2027-12-01T09:00:00Z"),
         ),
         en("Ship it in 2h", "Ship it", Some("2026-11-25T12:00:00Z")),
+        en(
+            "Plan Q1 next week at 10",
+            "Plan Q1",
+            Some("2026-11-30T10:00:00Z"),
+        ),
         // Either language in any zone: the words are understood whatever the profile says.
         en(
             "купить молоко tomorrow",

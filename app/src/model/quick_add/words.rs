@@ -15,6 +15,11 @@ pub fn is_next(word: &str) -> bool {
     word == "next" || word.starts_with("следующ")
 }
 
+/// "week" in "next week", "на следующей неделе".
+pub fn is_week(word: &str) -> bool {
+    matches!(word, "week" | "неделе" | "неделю" | "неделя")
+}
+
 /// A weekday named in full in any case Russian puts it after в/к/до, or in English; the short
 /// forms ("пт", "fri") only when `short` is allowed (after a preposition or "next"), since "sun"
 /// or "ср" alone are too often something else.
