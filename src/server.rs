@@ -28,6 +28,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
+use crate::bot::{self, Bot};
 use crate::{Config, api, dev_sign_in, metrics, perimeter, sign_in};
 
 /// A server bound to its port and ready to run.
@@ -35,6 +36,8 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     state: AppState,
+    /// The Telegram client; `None` when the bot is off. Reminders send through it too.
+    bot: Option<Bot>,
 }
 
 impl Application {
@@ -55,6 +58,7 @@ impl Application {
             migrating.close().await.ok();
         }
         let db = connect().await?;
+        let bot = bot::build(&config)?;
         let listener = TcpListener::bind(config.site_addr)
             .await
             .with_context(|| format!("cannot listen on {}", config.site_addr))?;
@@ -86,6 +90,7 @@ impl Application {
             listener,
             router: router(state.clone())?,
             state,
+            bot,
         })
     }
 
@@ -99,17 +104,26 @@ impl Application {
         &self.state
     }
 
+    pub fn bot(&self) -> Option<&Bot> {
+        self.bot.as_ref()
+    }
+
     pub async fn run_until(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        axum::serve(
+        let bot = self.bot.map(|bot| bot::start(bot, self.state.clone()));
+        let served = axum::serve(
             self.listener,
             self.router
                 .into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(shutdown)
-        .await
+        .await;
+        if let Some(bot) = bot {
+            bot.stop().await;
+        }
+        served
     }
 }
 

@@ -7,6 +7,7 @@ pub mod extract;
 pub mod health;
 mod me;
 pub mod openapi;
+mod quick_add;
 mod stats;
 mod tasks;
 mod tokens;
@@ -29,6 +30,7 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     let routes = OpenApiRouter::new()
         .routes(routes!(tasks::list, tasks::create))
         .routes(routes!(tasks::reorder))
+        .routes(routes!(quick_add::quick_add))
         .routes(routes!(tasks::categories))
         .routes(routes!(tasks::tags))
         .routes(routes!(tasks::get, tasks::update, tasks::delete))

@@ -2,11 +2,16 @@
 //! (`TEST_POSTGRES_URL`, default postgres://postgres@127.0.0.1:5432/postgres); SQLite otherwise.
 
 mod browser;
+mod fake_telegram;
 mod helpers;
 
 mod api_tokens;
 mod auth;
 mod backup;
+mod bot_callbacks;
+mod bot_commands;
+mod bot_resilience;
+mod bot_start;
 mod caching;
 mod concurrency;
 mod dev_sign_in;
@@ -23,6 +28,7 @@ mod migrations;
 mod openapi;
 mod perimeter;
 mod profile;
+mod quick_add;
 mod replicas;
 mod sentry;
 mod server_fns;

@@ -15,6 +15,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/tasks"),
     ("post", "/api/v1/tasks"),
     ("post", "/api/v1/tasks/reorder"),
+    ("post", "/api/v1/tasks/quick"),
     ("get", "/api/v1/tasks/metadata/categories"),
     ("get", "/api/v1/tasks/metadata/tags"),
     ("get", "/api/v1/tasks/{id}"),
@@ -271,6 +272,30 @@ async fn real_answers_match_their_schemas() {
         StatusCode::NO_CONTENT,
     )
     .await;
+    let quick = "/api/v1/tasks/quick";
+    let text = json!({"text": "Отчёт завтра в 9 #work !high @Работа"});
+    let understood = c
+        .call(
+            "post",
+            quick,
+            "/api/v1/tasks/quick?dry_run=true",
+            Some(text.clone()),
+            ok,
+        )
+        .await;
+    assert_eq!(understood["title"], "Отчёт");
+    c.call("post", quick, quick, Some(text), StatusCode::CREATED)
+        .await;
+    let refused = c
+        .call(
+            "post",
+            quick,
+            quick,
+            Some(json!({"text": "завтра #work"})),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    assert_eq!(refused["errors"]["title"]["code"], "no_title");
     let categories = "/api/v1/tasks/metadata/categories";
     c.call("get", categories, categories, None, ok).await;
     let tags = "/api/v1/tasks/metadata/tags";

@@ -9,15 +9,24 @@ use crate::i18n::Lang;
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum FieldError {
     Required,
-    TooLong { max: usize },
-    OutOfRange { min: i64, max: i64 },
+    TooLong {
+        max: usize,
+    },
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
     Invalid,
     InvalidPriority,
     InvalidDateTime,
     InvalidBoolean,
     InvalidSort,
-    TooManyTags { max: usize },
-    TagLength { max: usize },
+    TooManyTags {
+        max: usize,
+    },
+    TagLength {
+        max: usize,
+    },
     InvalidLanguage,
     InvalidTimeZone,
     InvalidTimeOfDay,
@@ -25,10 +34,17 @@ pub enum FieldError {
     InvalidDueFilter,
     InvalidMonth,
     DuplicateIds,
-    InvalidUsername { min: usize, max: usize },
-    WeakPassword { min: usize },
+    InvalidUsername {
+        min: usize,
+        max: usize,
+    },
+    WeakPassword {
+        min: usize,
+    },
     UsernameTaken,
     WrongPassword,
+    /// Quick add: nothing is left for a title once the date, tags, priority and category are taken.
+    NoTitle,
 }
 
 impl FieldError {
@@ -55,6 +71,7 @@ impl FieldError {
             FieldError::WeakPassword { .. } => "weak_password",
             FieldError::UsernameTaken => "username_taken",
             FieldError::WrongPassword => "wrong_password",
+            FieldError::NoTitle => "no_title",
         }
     }
 
@@ -144,6 +161,13 @@ impl FieldError {
             (FieldError::UsernameTaken, Lang::Ru) => "Это имя пользователя уже занято.".into(),
             (FieldError::WrongPassword, Lang::En) => "The current password is not right.".into(),
             (FieldError::WrongPassword, Lang::Ru) => "Текущий пароль указан неверно.".into(),
+            (FieldError::NoTitle, Lang::En) => {
+                "Say what to do: the text has only a date, #tags, !priority or @category.".into()
+            }
+            (FieldError::NoTitle, Lang::Ru) => {
+                "Напишите, что сделать: в тексте только дата, #теги, !приоритет или @категория."
+                    .into()
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ mod month;
 mod priority;
 mod profile;
 mod query;
+mod quick_add;
 pub mod rfc3339;
 mod settings_form;
 mod task;
@@ -28,6 +29,7 @@ pub use month::Month;
 pub use priority::Priority;
 pub use profile::{DigestTime, Profile, ProfilePatch, ProfilePatchInput, Theme, TimeZoneName};
 pub use query::{DueFilter, SortBy, TaskQuery, TaskQueryInput};
+pub use quick_add::{QuickAddInput, Understood, parse_quick_add};
 pub use settings_form::SettingsForm;
 pub use task::{
     CalendarDay, DayCount, NewTask, NewTaskInput, PriorityCounts, ReorderInput, Stats, Task,

@@ -1,0 +1,102 @@
+//! The inline keyboards under the bot's messages.
+
+use app::i18n::Lang;
+use app::model::{Task, TaskId};
+use app::server::AppState;
+use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo};
+use url::Url;
+
+use super::callbacks::Action;
+use super::texts::{self, ListKind};
+
+/// The app's address: `PUBLIC_URL`, or where the server listens (development).
+pub fn app_url(state: &AppState) -> String {
+    state
+        .config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{}", state.leptos_options.site_addr))
+}
+
+/// A button that opens `url` as the Mini App; Telegram opens only https Mini Apps, so a plain
+/// link otherwise.
+fn open(text: &str, url: &str) -> Option<InlineKeyboardButton> {
+    let url = Url::parse(url).ok()?;
+    Some(if url.scheme() == "https" {
+        InlineKeyboardButton::web_app(text, WebAppInfo { url })
+    } else {
+        InlineKeyboardButton::url(text, url)
+    })
+}
+
+fn link(text: &str, url: &str) -> Option<InlineKeyboardButton> {
+    Some(InlineKeyboardButton::url(text, Url::parse(url).ok()?))
+}
+
+fn callback(text: &str, action: Action) -> InlineKeyboardButton {
+    InlineKeyboardButton::callback(text, action.encode())
+}
+
+fn rows(rows: Vec<Vec<Option<InlineKeyboardButton>>>) -> InlineKeyboardMarkup {
+    InlineKeyboardMarkup::new(
+        rows.into_iter()
+            .map(|row| row.into_iter().flatten().collect::<Vec<_>>())
+            .filter(|row| !row.is_empty()),
+    )
+}
+
+pub fn task_url(base: &str, id: TaskId) -> String {
+    format!("{base}/tasks/{id}")
+}
+
+pub fn welcome(lang: Lang, base: &str) -> InlineKeyboardMarkup {
+    rows(vec![
+        vec![open(texts::open_app(lang), base)],
+        vec![link(texts::open_in_browser(lang), base)],
+    ])
+}
+
+pub fn added(lang: Lang, base: &str, id: TaskId) -> InlineKeyboardMarkup {
+    rows(vec![vec![
+        Some(callback(texts::undo(lang), Action::Undo(id))),
+        open(texts::edit(lang), &task_url(base, id)),
+    ]])
+}
+
+pub fn offer(lang: Lang) -> InlineKeyboardMarkup {
+    rows(vec![vec![Some(callback(
+        texts::confirm_add(lang),
+        Action::Add,
+    ))]])
+}
+
+pub fn open_task(lang: Lang, base: &str, id: TaskId) -> InlineKeyboardMarkup {
+    rows(vec![vec![open(
+        texts::open_task(lang),
+        &task_url(base, id),
+    )]])
+}
+
+pub fn sign_in(lang: Lang, url: &str) -> InlineKeyboardMarkup {
+    rows(vec![vec![link(texts::sign_in(lang), url)]])
+}
+
+const BUTTON_TITLE_MAX: usize = 40;
+
+/// One ✅ button per task, in the list's order.
+pub fn list(kind: ListKind, tasks: &[Task]) -> InlineKeyboardMarkup {
+    rows(
+        tasks
+            .iter()
+            .enumerate()
+            .map(|(n, task)| {
+                let label = format!(
+                    "✅ {}. {}",
+                    n + 1,
+                    texts::short(&task.title, BUTTON_TITLE_MAX)
+                );
+                vec![Some(callback(&label, Action::Done { kind, id: task.id }))]
+            })
+            .collect(),
+    )
+}

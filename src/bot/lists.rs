@@ -1,0 +1,43 @@
+//! The lists `/today`, `/tasks` and `/done` show, and completing a task from them.
+
+use app::model::{Task, TaskId, TaskPatch, TaskQuery, TaskQueryInput};
+use app::server::{AppState, CurrentUser, ServiceError, clock, task_list, tasks};
+
+use super::texts::ListKind;
+
+/// How many tasks one message lists (each with its own button).
+pub const LIST_MAX: u64 = 20;
+
+/// Open tasks, soonest due first: due by the end of the user's today (overdue too), or all of
+/// them; `search` keeps those whose title or description has it.
+pub async fn load(
+    state: &AppState,
+    user: &CurrentUser,
+    kind: ListKind,
+    search: Option<&str>,
+) -> Result<Vec<Task>, ServiceError> {
+    let input = TaskQueryInput {
+        limit: Some(LIST_MAX.to_string()),
+        status: Some("false".into()),
+        due: (kind == ListKind::Today).then(|| "by_today".into()),
+        search: search.map(str::to_owned),
+        sort_by: Some("date".into()),
+        ..TaskQueryInput::default()
+    };
+    let query = TaskQuery::parse(input)?;
+    Ok(task_list::list_tasks(&state.db, user, &query, clock::now())
+        .await?
+        .tasks)
+}
+
+pub async fn complete(
+    state: &AppState,
+    user: &CurrentUser,
+    id: TaskId,
+) -> Result<Task, ServiceError> {
+    let patch = TaskPatch {
+        status: Some(true),
+        ..TaskPatch::default()
+    };
+    tasks::update_task(&state.db, user, id, patch).await
+}

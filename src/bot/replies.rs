@@ -1,0 +1,71 @@
+//! The bot's answers: a text with an optional keyboard, and the one place where service errors
+//! become words for the user.
+
+use app::i18n::Lang;
+use app::server::ServiceError;
+use teloxide::prelude::*;
+use teloxide::types::{InlineKeyboardMarkup, MessageId, ReplyParameters};
+use teloxide::{ApiError, RequestError};
+
+use super::{HandlerResult, deliver, texts};
+
+pub struct Reply {
+    pub text: String,
+    pub keyboard: Option<InlineKeyboardMarkup>,
+}
+
+impl Reply {
+    pub fn text(text: impl Into<String>) -> Reply {
+        Reply {
+            text: text.into(),
+            keyboard: None,
+        }
+    }
+
+    pub fn with(text: impl Into<String>, keyboard: InlineKeyboardMarkup) -> Reply {
+        Reply {
+            text: text.into(),
+            keyboard: Some(keyboard),
+        }
+    }
+
+    pub fn error(lang: Lang, error: &ServiceError) -> Reply {
+        Reply::text(service_error(lang, error))
+    }
+
+    /// Sends it to `chat`, as an answer to `to` when given.
+    pub async fn send(self, bot: &Bot, chat: ChatId, to: Option<MessageId>) -> HandlerResult {
+        let mut request = bot.send_message(chat, self.text);
+        if let Some(keyboard) = self.keyboard {
+            request = request.reply_markup(keyboard);
+        }
+        if let Some(to) = to {
+            request = request.reply_parameters(ReplyParameters::new(to));
+        }
+        deliver(request).await.map(|_| ())
+    }
+
+    /// Puts it in place of the message `id` (its keyboard goes unless the reply has one). A
+    /// message that already reads so (a button pressed twice) is left as it is.
+    pub async fn edit(self, bot: &Bot, chat: ChatId, id: MessageId) -> HandlerResult {
+        let mut request = bot.edit_message_text(chat, id, self.text);
+        if let Some(keyboard) = self.keyboard {
+            request = request.reply_markup(keyboard);
+        }
+        match deliver(request).await {
+            Ok(_) | Err(RequestError::Api(ApiError::MessageNotModified)) => Ok(()),
+            Err(error) => Err(error),
+        }
+    }
+}
+
+pub fn service_error(lang: Lang, error: &ServiceError) -> String {
+    match error {
+        ServiceError::Validation(errors) => texts::refused(lang, errors),
+        ServiceError::NotFound => texts::not_found(lang).to_owned(),
+        other => {
+            tracing::error!(error = %other, "bot: service call failed");
+            texts::failed(lang).to_owned()
+        }
+    }
+}

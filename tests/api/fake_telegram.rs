@@ -1,0 +1,431 @@
+//! A stand-in for the Telegram Bot API on 127.0.0.1: it records every call (method and JSON
+//! body), serves queued updates to `getUpdates`, answers the rest as Telegram would, and can be
+//! told to answer a method with 429 (`retry_after`) or 500.
+
+use std::collections::VecDeque;
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::Json;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use serde_json::{Value, json};
+use tokio::sync::Notify;
+
+pub const BOT_ID: i64 = 777_000;
+pub const BOT_USERNAME: &str = "VectoraTestBot";
+
+/// One call the bot made.
+#[derive(Debug, Clone)]
+pub struct Call {
+    pub method: String,
+    pub body: Value,
+    pub at: Instant,
+    /// What the fake answered with (`null` for a refusal).
+    pub result: Value,
+}
+
+impl Call {
+    /// The message this `sendMessage` made, as a callback query carries it; `answering` is the
+    /// user's message it replied to.
+    pub fn message(&self, answering: Option<&Value>) -> Value {
+        let mut message = self.result.clone();
+        if let Some(original) = answering {
+            message["reply_to_message"] = original.clone();
+        }
+        message
+    }
+
+    pub fn text(&self) -> &str {
+        self.body["text"].as_str().unwrap_or("")
+    }
+
+    /// The buttons' labels and callback data (or URL), row by row.
+    pub fn buttons(&self) -> Vec<Vec<(String, String)>> {
+        let rows = self.body["reply_markup"]["inline_keyboard"].as_array();
+        rows.map(|rows| {
+            rows.iter()
+                .map(|row| {
+                    row.as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|b| {
+                            let target = ["callback_data", "url"]
+                                .iter()
+                                .find_map(|k| b[*k].as_str())
+                                .or_else(|| b["web_app"]["url"].as_str())
+                                .unwrap_or("");
+                            (b["text"].as_str().unwrap().to_owned(), target.to_owned())
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+    }
+}
+
+/// How to answer the next call of a method instead of succeeding.
+#[derive(Debug, Clone, Copy)]
+pub enum Failure {
+    RetryAfter(u32),
+    ServerError,
+}
+
+#[derive(Default)]
+struct Inner {
+    calls: Mutex<Vec<Call>>,
+    updates: Mutex<VecDeque<Value>>,
+    failures: Mutex<Vec<(String, Failure)>>,
+    next_update_id: AtomicI64,
+    next_message_id: AtomicI64,
+    new_update: Notify,
+    new_call: Notify,
+}
+
+#[derive(Clone)]
+pub struct FakeTelegram {
+    pub addr: SocketAddr,
+    inner: Arc<Inner>,
+}
+
+/// A Telegram user who writes to the bot.
+#[derive(Debug, Clone)]
+pub struct Chatter {
+    pub id: i64,
+    pub first_name: String,
+    pub language_code: String,
+}
+
+impl Chatter {
+    pub fn new(id: i64, language_code: &str) -> Chatter {
+        Chatter {
+            id,
+            first_name: format!("Tester{id}"),
+            language_code: language_code.to_owned(),
+        }
+    }
+
+    /// The same person signing in to the Mini App (so the account gets the same language).
+    pub fn api_user(&self) -> crate::helpers::TestUser {
+        crate::helpers::TestUser {
+            language_code: self.language_code.clone(),
+            ..crate::helpers::TestUser::new(self.id)
+        }
+    }
+
+    fn json(&self) -> Value {
+        json!({
+            "id": self.id, "is_bot": false, "first_name": self.first_name,
+            "username": format!("tester{}", self.id), "language_code": self.language_code,
+        })
+    }
+
+    fn chat(&self) -> Value {
+        json!({"id": self.id, "type": "private", "first_name": self.first_name})
+    }
+}
+
+fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+impl FakeTelegram {
+    pub async fn start() -> FakeTelegram {
+        let inner = Arc::new(Inner {
+            next_update_id: AtomicI64::new(1),
+            next_message_id: AtomicI64::new(1000),
+            ..Default::default()
+        });
+        let app = Router::new()
+            .route("/{token}/{method}", post(answer))
+            .with_state(inner.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        FakeTelegram { addr, inner }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The next call of `method` fails this way (once per call of this function).
+    pub fn fail_next(&self, method: &str, failure: Failure) {
+        self.inner
+            .failures
+            .lock()
+            .unwrap()
+            .push((method.to_owned(), failure));
+    }
+
+    fn push_update(&self, kind: &str, payload: Value) {
+        let id = self.inner.next_update_id.fetch_add(1, Ordering::SeqCst);
+        let update = json!({"update_id": id, kind: payload});
+        self.inner.updates.lock().unwrap().push_back(update);
+        self.inner.new_update.notify_waiters();
+    }
+
+    /// A private message from `from`, as Telegram delivers it; returns the message.
+    pub fn send_text(&self, from: &Chatter, text: &str) -> Value {
+        let mut message = json!({
+            "message_id": self.inner.next_message_id.fetch_add(1, Ordering::SeqCst),
+            "date": now(), "chat": from.chat(), "from": from.json(), "text": text,
+        });
+        if text.starts_with('/') {
+            let length = text
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .encode_utf16()
+                .count();
+            message["entities"] = json!([{"type": "bot_command", "offset": 0, "length": length}]);
+        }
+        self.push_update("message", message.clone());
+        message
+    }
+
+    /// A message from `from` in the group `group` (a negative id, as Telegram gives groups).
+    pub fn send_group_text(&self, from: &Chatter, group: i64, text: &str) {
+        let mut message = json!({
+            "message_id": self.inner.next_message_id.fetch_add(1, Ordering::SeqCst),
+            "date": now(), "chat": {"id": group, "type": "group", "title": "Friends"},
+            "from": from.json(), "text": text,
+        });
+        if text.starts_with('/') {
+            let length = text
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .encode_utf16()
+                .count();
+            message["entities"] = json!([{"type": "bot_command", "offset": 0, "length": length}]);
+        }
+        self.push_update("message", message);
+    }
+
+    /// A sticker: a message without text.
+    pub fn send_sticker(&self, from: &Chatter) {
+        let message = json!({
+            "message_id": self.inner.next_message_id.fetch_add(1, Ordering::SeqCst),
+            "date": now(), "chat": from.chat(), "from": from.json(),
+            "sticker": {
+                "file_id": "sticker", "file_unique_id": "sticker-u", "type": "regular",
+                "width": 512, "height": 512, "is_animated": false, "is_video": false,
+            },
+        });
+        self.push_update("message", message);
+    }
+
+    /// `from` presses the button with `data` under the bot's `message` (as the bot sent it);
+    /// returns the callback query's id.
+    pub fn press(&self, from: &Chatter, message: &Value, data: &str) -> String {
+        let id = format!(
+            "cb{}",
+            self.inner.next_message_id.fetch_add(1, Ordering::SeqCst)
+        );
+        let query = json!({
+            "id": id, "from": from.json(), "chat_instance": "ci",
+            "message": message, "data": data,
+        });
+        self.push_update("callback_query", query);
+        id
+    }
+
+    /// The bot's answer to the button press `id`.
+    pub async fn answer_to(&self, id: &str) -> Call {
+        self.wait_for_matching("answerCallbackQuery", 1, |b| b["callback_query_id"] == id)
+            .await
+            .swap_remove(0)
+    }
+
+    pub fn calls(&self) -> Vec<Call> {
+        self.inner.calls.lock().unwrap().clone()
+    }
+
+    pub fn calls_of(&self, method: &str) -> Vec<Call> {
+        self.calls()
+            .into_iter()
+            .filter(|c| c.method == method)
+            .collect()
+    }
+
+    /// Waits until `method` has been called `count` times with a body that `matches`.
+    pub async fn wait_for_matching(
+        &self,
+        method: &str,
+        count: usize,
+        matches: impl Fn(&Value) -> bool,
+    ) -> Vec<Call> {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let notified = self.inner.new_call.notified();
+            let calls: Vec<Call> = self
+                .calls_of(method)
+                .into_iter()
+                .filter(|c| matches(&c.body))
+                .collect();
+            if calls.len() >= count {
+                return calls;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            assert!(
+                !left.is_zero(),
+                "waited 30 s for {count} × {method}; other calls: {:?}",
+                self.calls()
+                    .iter()
+                    .filter(|c| c.method != "getUpdates")
+                    .map(|c| (c.method.as_str(), c.body.to_string()))
+                    .collect::<Vec<_>>()
+            );
+            let _ = tokio::time::timeout(left, notified).await;
+        }
+    }
+
+    pub async fn wait_for(&self, method: &str, count: usize) -> Vec<Call> {
+        self.wait_for_matching(method, count, |_| true).await
+    }
+
+    /// The `count`-th call of `method` (1-based) concerning `chatter`'s chat.
+    pub async fn nth_to(&self, method: &str, chatter: &Chatter, count: usize) -> Call {
+        let chat = chatter.id;
+        self.wait_for_matching(method, count, |body| body["chat_id"] == chat)
+            .await
+            .swap_remove(count - 1)
+    }
+
+    /// Every message the bot has sent to `chat` so far.
+    pub fn sent_to(&self, chat: i64) -> Vec<Call> {
+        self.calls_of("sendMessage")
+            .into_iter()
+            .filter(|c| c.body["chat_id"] == chat)
+            .collect()
+    }
+
+    /// The `count`-th message the bot sent to `chatter` (1-based).
+    pub async fn reply(&self, chatter: &Chatter, count: usize) -> Call {
+        self.nth_to("sendMessage", chatter, count).await
+    }
+}
+
+fn take_failure(inner: &Inner, method: &str) -> Option<Failure> {
+    let mut failures = inner.failures.lock().unwrap();
+    let at = failures.iter().position(|(m, _)| m == method)?;
+    Some(failures.remove(at).1)
+}
+
+async fn answer(
+    State(inner): State<Arc<Inner>>,
+    Path((token, method)): Path<(String, String)>,
+    body: axum::body::Bytes,
+) -> Response {
+    assert!(
+        token.starts_with("bot"),
+        "the token goes in the path: {token}"
+    );
+    // Telegram ignores the case of method names (teloxide sends `SendMessage`).
+    let mut chars = method.chars();
+    let method: String = chars
+        .next()
+        .map(|first| first.to_ascii_lowercase())
+        .into_iter()
+        .chain(chars)
+        .collect();
+    let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let at = Instant::now();
+    let (status, answer) = match take_failure(&inner, &method) {
+        Some(Failure::RetryAfter(seconds)) => (
+            StatusCode::TOO_MANY_REQUESTS,
+            json!({
+                "ok": false, "error_code": 429,
+                "description": format!("Too Many Requests: retry after {seconds}"),
+                "parameters": {"retry_after": seconds},
+            }),
+        ),
+        Some(Failure::ServerError) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            json!({"ok": false, "error_code": 500, "description": "Internal Server Error"}),
+        ),
+        None => (StatusCode::OK, success(&inner, &method, &body).await),
+    };
+    inner.calls.lock().unwrap().push(Call {
+        method,
+        body,
+        at,
+        result: answer["result"].clone(),
+    });
+    inner.new_call.notify_waiters();
+    (status, Json(answer)).into_response()
+}
+
+fn ok(result: Value) -> Value {
+    json!({"ok": true, "result": result})
+}
+
+async fn success(inner: &Inner, method: &str, body: &Value) -> Value {
+    match method {
+        "getMe" => ok(json!({
+            "id": BOT_ID, "is_bot": true, "first_name": "Vectora", "username": BOT_USERNAME,
+            "can_join_groups": true, "can_read_all_group_messages": false,
+            "supports_inline_queries": false, "has_main_web_app": false,
+        })),
+        "getUpdates" => ok(updates(inner).await),
+        "getWebhookInfo" => ok(json!({
+            "url": "", "has_custom_certificate": false, "pending_update_count": 0,
+        })),
+        "sendMessage" | "editMessageText" => ok(message(inner, method, body)),
+        _ => ok(json!(true)),
+    }
+}
+
+/// Queued updates at once, or an empty list after a short wait, like a long poll.
+async fn updates(inner: &Inner) -> Value {
+    for _ in 0..2 {
+        let notified = inner.new_update.notified();
+        let queued: Vec<Value> = inner.updates.lock().unwrap().drain(..).collect();
+        if !queued.is_empty() {
+            return Value::Array(queued);
+        }
+        let _ = tokio::time::timeout(Duration::from_millis(200), notified).await;
+    }
+    json!([])
+}
+
+/// The message Telegram answers `sendMessage` / `editMessageText` with.
+fn message(inner: &Inner, method: &str, body: &Value) -> Value {
+    let id = match method {
+        "sendMessage" => json!(inner.next_message_id.fetch_add(1, Ordering::SeqCst)),
+        _ => body["message_id"].clone(),
+    };
+    let mut message = json!({
+        "message_id": id, "date": now(),
+        "chat": {"id": body["chat_id"], "type": "private", "first_name": "Tester"},
+        "from": {"id": BOT_ID, "is_bot": true, "first_name": "Vectora", "username": BOT_USERNAME},
+        "text": body["text"],
+    });
+    if let Some(markup) = body.get("reply_markup") {
+        message["reply_markup"] = markup.clone();
+    }
+    message
+}
+
+/// The server with its bot on, talking to a fresh fake Telegram; the app is at
+/// `https://vectora.example` as far as the bot's buttons go.
+pub async fn spawn_with_bot() -> (crate::helpers::TestApp, FakeTelegram) {
+    let telegram = FakeTelegram::start().await;
+    let url = telegram.url();
+    let app = crate::helpers::spawn_app_with(&[
+        ("TELEGRAM_API_URL", url.as_str()),
+        ("BOT_MODE", "polling"),
+        ("PUBLIC_URL", PUBLIC_URL),
+    ])
+    .await;
+    (app, telegram)
+}
+
+pub const PUBLIC_URL: &str = "https://vectora.example";
