@@ -38,6 +38,7 @@ LOCAL_SERVER_ENV=(
   SECRET_KEY="$(openssl rand -hex 32)"
   ALLOWED_HOSTS=vectora.test,127.0.0.1
   PUBLIC_URL=https://vectora.test
+  EXTRA_FRAME_ANCESTORS=
 )
 start_local_server warn
 APP_ADDR="${SERVER_URL#http://}"

@@ -2,18 +2,19 @@ use std::io::IsTerminal;
 
 use app::server::config::Config;
 use sentry::integrations::tracing::{BreadcrumbLayer, ErrorLayer};
+use tracing::Subscriber;
 use tracing_subscriber::filter::LevelFilter;
 use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::registry::LookupSpan;
 use tracing_subscriber::util::SubscriberInitExt;
-use tracing_subscriber::{EnvFilter, Layer, Registry};
-
-type BoxedLayer = Box<dyn Layer<Registry> + Send + Sync>;
+use tracing_subscriber::{EnvFilter, Layer};
 
 /// Logs to stdout: readable lines in development, JSON in production. `RUST_LOG` overrides
 /// `LOG_LEVEL`.
 pub fn init(log_level: &str, json: bool) {
     let _ = tracing_subscriber::registry()
-        .with(log_lines(log_level, json))
+        .with(filter(log_level))
+        .with(log_lines(json))
         .try_init();
 }
 
@@ -33,32 +34,38 @@ pub fn init_for_server(config: &Config) -> Option<sentry::ClientInitGuard> {
         options.send_default_pii = false;
         sentry::init((dsn.expose(), options))
     });
-    let mut layers = vec![log_lines(&config.log_level, config.is_production())];
-    if guard.is_some() {
-        layers.push(ErrorLayer::new().with_filter(LevelFilter::ERROR).boxed());
-        layers.push(
-            BreadcrumbLayer::new()
-                .with_filter(LevelFilter::INFO)
-                .boxed(),
-        );
-    }
-    let _ = tracing_subscriber::registry().with(layers).try_init();
+    let errors = guard
+        .as_ref()
+        .map(|_| ErrorLayer::new().with_filter(LevelFilter::ERROR));
+    let breadcrumbs = guard.as_ref().map(|_| BreadcrumbLayer::new());
+    let _ = tracing_subscriber::registry()
+        .with(filter(&config.log_level))
+        .with(log_lines(config.is_production()))
+        .with(errors)
+        .with(breadcrumbs)
+        .try_init();
     if guard.is_some() {
         tracing::info!("errors are reported to Sentry");
     }
     guard
 }
 
-fn log_lines(log_level: &str, json: bool) -> BoxedLayer {
-    let filter = EnvFilter::try_from_default_env()
+fn filter(log_level: &str) -> EnvFilter {
+    EnvFilter::try_from_default_env()
         .or_else(|_| EnvFilter::try_new(format!("{log_level},sqlx=warn,sea_orm=warn,hyper=warn")))
-        .unwrap_or_else(|_| EnvFilter::new("info"));
+        .unwrap_or_else(|_| EnvFilter::new("info"))
+}
+
+fn log_lines<S>(json: bool) -> Box<dyn Layer<S> + Send + Sync>
+where
+    S: Subscriber + for<'a> LookupSpan<'a>,
+{
     let lines = tracing_subscriber::fmt::layer()
         .with_target(false)
         .with_ansi(std::io::stdout().is_terminal());
     if json {
-        lines.json().flatten_event(true).with_filter(filter).boxed()
+        lines.json().flatten_event(true).boxed()
     } else {
-        lines.with_filter(filter).boxed()
+        lines.boxed()
     }
 }

@@ -27,6 +27,7 @@ async fn one_line_per_request_without_credentials() {
             .env_clear()
             .env("DATABASE_URL", &db.url)
             .env("TELEGRAM_BOT_TOKEN", BOT_TOKEN)
+            .env("BOT_MODE", "off")
             .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
             .env("LOG_LEVEL", "info")
             .stdout(Stdio::piped())
