@@ -10,7 +10,7 @@ use super::dom;
 use super::session::Session;
 use super::texts::texts;
 use super::welcome::Welcome;
-use crate::api::{AppError, get_profile, get_sign_in_options, update_profile};
+use crate::api::{AppError, SignInOptions, get_profile, get_sign_in_options, update_profile};
 use crate::i18n::Lang;
 use crate::model::{Profile, ProfilePatchInput, Theme};
 use crate::telegram;
@@ -45,12 +45,20 @@ pub fn Layout() -> impl IntoView {
                         let by_cookie = options.by_cookie;
                         view! { <SignedIn profile reload notice by_cookie/> }.into_any()
                     }
-                    Err(AppError::Unauthorized) => view! { <Welcome options/> }.into_any(),
+                    Err(AppError::Unauthorized) => welcome(options).await,
                     Err(_) => view! { <LoadFailed reload/> }.into_any(),
                 }
             })}
         </Transition>
     }
+}
+
+/// The signed-out screen (what Vectora is, the ways in), in a WASM chunk of its own: a signed-in
+/// user's pages never load it. The server renders it like any view, and names its chunk in the
+/// page, so the browser fetches it with the main WASM.
+#[lazy]
+async fn welcome(options: SignInOptions) -> AnyView {
+    view! { <Welcome options/> }.into_any()
 }
 
 #[component]
