@@ -13,13 +13,15 @@ use crate::model::{
 /// A task as the pages show it: with its due moment on the user's wall clock.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TaskView {
-    #[serde(flatten)]
+    /// Nested rather than `#[serde(flatten)]`: flattening buffers every field through serde's
+    /// generic `Content`, code the first WASM would carry for this type alone.
     pub task: Task,
     pub due: Option<LocalDue>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct LocalDue {
+    #[serde(with = "crate::model::rfc3339::naive")]
     pub at: NaiveDateTime,
     /// Not done and past due.
     pub overdue: bool,
