@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures the performance budget of the first load against the release build that is already
 # there (it builds nothing): the brotli sizes of the signed-in task list's HTML, CSS, JS and WASM
-# against 250 KB (aim: 150 KB), and first contentful paint and time to hydration in headless
+# (with every lazy WASM/JS chunk the load fetches) against 250 KB (aim: 150 KB), and first
+# contentful paint and time to hydration in headless
 # Chromium, without and with 4x CPU throttling. Prints a table and writes bench/BUDGET.md.
 #
 #   scripts/budget.sh          after `cargo leptos build --release --split --precompress` and scripts/setup.sh
