@@ -24,7 +24,7 @@ elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1fs", b - a }'; }
 case "${1:-}" in
   "") ;;
   -h | --help)
-    sed -n '2,12p' "$ROOT/scripts/budget.sh" | sed 's/^# \{0,1\}//'
+    sed -n '2,13p' "$ROOT/scripts/budget.sh" | sed 's/^# \{0,1\}//'
     exit 0
     ;;
   *)
