@@ -61,6 +61,21 @@ async fn welcome(options: SignInOptions) -> AnyView {
     view! { <Welcome options/> }.into_any()
 }
 
+/// Run before hydration. On a signed-out page the frame's `Suspend` awaits the welcome screen from
+/// its chunk, and a `Suspend` hydrates only what is ready at once (otherwise it expects its
+/// fallback, finds the server's welcome card instead and stops): so the chunk is loaded first.
+/// The server has already asked the browser to preload it, so this is mostly a wait for it.
+#[cfg(feature = "hydrate")]
+pub async fn prepare_hydration() {
+    let signed_out = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("sign-in"))
+        .is_some();
+    if signed_out {
+        __preload_welcome().await;
+    }
+}
+
 #[component]
 fn LoadFailed(reload: RwSignal<u32>) -> impl IntoView {
     let t = texts(use_context::<Lang>().unwrap_or_default());
