@@ -397,7 +397,7 @@ async fn settings_and_calendar_through_server_functions() {
     .await
     .unwrap();
     assert_eq!(day["chosen"], "2031-05-10");
-    assert_eq!(day["agenda"][0]["title"], "x");
+    assert_eq!(day["agenda"][0]["task"]["title"], "x");
     let outside: Value = call_form(
         &app,
         &user,
