@@ -10,3 +10,6 @@ mod ui;
 pub mod server;
 
 pub use ui::{App, shell};
+
+#[cfg(feature = "hydrate")]
+pub use ui::prepare_hydration;

@@ -1,9 +1,12 @@
-//! The WASM entry point: hydrates the server-rendered page.
+//! The WASM entry point: hydrates the server-rendered page, once the lazy chunks it shows are loaded.
 #![cfg(target_arch = "wasm32")]
 #![recursion_limit = "256"]
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_lazy(app::App);
+    wasm_bindgen_futures::spawn_local(async {
+        app::prepare_hydration().await;
+        leptos::mount::hydrate_lazy(app::App);
+    });
 }

@@ -86,7 +86,7 @@ async fn task_actions_work_through_server_functions() {
     .await
     .unwrap();
     assert_eq!(listed["total"], 1);
-    assert_eq!(listed["tasks"][0]["id"], task["id"]);
+    assert_eq!(listed["tasks"][0]["task"]["id"], task["id"]);
 
     let second = app.post_task_id(&user, json!({"title": "second"})).await;
     let reordered = call_json(
@@ -397,7 +397,7 @@ async fn settings_and_calendar_through_server_functions() {
     .await
     .unwrap();
     assert_eq!(day["chosen"], "2031-05-10");
-    assert_eq!(day["agenda"][0]["title"], "x");
+    assert_eq!(day["agenda"][0]["task"]["title"], "x");
     let outside: Value = call_form(
         &app,
         &user,

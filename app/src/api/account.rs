@@ -23,7 +23,7 @@ pub struct Account {
     pub telegram_link_url: Option<String>,
 }
 
-#[server(endpoint = "account", client = TmaClient)]
+#[server(endpoint = "account", client = TmaClient, output = super::JsonText)]
 pub async fn get_account() -> Result<Account, AppError> {
     let (state, user) = signed_in().await?;
     let parts = leptos::prelude::use_context::<http::request::Parts>().ok_or(AppError::Internal)?;
@@ -47,7 +47,7 @@ pub async fn get_account() -> Result<Account, AppError> {
 }
 
 /// A first username and password (a Telegram account that has none).
-#[server(endpoint = "account/password/set", client = TmaClient)]
+#[server(endpoint = "account/password/set", client = TmaClient, output = super::JsonText)]
 pub async fn set_password(credentials: CredentialsInput) -> Result<(), AppError> {
     let (state, user) = signed_in().await?;
     let credentials = crate::model::NewCredentials::parse(&credentials)?;
@@ -55,7 +55,7 @@ pub async fn set_password(credentials: CredentialsInput) -> Result<(), AppError>
 }
 
 /// A new password, proven by the current one; other browsers are signed out.
-#[server(endpoint = "account/password", client = TmaClient)]
+#[server(endpoint = "account/password", client = TmaClient, output = super::JsonText)]
 pub async fn change_password(change: PasswordChangeInput) -> Result<(), AppError> {
     let (state, user) = signed_in().await?;
     let change = crate::model::PasswordChange::parse(&change)?;
@@ -65,7 +65,7 @@ pub async fn change_password(change: PasswordChangeInput) -> Result<(), AppError
 }
 
 /// Signs out every other browser signed in to this account (from the Mini App: every browser).
-#[server(endpoint = "account/sessions/end-others", client = TmaClient)]
+#[server(endpoint = "account/sessions/end-others", client = TmaClient, output = super::JsonText)]
 pub async fn end_other_sessions() -> Result<(), AppError> {
     let (state, user) = signed_in().await?;
     let parts = leptos::prelude::use_context::<http::request::Parts>().ok_or(AppError::Internal)?;

@@ -11,12 +11,11 @@ mod tasks;
 
 pub use account::*;
 pub use api_tokens::*;
-pub use client::TmaClient;
+pub use client::{JsonText, JsonTextEncoding, TmaClient};
 pub use profile::*;
 pub use status::*;
 pub use tasks::*;
 
-use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
@@ -42,7 +41,7 @@ pub enum AppError {
 }
 
 impl FromServerFnError for AppError {
-    type Encoder = JsonEncoding;
+    type Encoder = JsonTextEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         AppError::Transport(value.to_string())

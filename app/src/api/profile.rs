@@ -6,13 +6,13 @@ use super::signed_in;
 use super::{AppError, TmaClient};
 use crate::model::{Profile, ProfilePatchInput, SettingsForm, Stats};
 
-#[server(endpoint = "me", client = TmaClient)]
+#[server(endpoint = "me", client = TmaClient, output = super::JsonText)]
 pub async fn get_profile() -> Result<Profile, AppError> {
     let (state, user) = signed_in().await?;
     Ok(crate::server::users::get_profile(&state.db, &user).await?)
 }
 
-#[server(input = Json, endpoint = "me/update", client = TmaClient)]
+#[server(input = Json, endpoint = "me/update", client = TmaClient, output = super::JsonText)]
 pub async fn update_profile(patch: ProfilePatchInput) -> Result<Profile, AppError> {
     let (state, user) = signed_in().await?;
     let patch = crate::model::ProfilePatch::parse(patch)?;
@@ -20,14 +20,14 @@ pub async fn update_profile(patch: ProfilePatchInput) -> Result<Profile, AppErro
 }
 
 /// The settings screen's form; also takes the plain HTML post.
-#[server(endpoint = "me/settings", client = TmaClient)]
+#[server(endpoint = "me/settings", client = TmaClient, output = super::JsonText)]
 pub async fn save_settings(settings: SettingsForm) -> Result<Profile, AppError> {
     let (state, user) = signed_in().await?;
     let patch = crate::model::ProfilePatch::parse(settings.patch_input())?;
     Ok(crate::server::users::update_profile(&state.db, &user, patch).await?)
 }
 
-#[server(endpoint = "stats", client = TmaClient)]
+#[server(endpoint = "stats", client = TmaClient, output = super::JsonText)]
 pub async fn get_stats() -> Result<Stats, AppError> {
     let (state, user) = signed_in().await?;
     let now = crate::server::clock::now();
@@ -35,7 +35,7 @@ pub async fn get_stats() -> Result<Stats, AppError> {
 }
 
 /// Every IANA time zone name the server knows, alphabetical.
-#[server(endpoint = "time-zones", client = TmaClient)]
+#[server(endpoint = "time-zones", client = TmaClient, output = super::JsonText)]
 pub async fn time_zones() -> Result<Vec<String>, AppError> {
     let mut names: Vec<String> = chrono_tz::TZ_VARIANTS
         .iter()

@@ -10,7 +10,7 @@ pub struct ServerInfo {
 }
 
 /// The server's version and whether its database answers.
-#[server(endpoint = "status", client = TmaClient)]
+#[server(endpoint = "status", client = TmaClient, output = super::JsonText)]
 pub async fn server_status() -> Result<ServerInfo, AppError> {
     let state = crate::server::AppState::from_context()?;
     Ok(ServerInfo {
@@ -31,7 +31,7 @@ pub struct SignInOptions {
     pub by_cookie: bool,
 }
 
-#[server(endpoint = "sign-in-options", client = TmaClient)]
+#[server(endpoint = "sign-in-options", client = TmaClient, output = super::JsonText)]
 pub async fn get_sign_in_options() -> Result<SignInOptions, AppError> {
     let state = crate::server::AppState::from_context()?;
     let by_cookie = leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| {

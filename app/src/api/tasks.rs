@@ -13,13 +13,15 @@ use crate::model::{
 /// A task as the pages show it: with its due moment on the user's wall clock.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TaskView {
-    #[serde(flatten)]
+    /// Nested rather than `#[serde(flatten)]`: flattening buffers every field through serde's
+    /// generic `Content`, code the first WASM would carry for this type alone.
     pub task: Task,
     pub due: Option<LocalDue>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct LocalDue {
+    #[serde(with = "crate::model::rfc3339::naive")]
     pub at: NaiveDateTime,
     /// Not done and past due.
     pub overdue: bool,
@@ -66,7 +68,7 @@ fn view(
 }
 
 /// JSON, because a query with no filters has no fields to put in a form.
-#[server(input = Json, endpoint = "tasks/list", client = TmaClient)]
+#[server(input = Json, endpoint = "tasks/list", client = TmaClient, output = super::JsonText)]
 pub async fn list_tasks(query: TaskQueryInput) -> Result<TaskList, AppError> {
     let (state, user) = signed_in().await?;
     list_views(&state, &user, query).await
@@ -92,14 +94,14 @@ async fn list_views(
     })
 }
 
-#[server(endpoint = "tasks/get", client = TmaClient)]
+#[server(endpoint = "tasks/get", client = TmaClient, output = super::JsonText)]
 pub async fn get_task(id: TaskId) -> Result<TaskView, AppError> {
     let (state, user) = signed_in().await?;
     let task = crate::server::tasks::get_task(&state.db, &user, id).await?;
     Ok(view(task, &user, crate::server::clock::now()))
 }
 
-#[server(endpoint = "tasks/create", client = TmaClient)]
+#[server(endpoint = "tasks/create", client = TmaClient, output = super::JsonText)]
 pub async fn create_task(input: NewTaskInput) -> Result<Task, AppError> {
     let (state, user) = signed_in().await?;
     let new = crate::model::NewTask::parse(input)?;
@@ -108,7 +110,7 @@ pub async fn create_task(input: NewTaskInput) -> Result<Task, AppError> {
 
 /// The add/edit screen's form: creates the task or replaces its fields, then goes back to the
 /// list (a redirect, so that it also works as a plain HTML form).
-#[server(endpoint = "tasks/save", client = TmaClient)]
+#[server(endpoint = "tasks/save", client = TmaClient, output = super::JsonText)]
 pub async fn save_task(task: TaskForm) -> Result<Task, AppError> {
     use crate::server::tasks;
     let (state, user) = signed_in().await?;
@@ -130,7 +132,7 @@ pub async fn save_task(task: TaskForm) -> Result<Task, AppError> {
 }
 
 /// A partial update; JSON so that an explicit `null` can clear a field.
-#[server(input = Json, endpoint = "tasks/update", client = TmaClient)]
+#[server(input = Json, endpoint = "tasks/update", client = TmaClient, output = super::JsonText)]
 pub async fn update_task(id: TaskId, patch: TaskPatchInput) -> Result<Task, AppError> {
     let (state, user) = signed_in().await?;
     let patch = crate::model::TaskPatch::parse(patch)?;
@@ -138,7 +140,7 @@ pub async fn update_task(id: TaskId, patch: TaskPatchInput) -> Result<Task, AppE
 }
 
 /// Ticks or unticks a task; a plain form field, so it works without WASM.
-#[server(endpoint = "tasks/set-done", client = TmaClient)]
+#[server(endpoint = "tasks/set-done", client = TmaClient, output = super::JsonText)]
 pub async fn set_task_done(id: TaskId, done: bool) -> Result<Task, AppError> {
     let (state, user) = signed_in().await?;
     let patch = crate::model::TaskPatch {
@@ -149,7 +151,7 @@ pub async fn set_task_done(id: TaskId, done: bool) -> Result<Task, AppError> {
 }
 
 /// Deletes the task, then goes back to the list (its edit screen is gone).
-#[server(endpoint = "tasks/delete", client = TmaClient)]
+#[server(endpoint = "tasks/delete", client = TmaClient, output = super::JsonText)]
 pub async fn delete_task(id: TaskId) -> Result<(), AppError> {
     let (state, user) = signed_in().await?;
     crate::server::tasks::delete_task(&state.db, &user, id).await?;
@@ -158,7 +160,7 @@ pub async fn delete_task(id: TaskId) -> Result<(), AppError> {
 }
 
 /// The listed tasks take the places they held, in the new order: dragging within any list.
-#[server(input = Json, endpoint = "tasks/reorder", client = TmaClient)]
+#[server(input = Json, endpoint = "tasks/reorder", client = TmaClient, output = super::JsonText)]
 pub async fn reorder_tasks(ids: Vec<TaskId>) -> Result<(), AppError> {
     use crate::server::tasks::{Placement, reorder_tasks};
     let (state, user) = signed_in().await?;
@@ -166,7 +168,7 @@ pub async fn reorder_tasks(ids: Vec<TaskId>) -> Result<(), AppError> {
     Ok(reorder_tasks(&state.db, &user, &ids, Placement::InPlace).await?)
 }
 
-#[server(endpoint = "tasks/labels", client = TmaClient)]
+#[server(endpoint = "tasks/labels", client = TmaClient, output = super::JsonText)]
 pub async fn task_labels() -> Result<Labels, AppError> {
     use crate::server::task_list::{list_categories, list_tags};
     let (state, user) = signed_in().await?;
@@ -193,7 +195,7 @@ pub struct CalendarMonth {
 /// `month` as `YYYY-MM` (empty for the user's current month) and the `day` to list
 /// (`YYYY-MM-DD`). One call for the whole screen: a page that loaded the day's tasks in a second
 /// call, after the first, would render differently on the server and in the browser.
-#[server(endpoint = "calendar", client = TmaClient)]
+#[server(endpoint = "calendar", client = TmaClient, output = super::JsonText)]
 pub async fn load_calendar(month: String, day: Option<String>) -> Result<CalendarMonth, AppError> {
     let (state, user) = signed_in().await?;
     let now = crate::server::clock::now();

@@ -10,7 +10,7 @@ use super::dom;
 use super::session::Session;
 use super::texts::texts;
 use super::welcome::Welcome;
-use crate::api::{AppError, get_profile, get_sign_in_options, update_profile};
+use crate::api::{AppError, SignInOptions, get_profile, get_sign_in_options, update_profile};
 use crate::i18n::Lang;
 use crate::model::{Profile, ProfilePatchInput, Theme};
 use crate::telegram;
@@ -45,11 +45,34 @@ pub fn Layout() -> impl IntoView {
                         let by_cookie = options.by_cookie;
                         view! { <SignedIn profile reload notice by_cookie/> }.into_any()
                     }
-                    Err(AppError::Unauthorized) => view! { <Welcome options/> }.into_any(),
+                    Err(AppError::Unauthorized) => welcome(options).await,
                     Err(_) => view! { <LoadFailed reload/> }.into_any(),
                 }
             })}
         </Transition>
+    }
+}
+
+/// The signed-out screen (what Vectora is, the ways in), in a WASM chunk of its own: a signed-in
+/// user's pages never load it. The server renders it like any view, and names its chunk in the
+/// page, so the browser fetches it with the main WASM.
+#[lazy]
+async fn welcome(options: SignInOptions) -> AnyView {
+    view! { <Welcome options/> }.into_any()
+}
+
+/// Run before hydration. On a signed-out page the frame's `Suspend` awaits the welcome screen from
+/// its chunk, and a `Suspend` hydrates only what is ready at once (otherwise it expects its
+/// fallback, finds the server's welcome card instead and stops): so the chunk is loaded first.
+/// The server has already asked the browser to preload it, so this is mostly a wait for it.
+#[cfg(feature = "hydrate")]
+pub async fn prepare_hydration() {
+    let signed_out = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("sign-in"))
+        .is_some();
+    if signed_out {
+        __preload_welcome().await;
     }
 }
 

@@ -27,6 +27,9 @@ use leptos_router::{Lazy, SsrMode, path};
 
 use crate::i18n::Lang;
 
+#[cfg(feature = "hydrate")]
+pub use layout::prepare_hydration;
+
 /// Telegram's bridge; inside Telegram it brings initData, theme and buttons, elsewhere it idles.
 const TELEGRAM_SCRIPT: &str = "https://telegram.org/js/telegram-web-app.js?59";
 

@@ -2,6 +2,7 @@
 //! reload and work as a plain GET form), and the list, which can be reordered by dragging.
 
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
@@ -12,7 +13,7 @@ use super::session::{ScreenReady, use_session};
 use super::task_row::TaskRow;
 use super::texts::Texts;
 use crate::api::{AppError, CreateTask, Labels, TaskView, list_tasks, reorder_tasks};
-use crate::model::{Priority, TaskId, TaskQueryInput};
+use crate::model::{NewTaskInput, Priority, TaskId, TaskQueryInput};
 use crate::telegram::{self, TelegramButton};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -210,7 +211,10 @@ fn Tabs(params: Memo<ListParams>) -> impl IntoView {
     }
 }
 
-/// A title is enough; the full form is one tap away.
+/// A title is enough; the full form is one tap away. A plain form posting to the server function
+/// (it works without WASM); once hydrated, a submit dispatches the action with the title instead.
+/// Not `ActionForm`: that one decodes the form's fields with serde_qs, a decoder the first WASM
+/// would then carry for this form and the tick alone (bench/WASM_SIZE.md).
 #[component]
 fn QuickAdd() -> impl IntoView {
     let session = use_session();
@@ -231,8 +235,18 @@ fn QuickAdd() -> impl IntoView {
         }
         _ => None,
     };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let title = title_input.get_untracked().map(|input| input.value());
+        create.dispatch(CreateTask {
+            input: NewTaskInput {
+                title,
+                ..Default::default()
+            },
+        });
+    };
     view! {
-        <ActionForm action=create attr:class="quick-add">
+        <form method="post" action=CreateTask::PATH class="quick-add" on:submit=on_submit>
             <div class="row">
                 <label for="new-task-title" class="visually-hidden">{t.new_task}</label>
                 <input
@@ -248,7 +262,7 @@ fn QuickAdd() -> impl IntoView {
                 <a href="/tasks/new" class="button secondary" data-testid="open-new-task">{t.more_fields}</a>
             </div>
             <p id="new-task-error" class="field-error" role="alert">{title_error}</p>
-        </ActionForm>
+        </form>
     }
 }
 

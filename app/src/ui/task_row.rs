@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 use super::format;
 use super::reorder::Reorder;
@@ -9,7 +10,8 @@ use crate::telegram::{self, Haptic};
 
 /// One task: its tick (a form, so it works without WASM; shown ticked at once and rolled back
 /// with a message if the server refuses), its title and details linking to the edit screen,
-/// and, in the manual order, a handle to move it.
+/// and, in the manual order, a handle to move it. The tick's form dispatches its action itself
+/// once hydrated, as the quick add's does (not `ActionForm`: see `task_list::QuickAdd`).
 #[component]
 pub fn TaskRow(item: TaskView, reorder: Option<Reorder>) -> impl IntoView {
     let session = use_session();
@@ -73,7 +75,10 @@ pub fn TaskRow(item: TaskView, reorder: Option<Reorder>) -> impl IntoView {
                     "⠿"
                 </button>
             })}
-            <ActionForm action=set_done attr:class="tick-form">
+            <form method="post" action=SetTaskDone::PATH class="tick-form" on:submit=move |ev| {
+                ev.prevent_default();
+                set_done.dispatch(SetTaskDone { id, done: !untrack(done) });
+            }>
                 <input type="hidden" name="id" value=id/>
                 <input type="hidden" name="done" value=move || (!done()).to_string()/>
                 <button
@@ -87,7 +92,7 @@ pub fn TaskRow(item: TaskView, reorder: Option<Reorder>) -> impl IntoView {
                 >
                     <span aria-hidden="true">{move || if done() { "✓" } else { "" }}</span>
                 </button>
-            </ActionForm>
+            </form>
             <a href=format!("/tasks/{id}") class="task-main" data-testid="open-task">
                 <span class="title">{task.title.clone()}</span>
                 <span class="meta">
