@@ -1,7 +1,7 @@
 //! `SENTRY_DSN`: a server error reaches Sentry (here a stand-in that records what it is sent) as
 //! an event, without the credentials of the request that failed; without a DSN nothing is sent.
 
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -11,6 +11,7 @@ use axum::routing::post;
 use reqwest::StatusCode;
 use sea_orm::{ConnectionTrait, Database};
 
+use crate::binary::{free_port, serve_command};
 use crate::helpers::*;
 
 type Received = Arc<Mutex<Vec<String>>>;
@@ -39,19 +40,7 @@ async fn fake_sentry() -> (u16, Received) {
 }
 
 fn serve(db: &TestDb, port: u16, dsn: Option<&str>, dir: &std::path::Path) -> Child {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_vectora"));
-    command
-        .arg("serve")
-        .current_dir(dir)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("DATABASE_URL", &db.url)
-        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
-        .env("TELEGRAM_BOT_TOKEN", BOT_TOKEN)
-        .env("BOT_MODE", "off")
-        .env("LOG_LEVEL", "warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
+    let mut command = serve_command(db, port, dir);
     if let Some(dsn) = dsn {
         command.env("SENTRY_DSN", dsn);
     }
@@ -96,20 +85,12 @@ async fn failing_request(base: &str, user: &TestUser) {
     );
 }
 
-fn port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 #[tokio::test]
 async fn a_server_error_is_reported_without_credentials() {
     let (sentry_port, received) = fake_sentry().await;
     let db = TestDb::new().await;
     let dir = tempfile::tempdir().unwrap();
-    let port = port();
+    let port = free_port();
     let dsn = format!("http://publickey@127.0.0.1:{sentry_port}/42");
     let mut child = serve(&db, port, Some(&dsn), dir.path());
     let base = format!("http://127.0.0.1:{port}");
@@ -154,7 +135,7 @@ async fn without_a_dsn_nothing_is_sent() {
     let (sentry_port, received) = fake_sentry().await;
     let db = TestDb::new().await;
     let dir = tempfile::tempdir().unwrap();
-    let port = port();
+    let port = free_port();
     let mut child = serve(&db, port, None, dir.path());
     let base = format!("http://127.0.0.1:{port}");
     until_up(&base).await;

@@ -3,7 +3,7 @@
 //! read a request from may be closed (clients retry those); the database then shows that such a
 //! request was never carried out — no request is half done or done without an answer.
 
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -11,31 +11,11 @@ use std::time::Duration;
 use reqwest::StatusCode;
 use serde_json::json;
 
+use crate::binary::{free_port, serve_command};
 use crate::helpers::*;
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 fn start(db: &TestDb, port: u16, dir: &std::path::Path) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_vectora"))
-        .arg("serve")
-        .current_dir(dir)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("DATABASE_URL", &db.url)
-        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
-        .env("TELEGRAM_BOT_TOKEN", BOT_TOKEN)
-        .env("BOT_MODE", "off")
-        .env("LOG_LEVEL", "warn")
-        .env("RATE_LIMIT_PER_MINUTE", "1000000")
-        .env("SIGN_IN_RATE_LIMIT_PER_MINUTE", "1000000")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
+    serve_command(db, port, dir)
         .spawn()
         .expect("the vectora binary starts")
 }
