@@ -10,30 +10,13 @@ use sea_orm::{
 };
 
 use app::i18n::Lang;
-use app::model::Theme;
 use app::server::entity::user;
+use app::server::users;
 
 /// The new row of a user the import creates, in `zone` (v0.2 knew no zones: its due dates were
 /// read in the zone the operator gave).
 pub fn new_user(zone: &str, now: DateTime<Utc>) -> user::ActiveModel {
-    user::ActiveModel {
-        telegram_id: Set(None),
-        username: Set(None),
-        first_name: Set(None),
-        last_name: Set(None),
-        language: Set(Lang::default().code().to_owned()),
-        time_zone: Set(zone.to_owned()),
-        reminders_enabled: Set(true),
-        reminder_offset_minutes: Set(0),
-        digest_time: Set(None),
-        theme: Set(Theme::Auto.code().to_owned()),
-        tasks_version: Set(0),
-        login: Set(None),
-        password_hash: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
+    users::new_user_row(Lang::default(), zone, now)
 }
 
 /// Telegram id → user id for every id given, and how many users had to be created. Names come

@@ -1,3 +1,4 @@
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -9,6 +10,29 @@ use super::entity::user;
 use super::{ServiceError, clock};
 use crate::i18n::Lang;
 use crate::model::{Profile, ProfilePatch, Theme};
+
+/// A new account's row with every preference at its default: a person with no name, no way in
+/// yet, in `time_zone`. Callers set what they know (Telegram id and names, a login).
+pub fn new_user_row(language: Lang, time_zone: &str, now: DateTime<Utc>) -> user::ActiveModel {
+    user::ActiveModel {
+        telegram_id: Set(None),
+        username: Set(None),
+        first_name: Set(None),
+        last_name: Set(None),
+        language: Set(language.code().to_owned()),
+        time_zone: Set(time_zone.to_owned()),
+        reminders_enabled: Set(true),
+        reminder_offset_minutes: Set(0),
+        digest_time: Set(None),
+        theme: Set(Theme::Auto.code().to_owned()),
+        tasks_version: Set(0),
+        login: Set(None),
+        password_hash: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+}
 
 const NAME_MAX: usize = 256;
 const USERNAME_MAX: usize = 64;
@@ -100,18 +124,7 @@ pub async fn sign_in_telegram(
         username: Set(username),
         first_name: Set(first_name),
         last_name: Set(last_name),
-        language: Set(language.code().to_owned()),
-        time_zone: Set("UTC".to_owned()),
-        reminders_enabled: Set(true),
-        reminder_offset_minutes: Set(0),
-        digest_time: Set(None),
-        theme: Set(Theme::Auto.code().to_owned()),
-        tasks_version: Set(0),
-        login: Set(None),
-        password_hash: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
+        ..new_user_row(language, "UTC", now)
     }
     .insert(db)
     .await;

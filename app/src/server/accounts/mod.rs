@@ -15,9 +15,7 @@ use super::auth::secret_token::SecretToken;
 use super::entity::{task, user};
 use super::{CurrentUser, ServiceError, clock, sessions, users};
 use crate::i18n::Lang;
-use crate::model::{
-    CredentialsInput, FieldError, FieldErrors, NewCredentials, PasswordChange, Theme,
-};
+use crate::model::{CredentialsInput, FieldError, FieldErrors, NewCredentials, PasswordChange};
 use password_hash::{hash_password, verify_password};
 
 /// What Settings shows about the ways into an account.
@@ -66,22 +64,10 @@ pub async fn register(
     let hash = hash_password(&credentials.password).await?;
     let now = clock::now();
     let created = user::ActiveModel {
-        telegram_id: Set(None),
-        username: Set(None),
         first_name: Set(Some(credentials.username.as_str().to_owned())),
-        last_name: Set(None),
-        language: Set(language.code().to_owned()),
-        time_zone: Set("UTC".to_owned()),
-        reminders_enabled: Set(true),
-        reminder_offset_minutes: Set(0),
-        digest_time: Set(None),
-        theme: Set(Theme::Auto.code().to_owned()),
-        tasks_version: Set(0),
         login: Set(Some(credentials.username.as_str().to_owned())),
         password_hash: Set(Some(hash)),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
+        ..users::new_user_row(language, "UTC", now)
     }
     .insert(db)
     .await;
