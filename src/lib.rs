@@ -9,6 +9,7 @@ pub mod healthcheck;
 pub mod import_v02;
 pub mod metrics;
 pub mod perimeter;
+pub mod reminders;
 pub mod server;
 pub mod sign_in;
 pub mod telemetry;

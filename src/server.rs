@@ -29,6 +29,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::bot::{self, Bot};
+use crate::reminders::Scheduler;
 use crate::{Config, api, dev_sign_in, metrics, perimeter, sign_in};
 
 /// A server bound to its port and ready to run.
@@ -38,6 +39,8 @@ pub struct Application {
     state: AppState,
     /// The Telegram client; `None` when the bot is off. Reminders send through it too.
     bot: Option<Bot>,
+    /// Sends reminders and digests; there is none without a bot.
+    scheduler: Option<Scheduler>,
 }
 
 impl Application {
@@ -86,11 +89,13 @@ impl Application {
             limits,
             session_key,
         };
+        let scheduler = bot.clone().map(|bot| Scheduler::new(bot, state.clone()));
         Ok(Application {
             listener,
             router: router(state.clone())?,
             state,
             bot,
+            scheduler,
         })
     }
 
@@ -108,11 +113,17 @@ impl Application {
         self.bot.as_ref()
     }
 
+    /// The reminder scheduler, for a caller that drives `tick` itself (the tests' clock).
+    pub fn scheduler(&self) -> Option<&Scheduler> {
+        self.scheduler.as_ref()
+    }
+
     pub async fn run_until(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let bot = self.bot.map(|bot| bot::start(bot, self.state.clone()));
+        let scheduler = self.scheduler.map(Scheduler::start);
         let served = axum::serve(
             self.listener,
             self.router
@@ -120,6 +131,9 @@ impl Application {
         )
         .with_graceful_shutdown(shutdown)
         .await;
+        if let Some(scheduler) = scheduler {
+            scheduler.stop().await;
+        }
         if let Some(bot) = bot {
             bot.stop().await;
         }

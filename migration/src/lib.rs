@@ -6,6 +6,7 @@ mod m20261125_000003_add_user_theme;
 mod m20261130_000001_create_api_tokens;
 mod m20261130_000002_create_accounts;
 mod m20261130_000003_create_v02_imports;
+mod m20261130_000004_create_reminders;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000001_create_api_tokens::Migration),
             Box::new(m20261130_000002_create_accounts::Migration),
             Box::new(m20261130_000003_create_v02_imports::Migration),
+            Box::new(m20261130_000004_create_reminders::Migration),
         ]
     }
 }

@@ -140,7 +140,7 @@ impl MigrationTrait for Migration {
 }
 
 #[derive(DeriveIden)]
-enum Tasks {
+pub enum Tasks {
     Table,
     Id,
     UserId,

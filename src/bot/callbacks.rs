@@ -8,7 +8,7 @@ use teloxide::types::Message;
 
 use super::replies::{Reply, service_error};
 use super::texts::{self, ListKind};
-use super::{HandlerResult, commands, deliver, lists, people};
+use super::{HandlerResult, commands, deliver, lists, people, reminder};
 
 /// What a button asks for, as its callback data (Telegram allows 64 bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +20,20 @@ pub enum Action {
     Undo(TaskId),
     /// Add the text of the message the offer answers.
     Add,
+    /// ✅ under a reminder.
+    Finish(TaskId),
+    Snooze {
+        snooze: Snooze,
+        id: TaskId,
+    },
+}
+
+/// How long a reminder's snooze button puts it off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Snooze {
+    Hour,
+    /// Until tomorrow morning.
+    Tomorrow,
 }
 
 impl Action {
@@ -35,6 +49,15 @@ impl Action {
             } => format!("done:open:{id}"),
             Action::Undo(id) => format!("undo:{id}"),
             Action::Add => "add".to_owned(),
+            Action::Finish(id) => format!("fin:{id}"),
+            Action::Snooze {
+                snooze: Snooze::Hour,
+                id,
+            } => format!("snz:1h:{id}"),
+            Action::Snooze {
+                snooze: Snooze::Tomorrow,
+                id,
+            } => format!("snz:tmrw:{id}"),
         }
     }
 
@@ -51,6 +74,15 @@ impl Action {
             },
             ("undo", Some(id), None) => Action::Undo(id.parse().ok()?),
             ("add", None, None) => Action::Add,
+            ("fin", Some(id), None) => Action::Finish(id.parse().ok()?),
+            ("snz", Some(snooze), Some(id)) => Action::Snooze {
+                snooze: match snooze {
+                    "1h" => Snooze::Hour,
+                    "tmrw" => Snooze::Tomorrow,
+                    _ => return None,
+                },
+                id: id.parse().ok()?,
+            },
             _ => return None,
         };
         parts.next().is_none().then_some(action)
@@ -85,6 +117,13 @@ pub async fn handle(bot: Bot, query: CallbackQuery, state: AppState) -> HandlerR
     match (outcome.message, query.regular_message()) {
         (Some(reply), Some(message)) => reply.edit(&bot, message.chat.id, message.id).await,
         _ => Ok(()),
+    }
+}
+
+fn pressed(pressed: reminder::Pressed) -> Outcome {
+    Outcome {
+        notice: Some(pressed.notice),
+        message: pressed.message,
     }
 }
 
@@ -123,6 +162,8 @@ async fn press(state: &AppState, user: &CurrentUser, action: Action, message: &M
                 Err(error) => refusal(lang, &error),
             }
         }
+        Action::Finish(id) => pressed(reminder::finish(state, user, id).await),
+        Action::Snooze { snooze, id } => pressed(reminder::snooze(state, user, snooze, id).await),
         Action::Add => match message.reply_to_message().and_then(|m| m.text()) {
             Some(text) => Outcome {
                 notice: None,
@@ -153,12 +194,32 @@ mod tests {
             },
             Action::Undo(i64::MAX),
             Action::Add,
+            Action::Finish(i64::MAX),
+            Action::Snooze {
+                snooze: Snooze::Hour,
+                id: i64::MAX,
+            },
+            Action::Snooze {
+                snooze: Snooze::Tomorrow,
+                id: 3,
+            },
         ] {
             let data = action.encode();
             assert!(data.len() <= 64, "{data}");
             assert_eq!(Action::decode(&data), Some(action));
         }
-        for junk in ["", "done", "done:week:1", "undo:x", "add:1", "undo:1:2"] {
+        for junk in [
+            "",
+            "done",
+            "done:week:1",
+            "undo:x",
+            "add:1",
+            "undo:1:2",
+            "fin",
+            "snz:2h:1",
+            "snz:1h",
+            "snz:1h:1:1",
+        ] {
             assert_eq!(Action::decode(junk), None, "{junk}");
         }
     }

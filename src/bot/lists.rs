@@ -2,6 +2,7 @@
 
 use app::model::{Task, TaskId, TaskPatch, TaskQuery, TaskQueryInput};
 use app::server::{AppState, CurrentUser, ServiceError, clock, task_list, tasks};
+use chrono::{DateTime, Utc};
 
 use super::texts::ListKind;
 
@@ -16,6 +17,17 @@ pub async fn load(
     kind: ListKind,
     search: Option<&str>,
 ) -> Result<Vec<Task>, ServiceError> {
+    load_at(state, user, kind, search, clock::now()).await
+}
+
+/// `load` as of `now`: "today" is the user's day at that moment.
+pub async fn load_at(
+    state: &AppState,
+    user: &CurrentUser,
+    kind: ListKind,
+    search: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Vec<Task>, ServiceError> {
     let input = TaskQueryInput {
         limit: Some(LIST_MAX.to_string()),
         status: Some("false".into()),
@@ -25,7 +37,7 @@ pub async fn load(
         ..TaskQueryInput::default()
     };
     let query = TaskQuery::parse(input)?;
-    Ok(task_list::list_tasks(&state.db, user, &query, clock::now())
+    Ok(task_list::list_tasks(&state.db, user, &query, now)
         .await?
         .tasks)
 }

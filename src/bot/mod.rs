@@ -7,6 +7,8 @@ mod keyboards;
 mod lists;
 mod messages;
 mod people;
+mod reminder;
+mod reminder_texts;
 mod replies;
 mod run;
 mod schema;
@@ -14,6 +16,8 @@ mod send;
 mod texts;
 
 use app::server::config::{BotMode, Config};
+pub use reminder::{digest_reply, reminder_reply};
+pub use replies::Reply;
 pub use run::{Running, start};
 pub use send::deliver;
 pub use teloxide::Bot;

@@ -96,7 +96,7 @@ pub fn add_usage(lang: Lang) -> &'static str {
     )
 }
 
-fn when(lang: Lang, at: DateTime<Utc>, zone: Tz) -> String {
+pub fn when(lang: Lang, at: DateTime<Utc>, zone: Tz) -> String {
     let local = at.with_timezone(&zone);
     match lang {
         Lang::Ru => local.format("%d.%m.%Y %H:%M").to_string(),

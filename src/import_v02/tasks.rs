@@ -9,6 +9,7 @@ use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
 
 use app::model::TagList;
 use app::server::entity::{task, task_tag};
+use app::server::reminders;
 
 use super::mapping;
 use super::task_fix::FixedTask;
@@ -98,6 +99,7 @@ pub async fn write_tasks(
             .map(|(row, fixed)| (fixed.v02_id, row.id))
             .collect();
         mapping::remember(conn, mapping::TASK, &pairs, now).await?;
+        reminders::sync_inserted(conn, &inserted, now).await?;
         bar.inc(batch.len() as u64);
     }
     Ok(())

@@ -1,6 +1,6 @@
 //! A stand-in for the Telegram Bot API on 127.0.0.1: it records every call (method and JSON
 //! body), serves queued updates to `getUpdates`, answers the rest as Telegram would, and can be
-//! told to answer a method with 429 (`retry_after`) or 500.
+//! told to answer a method with 429 (`retry_after`), 500 or 403.
 
 use std::collections::VecDeque;
 use std::net::SocketAddr;
@@ -75,6 +75,8 @@ impl Call {
 pub enum Failure {
     RetryAfter(u32),
     ServerError,
+    /// 403: the person blocked the bot.
+    Blocked,
 }
 
 #[derive(Default)]
@@ -350,6 +352,13 @@ async fn answer(
         Some(Failure::ServerError) => (
             StatusCode::INTERNAL_SERVER_ERROR,
             json!({"ok": false, "error_code": 500, "description": "Internal Server Error"}),
+        ),
+        Some(Failure::Blocked) => (
+            StatusCode::FORBIDDEN,
+            json!({
+                "ok": false, "error_code": 403,
+                "description": "Forbidden: bot was blocked by the user",
+            }),
         ),
         None => (StatusCode::OK, success(&inner, &method, &body).await),
     };

@@ -105,6 +105,8 @@ pub struct TestApp {
     pub addr: SocketAddr,
     pub client: reqwest::Client,
     pub db: TestDb,
+    /// The reminder scheduler, when the bot is on: tests call `tick` with their own clock.
+    pub scheduler: Option<vectora::reminders::Scheduler>,
 }
 
 /// A Telegram user whose initData the tests sign with the bot's token.
@@ -173,10 +175,14 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(extra: &[(&str, &str)]) -> TestApp {
+    spawn_app_on(TestDb::new().await, extra).await
+}
+
+/// A server on `db`, which may be another server's (`TestDb::borrowed`).
+pub async fn spawn_app_on(db: TestDb, extra: &[(&str, &str)]) -> TestApp {
     if std::env::var_os("TEST_LOG").is_some() {
         vectora::telemetry::init("debug", false);
     }
-    let db = TestDb::new().await;
     let mut env: HashMap<String, String> = HashMap::from([
         ("DATABASE_URL".into(), db.url.clone()),
         ("TELEGRAM_BOT_TOKEN".into(), BOT_TOKEN.into()),
@@ -192,11 +198,13 @@ pub async fn spawn_app_with(extra: &[(&str, &str)]) -> TestApp {
     let config = Config::from_lookup(|name| env.get(name).cloned()).expect("test config");
     let application = Application::build(config).await.expect("server starts");
     let addr = application.local_addr();
+    let scheduler = application.scheduler().cloned();
     tokio::spawn(application.run_until(std::future::pending()));
     TestApp {
         addr,
         client: reqwest::Client::new(),
         db,
+        scheduler,
     }
 }
 

@@ -30,6 +30,7 @@ mod openapi;
 mod perimeter;
 mod profile;
 mod quick_add;
+mod reminders;
 mod replicas;
 mod sentry;
 mod server_fns;

@@ -51,6 +51,7 @@ fn view(app: &TestApp, replica: &Replica) -> TestApp {
         addr: replica.addr,
         client: reqwest::Client::new(),
         db: TestDb::borrowed(&app.db.url),
+        scheduler: None,
     }
 }
 

@@ -14,6 +14,7 @@ pub mod health;
 pub mod login_links;
 pub mod page_cache;
 pub mod rate_limit;
+pub mod reminders;
 pub mod sessions;
 pub mod state;
 pub mod stats;

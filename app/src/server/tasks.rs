@@ -11,7 +11,7 @@ use sea_orm::{
 
 use super::entity::{task, task_tag, user};
 use super::task_list::sorted;
-use super::{CurrentUser, ServiceError, clock};
+use super::{CurrentUser, ServiceError, clock, reminders};
 use crate::model::{NewTask, Priority, SortBy, TagList, Task, TaskId, TaskPatch};
 
 /// A transaction that will change the user's tasks. On SQLite it takes the write lock at once
@@ -152,6 +152,8 @@ pub async fn create_task(
     .insert(&txn)
     .await?;
     insert_tags(&txn, row.id, &new.tags).await?;
+    let offset = reminders::offset_of(&txn, user.id).await?;
+    reminders::sync_task(&txn, &row, offset, now).await?;
     commit_change(txn, user).await?;
     Ok(to_task(row))
 }
@@ -222,6 +224,8 @@ pub async fn update_task(
     }
     active.updated_at = Set(now);
     let row = active.update(&txn).await?;
+    let offset = reminders::offset_of(&txn, user.id).await?;
+    reminders::sync_task(&txn, &row, offset, now).await?;
     commit_change(txn, user).await?;
     Ok(to_task(row))
 }

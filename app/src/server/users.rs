@@ -2,12 +2,13 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    TransactionTrait,
 };
 
 use super::auth::AuthError;
 use super::auth::init_data::TelegramUser;
 use super::entity::user;
-use super::{ServiceError, clock};
+use super::{ServiceError, clock, reminders};
 use crate::i18n::Lang;
 use crate::model::{Profile, ProfilePatch, Theme};
 
@@ -24,6 +25,7 @@ pub fn new_user_row(language: Lang, time_zone: &str, now: DateTime<Utc>) -> user
         reminders_enabled: Set(true),
         reminder_offset_minutes: Set(0),
         digest_time: Set(None),
+        next_digest_at: Set(None),
         theme: Set(Theme::Auto.code().to_owned()),
         tasks_version: Set(0),
         login: Set(None),
@@ -172,6 +174,19 @@ pub async fn update_profile(
     if patch == ProfilePatch::default() {
         return Ok(profile(row));
     }
+    let now = clock::now();
+    let offset_changed = patch
+        .reminder_offset_minutes
+        .is_some_and(|offset| offset != row.reminder_offset_minutes);
+    let digest_time = match &patch.digest_time {
+        Some(digest) => digest.map(|d| d.format()),
+        None => row.digest_time.clone(),
+    };
+    let zone = patch
+        .time_zone
+        .as_ref()
+        .map_or(row.time_zone.clone(), |zone| zone.name().to_owned());
+    let digest_moved = digest_time != row.digest_time || zone != row.time_zone;
     let mut active: user::ActiveModel = row.into();
     if let Some(language) = patch.language {
         active.language = Set(language.code().to_owned());
@@ -185,12 +200,24 @@ pub async fn update_profile(
     if let Some(offset) = patch.reminder_offset_minutes {
         active.reminder_offset_minutes = Set(offset);
     }
-    if let Some(digest) = patch.digest_time {
-        active.digest_time = Set(digest.map(|d| d.format()));
+    if digest_moved {
+        let zone = zone.parse().unwrap_or(Tz::UTC);
+        active.next_digest_at = Set(reminders::digest::next_for(
+            digest_time.as_deref(),
+            zone,
+            now,
+        ));
+        active.digest_time = Set(digest_time);
     }
     if let Some(theme) = patch.theme {
         active.theme = Set(theme.code().to_owned());
     }
-    active.updated_at = Set(clock::now());
-    Ok(profile(active.update(db).await?))
+    active.updated_at = Set(now);
+    let txn = db.begin().await?;
+    let row = active.update(&txn).await?;
+    if offset_changed {
+        reminders::sync_user(&txn, row.id, row.reminder_offset_minutes, now).await?;
+    }
+    txn.commit().await?;
+    Ok(profile(row))
 }

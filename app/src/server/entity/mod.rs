@@ -1,5 +1,6 @@
 pub mod api_token;
 pub mod login_link;
+pub mod reminder;
 pub mod session;
 pub mod task;
 pub mod task_tag;

@@ -15,6 +15,8 @@ pub struct Model {
     pub reminders_enabled: bool,
     pub reminder_offset_minutes: i32,
     pub digest_time: Option<String>,
+    /// When the next daily digest is due; `None` without a digest time.
+    pub next_digest_at: Option<DateTimeUtc>,
     /// `auto`, `light` or `dark`.
     pub theme: String,
     /// The password account's username, lower-case; `None` for Telegram-only accounts.
