@@ -31,6 +31,7 @@ mod perimeter;
 mod profile;
 mod quick_add;
 mod reminders;
+mod reminders_bench;
 mod replicas;
 mod sentry;
 mod server_fns;
