@@ -155,8 +155,9 @@ fn no_token_or_bot_mode_off_means_no_bot() {
         ("TELEGRAM_BOT_TOKEN", BOT_TOKEN),
         ("TELEGRAM_API_URL", "http://127.0.0.1:9/"),
     ]);
-    let bot = vectora::bot::build(&on).unwrap().expect("a bot");
-    assert_eq!(bot.api_url().as_str(), "http://127.0.0.1:9/");
+    let telegram = vectora::bot::build(&on).unwrap().expect("a bot");
+    assert_eq!(telegram.bot.api_url().as_str(), "http://127.0.0.1:9/");
+    assert!(telegram.webhook_door().is_none(), "polling by default");
 }
 
 #[tokio::test]

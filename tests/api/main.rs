@@ -13,6 +13,7 @@ mod bot_callbacks;
 mod bot_commands;
 mod bot_resilience;
 mod bot_start;
+mod bot_webhook;
 mod caching;
 mod concurrency;
 mod dev_sign_in;
