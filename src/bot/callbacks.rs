@@ -1,4 +1,5 @@
-//! The inline buttons: ✅ in a list, Undo under an added task, Add under an offered one.
+//! The inline buttons: ✅ in a list, Undo under an added task, Add under an offered one, and the
+//! settings' choices.
 
 use app::i18n::Lang;
 use app::model::TaskId;
@@ -7,6 +8,7 @@ use teloxide::prelude::*;
 use teloxide::types::Message;
 
 use super::replies::{Reply, service_error};
+use super::settings::{self, Choice};
 use super::texts::{self, ListKind};
 use super::{HandlerResult, commands, deliver, lists, people};
 
@@ -20,7 +22,11 @@ pub enum Action {
     Undo(TaskId),
     /// Add the text of the message the offer answers.
     Add,
+    /// Change one setting.
+    Setting(Choice),
 }
+
+const SETTING: &str = "set:";
 
 impl Action {
     pub fn encode(self) -> String {
@@ -35,10 +41,14 @@ impl Action {
             } => format!("done:open:{id}"),
             Action::Undo(id) => format!("undo:{id}"),
             Action::Add => "add".to_owned(),
+            Action::Setting(choice) => format!("{SETTING}{}", choice.encode()),
         }
     }
 
     pub fn decode(data: &str) -> Option<Action> {
+        if let Some(choice) = data.strip_prefix(SETTING) {
+            return Choice::decode(choice).map(Action::Setting);
+        }
         let mut parts = data.split(':');
         let action = match (parts.next()?, parts.next(), parts.next()) {
             ("done", Some(kind), Some(id)) => Action::Done {
@@ -58,9 +68,9 @@ impl Action {
 }
 
 /// What pressing did: a short notice on the button, and the message's new look.
-struct Outcome {
-    notice: Option<String>,
-    message: Option<Reply>,
+pub struct Outcome {
+    pub notice: Option<String>,
+    pub message: Option<Reply>,
 }
 
 pub async fn handle(bot: Bot, query: CallbackQuery, state: AppState) -> HandlerResult {
@@ -133,6 +143,7 @@ async fn press(state: &AppState, user: &CurrentUser, action: Action, message: &M
                 message: None,
             },
         },
+        Action::Setting(choice) => settings::press(state, user, choice).await,
     }
 }
 
@@ -153,12 +164,32 @@ mod tests {
             },
             Action::Undo(i64::MAX),
             Action::Add,
+            Action::Setting(Choice::Reminders(true)),
+            Action::Setting(Choice::Reminders(false)),
+            Action::Setting(Choice::Offset(i64::MIN)),
+            Action::Setting(Choice::Digest(None)),
+            Action::Setting(Choice::Digest(Some(u32::MAX))),
+            Action::Setting(Choice::Language(app::i18n::Lang::Ru)),
+            Action::Setting(Choice::Language(app::i18n::Lang::En)),
         ] {
             let data = action.encode();
             assert!(data.len() <= 64, "{data}");
             assert_eq!(Action::decode(&data), Some(action));
         }
-        for junk in ["", "done", "done:week:1", "undo:x", "add:1", "undo:1:2"] {
+        for junk in [
+            "",
+            "done",
+            "done:week:1",
+            "undo:x",
+            "add:1",
+            "undo:1:2",
+            "set:",
+            "set:rem:maybe",
+            "set:offset:soon",
+            "set:digest:08:00",
+            "set:lang:de",
+            "set:theme:dark",
+        ] {
             assert_eq!(Action::decode(junk), None, "{junk}");
         }
     }

@@ -13,6 +13,8 @@ mod replies;
 mod run;
 mod schema;
 mod send;
+mod settings;
+mod settings_texts;
 mod texts;
 pub mod webhook;
 

@@ -27,7 +27,9 @@ async fn sets_its_commands_in_both_languages_and_the_menu_button() {
             .collect();
         assert_eq!(
             names,
-            ["start", "add", "today", "tasks", "done", "login", "help"]
+            [
+                "start", "add", "today", "tasks", "done", "settings", "login", "help"
+            ]
         );
         assert!(
             commands.iter().any(|c| c["description"] == description),
@@ -130,6 +132,7 @@ async fn help_lists_the_commands_in_the_users_language() {
         assert!(text.starts_with(lead), "{text}");
         assert!(text.contains(line), "{text}");
         assert!(text.contains("/login"), "{text}");
+        assert!(text.contains("/settings"), "{text}");
     }
 }
 

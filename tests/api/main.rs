@@ -12,6 +12,7 @@ mod backup;
 mod bot_callbacks;
 mod bot_commands;
 mod bot_resilience;
+mod bot_settings;
 mod bot_start;
 mod bot_webhook;
 mod caching;
