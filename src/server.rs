@@ -37,9 +37,9 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     state: AppState,
-    /// The Telegram client; `None` when the bot is off. Reminders send through it too.
-    bot: Option<Bot>,
-    /// Sends reminders and digests; there is none without a bot.
+    /// The Telegram client and its updates; `None` when the bot is off.
+    bot: Option<bot::Telegram>,
+    /// Sends reminders and digests through the same client; there is none without a bot.
     scheduler: Option<Scheduler>,
 }
 
@@ -89,10 +89,15 @@ impl Application {
             limits,
             session_key,
         };
-        let scheduler = bot.clone().map(|bot| Scheduler::new(bot, state.clone()));
+        let scheduler = bot
+            .as_ref()
+            .map(|telegram| Scheduler::new(telegram.bot.clone(), state.clone()));
         Ok(Application {
             listener,
-            router: router(state.clone())?,
+            router: router(
+                state.clone(),
+                bot.as_ref().and_then(bot::Telegram::webhook_door),
+            )?,
             state,
             bot,
             scheduler,
@@ -110,7 +115,7 @@ impl Application {
     }
 
     pub fn bot(&self) -> Option<&Bot> {
-        self.bot.as_ref()
+        self.bot.as_ref().map(|telegram| &telegram.bot)
     }
 
     /// The reminder scheduler, for a caller that drives `tick` itself (the tests' clock).
@@ -169,7 +174,8 @@ fn leptos_options() -> LeptosOptions {
     options
 }
 
-pub fn router(state: AppState) -> anyhow::Result<Router> {
+/// Every route, behind the perimeter; `webhook` adds Telegram's `POST /telegram/webhook`.
+pub fn router(state: AppState, webhook: Option<bot::webhook::Door>) -> anyhow::Result<Router> {
     let security = perimeter::SecurityHeaders::new(&state.config)?;
     metrics::handle();
     let routes = generate_route_list(App);
@@ -191,6 +197,7 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
         .merge(api::docs::router(api_document, &state.config)?)
         .merge(dev_sign_in::router(&state))
         .merge(sign_in::router())
+        .merge(webhook.map(bot::webhook::router).unwrap_or_default())
         .leptos_routes_with_context(&state, routes, context, page)
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn_with_state(

@@ -1,4 +1,5 @@
-//! The inline buttons: ✅ in a list, Undo under an added task, Add under an offered one.
+//! The inline buttons: ✅ in a list, Undo under an added task, Add under an offered one, and the
+//! settings' choices.
 
 use app::i18n::Lang;
 use app::model::TaskId;
@@ -7,6 +8,7 @@ use teloxide::prelude::*;
 use teloxide::types::Message;
 
 use super::replies::{Reply, service_error};
+use super::settings::{self, Choice};
 use super::texts::{self, ListKind};
 use super::{HandlerResult, commands, deliver, lists, people, reminder};
 
@@ -26,6 +28,8 @@ pub enum Action {
         snooze: Snooze,
         id: TaskId,
     },
+    /// Change one setting.
+    Setting(Choice),
 }
 
 /// How long a reminder's snooze button puts it off.
@@ -35,6 +39,8 @@ pub enum Snooze {
     /// Until tomorrow morning.
     Tomorrow,
 }
+
+const SETTING: &str = "set:";
 
 impl Action {
     pub fn encode(self) -> String {
@@ -58,10 +64,14 @@ impl Action {
                 snooze: Snooze::Tomorrow,
                 id,
             } => format!("snz:tmrw:{id}"),
+            Action::Setting(choice) => format!("{SETTING}{}", choice.encode()),
         }
     }
 
     pub fn decode(data: &str) -> Option<Action> {
+        if let Some(choice) = data.strip_prefix(SETTING) {
+            return Choice::decode(choice).map(Action::Setting);
+        }
         let mut parts = data.split(':');
         let action = match (parts.next()?, parts.next(), parts.next()) {
             ("done", Some(kind), Some(id)) => Action::Done {
@@ -90,9 +100,9 @@ impl Action {
 }
 
 /// What pressing did: a short notice on the button, and the message's new look.
-struct Outcome {
-    notice: Option<String>,
-    message: Option<Reply>,
+pub struct Outcome {
+    pub notice: Option<String>,
+    pub message: Option<Reply>,
 }
 
 pub async fn handle(bot: Bot, query: CallbackQuery, state: AppState) -> HandlerResult {
@@ -174,6 +184,7 @@ async fn press(state: &AppState, user: &CurrentUser, action: Action, message: &M
                 message: None,
             },
         },
+        Action::Setting(choice) => settings::press(state, user, choice).await,
     }
 }
 
@@ -203,6 +214,13 @@ mod tests {
                 snooze: Snooze::Tomorrow,
                 id: 3,
             },
+            Action::Setting(Choice::Reminders(true)),
+            Action::Setting(Choice::Reminders(false)),
+            Action::Setting(Choice::Offset(i64::MIN)),
+            Action::Setting(Choice::Digest(None)),
+            Action::Setting(Choice::Digest(Some(u32::MAX))),
+            Action::Setting(Choice::Language(app::i18n::Lang::Ru)),
+            Action::Setting(Choice::Language(app::i18n::Lang::En)),
         ] {
             let data = action.encode();
             assert!(data.len() <= 64, "{data}");
@@ -219,6 +237,12 @@ mod tests {
             "snz:2h:1",
             "snz:1h",
             "snz:1h:1:1",
+            "set:",
+            "set:rem:maybe",
+            "set:offset:soon",
+            "set:digest:08:00",
+            "set:lang:de",
+            "set:theme:dark",
         ] {
             assert_eq!(Action::decode(junk), None, "{junk}");
         }

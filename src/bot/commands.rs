@@ -1,4 +1,4 @@
-//! The commands: `/start`, `/add`, `/today`, `/tasks`, `/done`, `/help`, `/login`.
+//! The commands: `/start`, `/add`, `/today`, `/tasks`, `/done`, `/settings`, `/help`, `/login`.
 
 use app::model::{TaskId, parse_quick_add};
 use app::server::{AppState, CurrentUser, clock, login_links, tasks};
@@ -7,7 +7,7 @@ use teloxide::utils::command::BotCommands;
 
 use super::replies::Reply;
 use super::texts::{self, ListKind};
-use super::{HandlerResult, keyboards, lists, people};
+use super::{HandlerResult, keyboards, lists, people, settings};
 
 /// Every command takes the rest of the line, so that "/today please" is still `/today`.
 #[derive(BotCommands, Clone, Debug, PartialEq)]
@@ -18,6 +18,7 @@ pub enum Command {
     Today(String),
     Tasks(String),
     Done(String),
+    Settings(String),
     Help(String),
     Login(String),
 }
@@ -44,6 +45,7 @@ async fn answer(state: &AppState, user: &CurrentUser, name: &str, command: Comma
         Command::Today(_) => list(state, user, ListKind::Today).await,
         Command::Tasks(_) => list(state, user, ListKind::Open).await,
         Command::Done(text) => done(state, user, text.trim()).await,
+        Command::Settings(args) => settings::command(state, user, args.trim()).await,
         Command::Help(_) => Reply::text(texts::help(lang)),
         Command::Login(_) => match login_links::issue_login_link(state, user.id).await {
             Ok(url) => Reply::with(

@@ -1,12 +1,14 @@
 //! The inline keyboards under the bot's messages.
 
 use app::i18n::Lang;
-use app::model::{Task, TaskId};
+use app::model::{Profile, Task, TaskId};
 use app::server::AppState;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo};
 use url::Url;
 
 use super::callbacks::Action;
+use super::settings::{self, Choice, clock_time};
+use super::settings_texts;
 use super::texts::{self, ListKind};
 
 /// The app's address: `PUBLIC_URL`, or where the server listens (development).
@@ -79,6 +81,55 @@ pub fn open_task(lang: Lang, base: &str, id: TaskId) -> InlineKeyboardMarkup {
 
 pub fn sign_in(lang: Lang, url: &str) -> InlineKeyboardMarkup {
     rows(vec![vec![link(texts::sign_in(lang), url)]])
+}
+
+/// The settings' buttons, in the profile's language, the choice in effect ticked: reminders on
+/// or off, the offset, the digest, the language, and the app's settings screen for the rest.
+pub fn settings(profile: &Profile, base: &str) -> InlineKeyboardMarkup {
+    let lang = profile.language;
+    let choice = |label: String, current: bool, choice: Choice| {
+        let label = if current {
+            settings_texts::current(&label)
+        } else {
+            label
+        };
+        Some(callback(&label, Action::Setting(choice)))
+    };
+    let enabled = profile.reminders_enabled;
+    let offset = i64::from(profile.reminder_offset_minutes);
+    let digest = profile.digest_time.as_deref();
+    rows(vec![
+        vec![Some(callback(
+            settings_texts::reminders_button(lang, enabled),
+            Action::Setting(Choice::Reminders(!enabled)),
+        ))],
+        settings::OFFSETS
+            .iter()
+            .map(|&minutes| {
+                let label = settings_texts::offset_button(lang, minutes);
+                choice(label, minutes == offset, Choice::Offset(minutes))
+            })
+            .collect(),
+        settings::DIGESTS
+            .iter()
+            .map(|&time| {
+                let time_text = time.map(clock_time);
+                let label = settings_texts::digest_button(lang, time_text.as_deref());
+                choice(label, time_text.as_deref() == digest, Choice::Digest(time))
+            })
+            .collect(),
+        [Lang::Ru, Lang::En]
+            .into_iter()
+            .map(|option| {
+                let label = settings_texts::language_name(option).to_owned();
+                choice(label, option == lang, Choice::Language(option))
+            })
+            .collect(),
+        vec![open(
+            settings_texts::open_in_app(lang),
+            &format!("{base}/settings"),
+        )],
+    ])
 }
 
 const BUTTON_TITLE_MAX: usize = 40;

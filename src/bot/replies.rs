@@ -7,7 +7,7 @@ use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardMarkup, MessageId, ReplyParameters};
 use teloxide::{ApiError, RequestError};
 
-use super::{HandlerResult, deliver, texts};
+use super::{HandlerResult, deliver, settings_texts, texts};
 
 pub struct Reply {
     pub text: String,
@@ -67,5 +67,13 @@ pub fn service_error(lang: Lang, error: &ServiceError) -> String {
             tracing::error!(error = %other, "bot: service call failed");
             texts::failed(lang).to_owned()
         }
+    }
+}
+
+/// The same, for a settings change: refused values are worded as settings.
+pub fn settings_error(lang: Lang, error: &ServiceError) -> String {
+    match error {
+        ServiceError::Validation(errors) => settings_texts::refused(lang, errors),
+        other => service_error(lang, other),
     }
 }

@@ -1,22 +1,25 @@
-//! Starting the bot: its command list and menu button, then long polling until the server stops.
+//! Starting the bot: its command list and menu button, then updates by long polling or by the
+//! webhook until the server stops.
 
+use std::fmt::{Debug, Display};
 use std::sync::Arc;
 use std::time::Duration;
 
 use app::i18n::Lang;
 use app::server::AppState;
-use teloxide::dispatching::ShutdownToken;
+use teloxide::RequestError;
+use teloxide::dispatching::{DefaultKey, ShutdownToken};
 use teloxide::prelude::*;
 use teloxide::types::{BotCommand, MenuButton, WebAppInfo};
-use teloxide::update_listeners::Polling;
+use teloxide::update_listeners::{Polling, UpdateListener};
 use tokio::task::JoinHandle;
 
-use super::{deliver, keyboards, schema, texts};
+use super::{Telegram, Updates, deliver, keyboards, schema, texts};
 
 /// How long one `getUpdates` waits for news.
 const POLL_TIMEOUT: Duration = Duration::from_secs(25);
 /// How long to wait before trying again when Telegram cannot be reached at start.
-const RECONNECT: Duration = Duration::from_secs(10);
+pub(super) const RECONNECT: Duration = Duration::from_secs(10);
 /// How long stopping waits for the handlers at work.
 const STOP_WAIT: Duration = Duration::from_secs(5);
 
@@ -28,7 +31,7 @@ pub struct Running {
 
 impl Running {
     /// Lets the handlers at work finish (for at most a few seconds: a shutdown must not wait
-    /// on Telegram), then ends the bot.
+    /// on Telegram), then ends the bot. The webhook stays set (see `Webhook::register`).
     pub async fn stop(self) {
         let finished = match self.token.shutdown() {
             Ok(stopped) => tokio::time::timeout(STOP_WAIT, stopped).await.is_ok(),
@@ -42,12 +45,13 @@ impl Running {
     }
 }
 
-async fn log_error(error: teloxide::RequestError) {
+async fn log_error(error: RequestError) {
     tracing::error!(%error, "bot: a Telegram request failed");
 }
 
-/// Sets the command list and the menu button, then answers updates by long polling.
-pub fn start(bot: Bot, state: AppState) -> Running {
+/// Sets the command list and the menu button, then answers updates as they come.
+pub fn start(telegram: Telegram, state: AppState) -> Running {
+    let Telegram { bot, updates } = telegram;
     let mut dispatcher = Dispatcher::builder(bot.clone(), schema::schema())
         .dependencies(dptree::deps![state.clone()])
         .default_handler(|_| async {})
@@ -56,26 +60,51 @@ pub fn start(bot: Bot, state: AppState) -> Running {
     let token = dispatcher.shutdown_token();
     let task = tokio::spawn(async move {
         set_up(&bot, &state).await;
-        loop {
-            let listener = Polling::builder(bot.clone())
-                .timeout(POLL_TIMEOUT)
-                .delete_webhook()
-                .await
-                .build();
-            match dispatcher
-                .try_dispatch_with_listener(listener, Arc::new(log_error))
-                .await
-            {
-                Ok(()) => break,
-                Err(error) => {
-                    tracing::warn!(%error, "bot: cannot reach Telegram; trying again");
-                    tokio::time::sleep(RECONNECT).await;
+        match updates {
+            Updates::Polling => loop {
+                let listener = Polling::builder(bot.clone())
+                    .timeout(POLL_TIMEOUT)
+                    .delete_webhook()
+                    .await
+                    .build();
+                if dispatch(&mut dispatcher, listener).await {
+                    break;
                 }
+            },
+            Updates::Webhook(webhook) => {
+                let inbox = webhook.register(&bot).await;
+                while !dispatch(&mut dispatcher, inbox.listener()).await {}
             }
         }
         tracing::info!("bot: stopped");
     });
     Running { token, task }
+}
+
+/// Answers the listener's updates until the bot is stopped (`true`); `false`, after a pause,
+/// when Telegram could not be reached to begin with.
+async fn dispatch<L>(
+    dispatcher: &mut Dispatcher<Bot, RequestError, DefaultKey>,
+    listener: L,
+) -> bool
+where
+    L: UpdateListener + Send,
+    L::Err: Display + Debug + Send + 'static,
+{
+    let listener_error = Arc::new(|error: L::Err| async move {
+        tracing::error!(%error, "bot: cannot get updates");
+    });
+    match dispatcher
+        .try_dispatch_with_listener(listener, listener_error)
+        .await
+    {
+        Ok(()) => true,
+        Err(error) => {
+            tracing::warn!(%error, "bot: cannot reach Telegram; trying again");
+            tokio::time::sleep(RECONNECT).await;
+            false
+        }
+    }
 }
 
 /// The command list in both languages, and the menu button that opens the Mini App.

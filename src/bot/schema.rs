@@ -1,8 +1,8 @@
-//! The update tree: commands, other messages, button presses. Shared by polling and (later) the
-//! webhook.
+//! The update tree: commands, other messages, button presses. Shared by polling and the webhook.
 
 use teloxide::dispatching::{HandlerExt, UpdateFilterExt, UpdateHandler};
 use teloxide::prelude::*;
+use teloxide::types::AllowedUpdate;
 
 use super::commands::{self, Command};
 use super::{callbacks, messages};
@@ -25,6 +25,9 @@ fn count(update: Update) {
     };
     metrics::counter!("bot_updates_total", "kind" => kind).increment(1);
 }
+
+/// The kinds of update the tree handles: all the webhook asks Telegram for.
+pub const UPDATES: [AllowedUpdate; 2] = [AllowedUpdate::Message, AllowedUpdate::CallbackQuery];
 
 pub fn schema() -> UpdateHandler<teloxide::RequestError> {
     let messages = Update::filter_message()

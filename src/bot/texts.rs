@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 /// The commands the bot lists in Telegram's menu, with their descriptions.
-pub fn command_list(lang: Lang) -> [(&'static str, &'static str); 7] {
+pub fn command_list(lang: Lang) -> [(&'static str, &'static str); 8] {
     [
         ("start", lang.pick("Открыть Vectora", "Open Vectora")),
         (
@@ -22,6 +22,13 @@ pub fn command_list(lang: Lang) -> [(&'static str, &'static str); 7] {
         (
             "done",
             lang.pick("Отметить задачу выполненной", "Mark a task done"),
+        ),
+        (
+            "settings",
+            lang.pick(
+                "Настройки: напоминания, сводка, часовой пояс, язык",
+                "Settings: reminders, digest, time zone, language",
+            ),
         ),
         (
             "login",
@@ -286,6 +293,11 @@ pub fn failed(lang: Lang) -> &'static str {
 /// Each refused field with its reason, as the API and the forms word them.
 pub fn refused(lang: Lang, errors: &FieldErrors) -> String {
     let lead = lang.pick("Не получилось добавить:", "Could not add that:");
+    field_errors(lang, lead, errors)
+}
+
+/// `lead`, then a line for each refused field.
+pub fn field_errors(lang: Lang, lead: &str, errors: &FieldErrors) -> String {
     let mut lines = vec![lead.to_owned()];
     for (field, error) in errors.iter() {
         lines.push(format!(
@@ -303,6 +315,11 @@ fn field_name(lang: Lang, field: &str) -> &str {
         "tags" => lang.pick("теги", "tags"),
         "category" => lang.pick("категория", "category"),
         "date_time" => lang.pick("срок", "due date"),
+        "language" => lang.pick("язык", "language"),
+        "time_zone" => lang.pick("часовой пояс", "time zone"),
+        "reminders_enabled" => lang.pick("напоминания", "reminders"),
+        "reminder_offset_minutes" => lang.pick("напоминать заранее", "remind before"),
+        "digest_time" => lang.pick("время сводки", "digest time"),
         other => other,
     }
 }

@@ -27,7 +27,9 @@ async fn sets_its_commands_in_both_languages_and_the_menu_button() {
             .collect();
         assert_eq!(
             names,
-            ["start", "add", "today", "tasks", "done", "login", "help"]
+            [
+                "start", "add", "today", "tasks", "done", "settings", "login", "help"
+            ]
         );
         assert!(
             commands.iter().any(|c| c["description"] == description),
@@ -130,6 +132,7 @@ async fn help_lists_the_commands_in_the_users_language() {
         assert!(text.starts_with(lead), "{text}");
         assert!(text.contains(line), "{text}");
         assert!(text.contains("/login"), "{text}");
+        assert!(text.contains("/settings"), "{text}");
     }
 }
 
@@ -155,8 +158,9 @@ fn no_token_or_bot_mode_off_means_no_bot() {
         ("TELEGRAM_BOT_TOKEN", BOT_TOKEN),
         ("TELEGRAM_API_URL", "http://127.0.0.1:9/"),
     ]);
-    let bot = vectora::bot::build(&on).unwrap().expect("a bot");
-    assert_eq!(bot.api_url().as_str(), "http://127.0.0.1:9/");
+    let telegram = vectora::bot::build(&on).unwrap().expect("a bot");
+    assert_eq!(telegram.bot.api_url().as_str(), "http://127.0.0.1:9/");
+    assert!(telegram.webhook_door().is_none(), "polling by default");
 }
 
 #[tokio::test]

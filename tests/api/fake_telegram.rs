@@ -1,6 +1,7 @@
 //! A stand-in for the Telegram Bot API on 127.0.0.1: it records every call (method and JSON
-//! body), serves queued updates to `getUpdates`, answers the rest as Telegram would, and can be
-//! told to answer a method with 429 (`retry_after`), 500 or 403.
+//! body), serves queued updates to `getUpdates` (or, told to, POSTs them to the webhook the bot
+//! set), answers the rest as Telegram would, and can be told to answer a method with 429
+//! (`retry_after`), 500 or 403.
 
 use std::collections::VecDeque;
 use std::net::SocketAddr;
@@ -15,7 +16,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use serde_json::{Value, json};
-use tokio::sync::Notify;
+use tokio::sync::{Notify, mpsc};
 
 pub const BOT_ID: i64 = 777_000;
 pub const BOT_USERNAME: &str = "VectoraTestBot";
@@ -88,6 +89,12 @@ struct Inner {
     next_message_id: AtomicI64,
     new_update: Notify,
     new_call: Notify,
+    /// Set by `deliver_webhooks_to`: updates go there instead of to `getUpdates`.
+    webhook: Mutex<Option<mpsc::UnboundedSender<Value>>>,
+    /// What the app answered each webhook delivery with.
+    deliveries: Mutex<Vec<StatusCode>>,
+    /// The webhook Telegram would call: set by `setWebhook`, cleared by `deleteWebhook`.
+    webhook_url: Mutex<String>,
 }
 
 #[derive(Clone)]
@@ -167,14 +174,74 @@ impl FakeTelegram {
     }
 
     fn push_update(&self, kind: &str, payload: Value) {
-        let id = self.inner.next_update_id.fetch_add(1, Ordering::SeqCst);
-        let update = json!({"update_id": id, kind: payload});
+        let update = self.update(kind, payload);
+        if let Some(webhook) = self.inner.webhook.lock().unwrap().as_ref() {
+            webhook.send(update).unwrap();
+            return;
+        }
         self.inner.updates.lock().unwrap().push_back(update);
         self.inner.new_update.notify_waiters();
     }
 
+    fn update(&self, kind: &str, payload: Value) -> Value {
+        let id = self.inner.next_update_id.fetch_add(1, Ordering::SeqCst);
+        json!({"update_id": id, kind: payload})
+    }
+
+    /// From now on, delivers updates as Telegram does to a webhook: once the bot has called
+    /// `setWebhook`, each is POSTed, one at a time, to that URL's path on `app` (with the URL's
+    /// host as `Host`, as nginx passes it) and the secret it set.
+    pub fn deliver_webhooks_to(&self, app: SocketAddr) {
+        let (sender, mut updates) = mpsc::unbounded_channel::<Value>();
+        *self.inner.webhook.lock().unwrap() = Some(sender);
+        let fake = self.clone();
+        tokio::spawn(async move {
+            let set = fake.wait_for("setWebhook", 1).await.swap_remove(0);
+            let url = url::Url::parse(set.body["url"].as_str().unwrap()).unwrap();
+            let secret = set.body["secret_token"].as_str().unwrap().to_owned();
+            let client = reqwest::Client::new();
+            while let Some(update) = updates.recv().await {
+                let answered = client
+                    .post(format!("http://{app}{}", url.path()))
+                    .header("Host", url.host_str().unwrap())
+                    .header("X-Telegram-Bot-Api-Secret-Token", &secret)
+                    .json(&update)
+                    .send()
+                    .await
+                    .unwrap();
+                fake.inner
+                    .deliveries
+                    .lock()
+                    .unwrap()
+                    .push(answered.status());
+            }
+        });
+    }
+
+    /// As if a webhook had been set before (by an earlier deployment).
+    pub fn pretend_webhook_set(&self, url: &str) {
+        *self.inner.webhook_url.lock().unwrap() = url.to_owned();
+    }
+
+    /// The app's answers to the webhook deliveries so far.
+    pub fn deliveries(&self) -> Vec<StatusCode> {
+        self.inner.deliveries.lock().unwrap().clone()
+    }
+
     /// A private message from `from`, as Telegram delivers it; returns the message.
     pub fn send_text(&self, from: &Chatter, text: &str) -> Value {
+        let message = self.text_message(from, text);
+        self.push_update("message", message.clone());
+        message
+    }
+
+    /// The update `send_text` would deliver, without delivering it.
+    pub fn text_update(&self, from: &Chatter, text: &str) -> Value {
+        let message = self.text_message(from, text);
+        self.update("message", message)
+    }
+
+    fn text_message(&self, from: &Chatter, text: &str) -> Value {
         let mut message = json!({
             "message_id": self.inner.next_message_id.fetch_add(1, Ordering::SeqCst),
             "date": now(), "chat": from.chat(), "from": from.json(), "text": text,
@@ -188,7 +255,6 @@ impl FakeTelegram {
                 .count();
             message["entities"] = json!([{"type": "bot_command", "offset": 0, "length": length}]);
         }
-        self.push_update("message", message.clone());
         message
     }
 
@@ -321,10 +387,39 @@ fn take_failure(inner: &Inner, method: &str) -> Option<Failure> {
     Some(failures.remove(at).1)
 }
 
+/// A call's parameters as JSON, whether sent as JSON or (`setWebhook`, which may carry a
+/// certificate) as a multipart form, whose fields hold JSON for lists and objects.
+async fn parameters(request: axum::extract::Request) -> Value {
+    use axum::extract::{FromRequest, Multipart};
+    let multipart = request
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    if !multipart {
+        let body = axum::body::to_bytes(request.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        return serde_json::from_slice(&body).unwrap_or(Value::Null);
+    }
+    let mut form = Multipart::from_request(request, &()).await.unwrap();
+    let mut fields = serde_json::Map::new();
+    while let Some(field) = form.next_field().await.unwrap() {
+        let name = field.name().unwrap().to_owned();
+        let text = field.text().await.unwrap();
+        let value = match serde_json::from_str::<Value>(&text) {
+            Ok(json) if json.is_array() || json.is_object() => json,
+            _ => Value::String(text),
+        };
+        fields.insert(name, value);
+    }
+    Value::Object(fields)
+}
+
 async fn answer(
     State(inner): State<Arc<Inner>>,
     Path((token, method)): Path<(String, String)>,
-    body: axum::body::Bytes,
+    request: axum::extract::Request,
 ) -> Response {
     assert!(
         token.starts_with("bot"),
@@ -338,7 +433,7 @@ async fn answer(
         .into_iter()
         .chain(chars)
         .collect();
-    let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let body = parameters(request).await;
     let at = Instant::now();
     let (status, answer) = match take_failure(&inner, &method) {
         Some(Failure::RetryAfter(seconds)) => (
@@ -385,8 +480,17 @@ async fn success(inner: &Inner, method: &str, body: &Value) -> Value {
         })),
         "getUpdates" => ok(updates(inner).await),
         "getWebhookInfo" => ok(json!({
-            "url": "", "has_custom_certificate": false, "pending_update_count": 0,
+            "url": *inner.webhook_url.lock().unwrap(),
+            "has_custom_certificate": false, "pending_update_count": 0,
         })),
+        "setWebhook" => {
+            *inner.webhook_url.lock().unwrap() = body["url"].as_str().unwrap_or("").to_owned();
+            ok(json!(true))
+        }
+        "deleteWebhook" => {
+            inner.webhook_url.lock().unwrap().clear();
+            ok(json!(true))
+        }
         "sendMessage" | "editMessageText" => ok(message(inner, method, body)),
         _ => ok(json!(true)),
     }
@@ -438,3 +542,28 @@ pub async fn spawn_with_bot() -> (crate::helpers::TestApp, FakeTelegram) {
 }
 
 pub const PUBLIC_URL: &str = "https://vectora.example";
+
+/// A strong enough `SECRET_KEY` for production.
+const PRODUCTION_SECRET_KEY: &str = "k3Jx9vQm2Lp8Rt5Wz7Yb4Nc6Hd1Fg0Sa";
+
+/// The server as deployed: production, `PUBLIC_URL` set and `BOT_MODE` left to its default (the
+/// webhook), `ALLOWED_HOSTS` naming the public host (and 127.0.0.1 for the tests' own API
+/// calls); the fake Telegram delivers updates to its webhook. `extra` adds or overrides settings.
+pub async fn spawn_with_webhook_bot(
+    extra: &[(&str, &str)],
+) -> (crate::helpers::TestApp, FakeTelegram) {
+    let telegram = FakeTelegram::start().await;
+    let url = telegram.url();
+    let mut env = vec![
+        ("TELEGRAM_API_URL", url.as_str()),
+        ("BOT_MODE", ""),
+        ("APP_ENV", "production"),
+        ("SECRET_KEY", PRODUCTION_SECRET_KEY),
+        ("ALLOWED_HOSTS", "vectora.example,127.0.0.1"),
+        ("PUBLIC_URL", PUBLIC_URL),
+    ];
+    env.extend_from_slice(extra);
+    let app = crate::helpers::spawn_app_with(&env).await;
+    telegram.deliver_webhooks_to(app.addr);
+    (app, telegram)
+}

@@ -49,6 +49,8 @@ pub struct Config {
     pub telegram_bot_username: Option<String>,
     pub telegram_api_url: String,
     pub bot_mode: BotMode,
+    /// What Telegram must send in `X-Telegram-Bot-Api-Secret-Token` with each webhook call:
+    /// `WEBHOOK_SECRET`, or one derived from the token. Always set when the bot runs by webhook.
     pub webhook_secret: Option<Secret>,
     pub secret_key: Option<Secret>,
     pub allowed_hosts: Vec<String>,
@@ -145,6 +147,33 @@ fn bot_username(value: Option<String>) -> Result<Option<String>, ConfigError> {
     }
 }
 
+/// `WEBHOOK_SECRET` as Telegram accepts a `secret_token`: 1–256 of `A-Z a-z 0-9 _ -`.
+fn webhook_secret(value: Option<String>) -> Result<Option<Secret>, ConfigError> {
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    if value.len() <= 256
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    {
+        Ok(Some(Secret(value)))
+    } else {
+        Err(invalid(
+            "WEBHOOK_SECRET",
+            "expected 1 to 256 characters, each a Latin letter, a digit, _ or - (Telegram's rule)",
+        ))
+    }
+}
+
+/// The webhook secret when none is set: the same for every replica with this token, and useless
+/// to anyone without it.
+fn derived_webhook_secret(token: &Secret) -> Secret {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("vectora-webhook:{}", token.expose()));
+    Secret(hex::encode(digest))
+}
+
 fn secret(value: Option<String>) -> Option<Secret> {
     value
         .map(|v| v.trim().to_owned())
@@ -211,6 +240,18 @@ impl Config {
         {
             return Err(invalid("PUBLIC_URL", "expected an http(s) URL"));
         }
+        let mut webhook_secret = webhook_secret(get("WEBHOOK_SECRET"))?;
+        if bot_mode == BotMode::Webhook
+            && let Some(token) = &telegram_bot_token
+        {
+            if public_url.is_none() {
+                return Err(invalid(
+                    "PUBLIC_URL",
+                    "required with BOT_MODE=webhook: Telegram sends updates to PUBLIC_URL/telegram/webhook",
+                ));
+            }
+            webhook_secret.get_or_insert_with(|| derived_webhook_secret(token));
+        }
         let auth_max_age = number("AUTH_MAX_AGE", get("AUTH_MAX_AGE"), 86_400u64)?;
         if auth_max_age == 0 {
             return Err(invalid("AUTH_MAX_AGE", "must be at least 1 second"));
@@ -248,7 +289,7 @@ impl Config {
                 .trim_end_matches('/')
                 .to_owned(),
             bot_mode,
-            webhook_secret: secret(get("WEBHOOK_SECRET")),
+            webhook_secret,
             secret_key: secret(get("SECRET_KEY")),
             allowed_hosts: list(get("ALLOWED_HOSTS")),
             cors_origins: list(get("CORS_ORIGINS")),
@@ -375,5 +416,64 @@ mod tests {
         let config = load(&[("TELEGRAM_BOT_TOKEN", "123:SECRET-TOKEN")]).unwrap();
         assert_eq!(config.bot_mode, BotMode::Polling);
         assert!(!format!("{config:?}").contains("SECRET-TOKEN"));
+    }
+
+    #[test]
+    fn webhook_mode_needs_a_public_url_and_has_a_secret() {
+        let token = ("TELEGRAM_BOT_TOKEN", "123:SECRET-TOKEN");
+        let webhook = ("BOT_MODE", "webhook");
+        let no_url = load(&[token, webhook]).unwrap_err();
+        assert!(no_url.to_string().contains("PUBLIC_URL"), "{no_url}");
+
+        let url = ("PUBLIC_URL", "https://tasks.example");
+        let derived = load(&[token, webhook, url]).unwrap();
+        assert_eq!(derived.bot_mode, BotMode::Webhook);
+        let secret = derived
+            .webhook_secret
+            .clone()
+            .expect("derived from the token");
+        assert_eq!(secret.expose().len(), 64);
+        assert!(!secret.expose().contains("SECRET-TOKEN"));
+        assert_eq!(
+            load(&[token, webhook, url]).unwrap().webhook_secret,
+            Some(secret.clone()),
+            "every replica derives the same one"
+        );
+        let other = load(&[("TELEGRAM_BOT_TOKEN", "123:OTHER"), webhook, url]).unwrap();
+        assert_ne!(other.webhook_secret, Some(secret.clone()));
+        assert!(!format!("{derived:?}").contains(secret.expose()));
+
+        let given = load(&[token, webhook, url, ("WEBHOOK_SECRET", "my_Secret-1")]).unwrap();
+        assert_eq!(given.webhook_secret.unwrap().expose(), "my_Secret-1");
+        let polling = load(&[token, ("BOT_MODE", "polling")]).unwrap();
+        assert_eq!(polling.webhook_secret, None);
+        let no_bot = load(&[webhook]).unwrap();
+        assert_eq!(no_bot.webhook_secret, None, "no token: no bot, no webhook");
+    }
+
+    #[test]
+    fn a_webhook_secret_outside_telegrams_charset_is_refused_without_showing_it() {
+        let long = "a".repeat(257);
+        for bad in ["has space", "ключ", "semi;colon", long.as_str()] {
+            let error = load(&[("WEBHOOK_SECRET", bad)]).unwrap_err();
+            assert!(error.to_string().contains("WEBHOOK_SECRET"), "{error}");
+            assert!(!error.to_string().contains(bad), "{error}");
+        }
+        let longest = "a".repeat(256);
+        assert!(load(&[("WEBHOOK_SECRET", longest.as_str())]).is_ok());
+    }
+
+    #[test]
+    fn production_with_a_public_url_defaults_to_the_webhook() {
+        let config = load(&[
+            ("APP_ENV", "production"),
+            ("SECRET_KEY", "k3Jx9vQm2Lp8Rt5Wz7Yb4Nc6Hd1Fg0Sa"),
+            ("ALLOWED_HOSTS", "tasks.example"),
+            ("PUBLIC_URL", "https://tasks.example"),
+            ("TELEGRAM_BOT_TOKEN", "123:SECRET-TOKEN"),
+        ])
+        .unwrap();
+        assert_eq!(config.bot_mode, BotMode::Webhook);
+        assert!(config.webhook_secret.is_some());
     }
 }
