@@ -514,3 +514,52 @@ async fn the_daily_digest_lists_today_once_at_the_chosen_local_time() {
     assert_eq!(next(&db).await, at + Duration::days(2));
     db.close().await.ok();
 }
+
+#[tokio::test]
+async fn the_reminders_buttons_answer_in_russian_too() {
+    let (app, telegram) = spawn_with_bot().await;
+    let chatter = Chatter::new(9181, "ru");
+    let due = later(2);
+    let finish = task_due(&app, &chatter, "Полить цветы", due).await;
+    let snooze = task_due(&app, &chatter, "Ответить Ане", due).await;
+    tick(&app, due).await;
+    let sent = reminders_to(&telegram, &chatter);
+    assert_eq!(sent.len(), 2);
+    let message_of = |title: &str| {
+        let call = sent.iter().find(|c| c.text().contains(title)).unwrap();
+        call.message(None)
+    };
+
+    let press = telegram.press(&chatter, &message_of("Полить"), &format!("fin:{finish}"));
+    let answer = telegram.answer_to(&press).await;
+    assert_eq!(answer.body["text"], "✅ Выполнено: Полить цветы");
+
+    let press = telegram.press(
+        &chatter,
+        &message_of("Ответить"),
+        &format!("snz:tmrw:{snooze}"),
+    );
+    let answer = telegram.answer_to(&press).await;
+    let notice = answer.body["text"].as_str().unwrap();
+    assert!(
+        notice.starts_with("Отложено до") && notice.ends_with("09:00"),
+        "{notice}"
+    );
+    let edited = telegram
+        .wait_for_matching("editMessageText", 1, |b| {
+            b["text"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("💤 Ответить Ане"))
+        })
+        .await;
+    assert!(
+        edited[0].text().contains("Напомню снова"),
+        "{}",
+        edited[0].text()
+    );
+
+    // Snoozing a task that is already done changes nothing and says so.
+    let press = telegram.press(&chatter, &message_of("Полить"), &format!("snz:1h:{finish}"));
+    let answer = telegram.answer_to(&press).await;
+    assert_eq!(answer.body["text"], "Задача уже выполнена");
+}
