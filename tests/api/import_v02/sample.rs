@@ -186,6 +186,27 @@ async fn the_v02_sample_comes_over_field_by_field_once() {
         assert_eq!(me["time_zone"], ZONE);
     }
 
+    // Open tasks still ahead get their reminders, as tasks made here do; the rest get none.
+    let zone: Tz = ZONE.parse().unwrap();
+    let db = sea_orm::Database::connect(&target).await.unwrap();
+    let mut ahead = 0;
+    for row in &rows {
+        let due = row
+            .date_time
+            .map(|local| zone.from_local_datetime(&local).single().unwrap());
+        let expected = !row.status && due.is_some_and(|due| due > Utc::now());
+        ahead += usize::from(expected);
+        let reminder = app::server::reminders::find(&db, ids[&row.id])
+            .await
+            .unwrap();
+        assert_eq!(reminder.is_some(), expected, "v0.2 task {}", row.id);
+        if let Some(reminder) = reminder {
+            assert_eq!(reminder.planned_at, due.unwrap().with_timezone(&Utc));
+        }
+    }
+    assert!(ahead > 0, "the sample has open tasks ahead");
+    db.close().await.ok();
+
     for (username, password, telegram_id) in [
         ("alex_smirnov", "Passw0rd2025", Some(111111111)),
         ("john_doe", "Secret2025x", Some(222222222)),
