@@ -22,7 +22,7 @@ mkdir -p "$OUT"
 
 command -v wrk >/dev/null || { echo "bench: wrk is missing (apt-get install -y wrk)" >&2; exit 1; }
 if [ "${BENCH_BUILD:-1}" = 1 ] || [ ! -x "$CARGO_TARGET_DIR/release/vectora" ]; then
-  cargo leptos build --release >/dev/null
+  scripts/build_release.sh >/dev/null
 fi
 
 SERVER_PID=""

@@ -5,7 +5,7 @@
 # contentful paint and time to hydration in headless
 # Chromium, without and with 4x CPU throttling. Prints a table and writes bench/BUDGET.md.
 #
-#   scripts/budget.sh          after `cargo leptos build --release --split --precompress` and scripts/setup.sh
+#   scripts/budget.sh          after scripts/build_release.sh and scripts/setup.sh
 #   BUDGET_RUNS=9              loads per CPU setting (default 5, the median is reported)
 #   BUDGET_TASKS=50            tasks in the measured list (default 10)
 #
@@ -37,9 +37,9 @@ START="$(now)"
 BIN="$CARGO_TARGET_DIR/release/vectora"
 SITE="$ROOT/target/site"
 
-[ -x "$BIN" ] || die "no release server binary at $BIN: run \`cargo leptos build --release --split --precompress\` first"
+[ -x "$BIN" ] || die "no release server binary at $BIN: run scripts/build_release.sh first"
 for file in vectora.wasm vectora.js vectora.css; do
-  [ -f "$SITE/pkg/$file" ] || die "no $SITE/pkg/$file: run \`cargo leptos build --release --split --precompress\` first"
+  [ -f "$SITE/pkg/$file" ] || die "no $SITE/pkg/$file: run scripts/build_release.sh first"
 done
 [ -x /usr/bin/chromium ] || die "no Chromium at /usr/bin/chromium: run scripts/setup.sh first"
 [ -d "$ROOT/end2end/node_modules/@playwright/test" ] || die "no Playwright in end2end/node_modules: run scripts/setup.sh first"

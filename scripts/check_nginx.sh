@@ -6,7 +6,7 @@
 # copies, the body-size and request-rate limits, the webhook passed through, and sign-in tokens
 # kept out of the access log. Only the addresses and paths are changed (ports, certificate, site).
 #
-#   scripts/check_nginx.sh     after `cargo leptos build --release --split --precompress`
+#   scripts/check_nginx.sh     after scripts/build_release.sh
 set -euo pipefail
 
 # shellcheck source=scripts/env.sh

@@ -60,7 +60,7 @@ start_local_server() {
   local log_level="$1"
   local bin="$CARGO_TARGET_DIR/release/vectora" site="$ROOT/target/site"
   [ -x "$bin" ] || { echo "no server binary at $bin" >&2; return 1; }
-  [ -d "$site/pkg" ] || { echo "no site at $site (cargo leptos build --release --split --precompress makes it)" >&2; return 1; }
+  [ -d "$site/pkg" ] || { echo "no site at $site (scripts/build_release.sh makes it)" >&2; return 1; }
 
   SERVER_DIR="$(mktemp -d "${TMPDIR:-/tmp}/vectora-server.XXXXXX")" || return 1
   local port

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs what building and testing Vectora needs, and only what is missing or the wrong version:
-# the wasm32 target, cargo-leptos, wasm-bindgen-cli (the version in Cargo.lock), wasm-opt
-# (binaryen 116 from crates.io), Chromium, the PostgreSQL client tools, the sqlite3 shell and end2end's npm packages.
+# the wasm32 target and the rust-src component (both with rustup), cargo-leptos, wasm-bindgen-cli
+# (the version in Cargo.lock), wasm-opt (binaryen 116 from crates.io), Chromium, the PostgreSQL client tools, the sqlite3 shell and end2end's npm packages.
 # Safe to run again: a second run only checks versions and takes seconds.
 #
 #   scripts/setup.sh                 everything: building, the Rust tests, Playwright, nginx checks
-#   scripts/setup.sh --build-tools   only what `cargo leptos build --release` needs (Dockerfile.prod)
+#   scripts/setup.sh --build-tools   only what scripts/build_release.sh needs (Dockerfile.prod)
 #
-# Nothing here downloads from GitHub: every tool comes from crates.io, npm or Debian's apt.
+# Nothing here downloads from GitHub: every tool comes from rustup, crates.io, npm or Debian's apt.
 set -euo pipefail
 
 # shellcheck source=scripts/env.sh
@@ -74,6 +74,15 @@ wasm_target() {
     log "wasm32-unknown-unknown: present"
   else
     rustup target add wasm32-unknown-unknown
+  fi
+}
+
+# The release WASM rebuilds the standard library for size (scripts/build_release.sh).
+rust_src() {
+  if rustup component list --installed | grep -q '^rust-src'; then
+    log "rust-src: present"
+  else
+    rustup component add rust-src
   fi
 }
 
@@ -209,6 +218,7 @@ claim_target_dir() {
 total_start="$(now)"
 step "toolchain check" check_base
 step "wasm32 target" wasm_target
+step "rust-src" rust_src
 step "cargo-leptos" cargo_leptos
 step "wasm-bindgen-cli" wasm_bindgen
 step "wasm-opt" wasm_opt

@@ -125,7 +125,7 @@ tests_sqlite() { VECTORA_TEST_DB=sqlite cargo test "${HOST_PACKAGES[@]}"; }
 
 tests_postgres() { VECTORA_TEST_DB=postgres TEST_POSTGRES_URL="$PG_URL" cargo test -p vectora --test api; }
 
-release_build() { cargo leptos build --release --split --precompress; }
+release_build() { scripts/build_release.sh; }
 
 # shellcheck source=scripts/local_server.sh
 source "$ROOT/scripts/local_server.sh"
@@ -166,11 +166,11 @@ if [ "$E2E_ONLY" -eq 0 ]; then
   fi
 fi
 if [ "$QUICK" -eq 1 ]; then
-  skip "cargo leptos build --release --split" "--quick"
+  skip "release build (scripts/build_release.sh)" "--quick"
   skip "playwright (e2e)" "--quick"
   skip "nginx in front of the release" "--quick"
 else
-  if stage "cargo leptos build --release --split" release_build; then
+  if stage "release build (scripts/build_release.sh)" release_build; then
     stage "playwright (e2e)" playwright || true
     stage "nginx in front of the release" "$ROOT/scripts/check_nginx.sh" || true
   else

@@ -97,8 +97,9 @@ fn the_image_builds_with_the_setup_tools_and_runs_as_non_root_with_its_own_healt
     assert!(
         builder
             .iter()
-            .any(|l| l.contains("cargo leptos build --release"))
+            .any(|l| l.contains("scripts/build_release.sh"))
     );
+    assert!(read("scripts/build_release.sh").contains("cargo leptos build --release"));
     let rust = read("Cargo.toml")
         .lines()
         .find_map(|l| {
