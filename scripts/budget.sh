@@ -38,7 +38,11 @@ BIN="$CARGO_TARGET_DIR/release/vectora"
 SITE="$ROOT/target/site"
 
 [ -x "$BIN" ] || die "no release server binary at $BIN: run scripts/build_release.sh first"
-for file in vectora.wasm vectora.js vectora.css; do
+# The main files' names carry content hashes (hash-files), listed in hash.txt beside the binary.
+HASH_FILE="$(dirname "$BIN")/hash.txt"
+hashed() { local hash; hash="$(sed -n "s/^$1: *//p" "$HASH_FILE" 2>/dev/null)"; echo "vectora${hash:+.$hash}.$1"; }
+WASM="$(hashed wasm)"
+for file in "$WASM" "$(hashed js)" "$(hashed css)"; do
   [ -f "$SITE/pkg/$file" ] || die "no $SITE/pkg/$file: run scripts/build_release.sh first"
 done
 [ -x /usr/bin/chromium ] || die "no Chromium at /usr/bin/chromium: run scripts/setup.sh first"
@@ -46,8 +50,8 @@ done
 command -v node >/dev/null 2>&1 || die "node not found"
 
 # A binary older than the sources it was built from would measure the wrong app; say so, go on.
-if [ -n "$(find "$ROOT/app/src" "$ROOT/src" "$ROOT/frontend" "$ROOT/style" -newer "$SITE/pkg/vectora.wasm" -type f -print -quit 2>/dev/null)" ]; then
-  log "warning: sources changed after target/site/pkg/vectora.wasm was built; the numbers are for the older build"
+if [ -n "$(find "$ROOT/app/src" "$ROOT/src" "$ROOT/frontend" "$ROOT/style" -newer "$SITE/pkg/$WASM" -type f -print -quit 2>/dev/null)" ]; then
+  log "warning: sources changed after target/site/pkg/$WASM was built; the numbers are for the older build"
 fi
 
 # shellcheck source=scripts/local_server.sh
@@ -62,7 +66,7 @@ if [ "$COMMIT" != unknown ] && [ -n "$(git -C "$ROOT" status --porcelain --untra
 fi
 
 rc=0
-(cd "$ROOT/end2end" && BASE_URL="$SERVER_URL" GIT_COMMIT="$COMMIT" SITE_DIR="$SITE" node budget/measure.mjs) || rc=$?
+(cd "$ROOT/end2end" && BASE_URL="$SERVER_URL" GIT_COMMIT="$COMMIT" SITE_DIR="$SITE" HASH_FILE="$HASH_FILE" node budget/measure.mjs) || rc=$?
 if [ "$rc" -ne 0 ]; then
   echo "--- server log (last 40 lines) ---" >&2
   tail -n 40 "$SERVER_LOG" >&2

@@ -95,16 +95,68 @@ check_match "/health answers through the proxy" "$("${CURL[@]}" "$HTTPS/health")
 check "/metrics is not served to the outside" "$(status "$HTTPS/metrics")" 404
 check "an unknown Host is refused by the app (400)" "$(status -H 'Host: evil.example' "$HTTPS/")" 400
 
-echo "Static files from the site directory:"
-WASM_HEADERS="$(headers -H 'Accept-Encoding: gzip' "$HTTPS/pkg/vectora.wasm")"
+echo "Static files from the site directory (names hashed by cargo-leptos, from hash.txt):"
+HASHES="$CARGO_TARGET_DIR/release/hash.txt"
+[ -f "$HASHES" ] || { echo "no $HASHES: the build hashed no names (hash-files in Cargo.toml)" >&2; exit 1; }
+hash_of() { sed -n "s/^$1: *//p" "$HASHES"; }
+CSS="vectora.$(hash_of css).css"
+JS="vectora.$(hash_of js).js"
+WASM="vectora.$(hash_of wasm).wasm"
+LOADER="__wasm_split.$(hash_of split).js"
+CHUNK="$(cd "$NGINX_DIR/site/pkg" && ls -- chunk_*.wasm | head -n 1)"
+PAGE="$("${CURL[@]}" "$HTTPS/")"
+for name in "$CSS" "$JS" "$WASM"; do
+  check_match "the page names pkg/$name" "$PAGE" "\"/pkg/$name\""
+done
+check_no_match "the page is not cached as immutable" "$PAGE_HEADERS" '^cache-control:.*immutable'
+WASM_HEADERS="$(headers -H 'Accept-Encoding: gzip' "$HTTPS/pkg/$WASM")"
 check_match "the WASM is served (200)" "$WASM_HEADERS" '^HTTP/[0-9.]+ 200'
 check_match "as application/wasm" "$WASM_HEADERS" '^content-type: application/wasm'
 check_match "its precompressed copy" "$WASM_HEADERS" '^content-encoding: gzip'
-check_match "revalidated (unhashed name)" "$WASM_HEADERS" '^cache-control: no-cache'
 check_match "with HSTS" "$WASM_HEADERS" '^strict-transport-security:'
-cp "$NGINX_DIR/site/pkg/vectora.js" "$NGINX_DIR/site/pkg/vectora.0123456789abcdef.js"
-check_match "hashed names are cached for a year" \
-  "$(header cache-control "$HTTPS/pkg/vectora.0123456789abcdef.js")" 'max-age=31536000, immutable'
+check_match "the main WASM is revalidated (the loader's name is written in after hashing)" \
+  "$WASM_HEADERS" '^cache-control: no-cache$'
+check "so is the main JS" "$(header cache-control "$HTTPS/pkg/$JS")" no-cache
+IMMUTABLE='public, max-age=31536000, immutable'
+check "the stylesheet is cached for a year" "$(header cache-control "$HTTPS/pkg/$CSS")" "$IMMUTABLE"
+check "the split loader is cached for a year" "$(header cache-control "$HTTPS/pkg/$LOADER")" "$IMMUTABLE"
+check "a WASM chunk is cached for a year" "$(header cache-control "$HTTPS/pkg/$CHUNK")" "$IMMUTABLE"
+CHUNK_HEADERS="$(headers -H 'Accept-Encoding: gzip' "$HTTPS/pkg/$CHUNK")"
+check_match "and gets its precompressed copy" "$CHUNK_HEADERS" '^content-encoding: gzip'
+check_match "marked as varying with Accept-Encoding" "$CHUNK_HEADERS" '^vary: accept-encoding'
+cp "$NGINX_DIR/site/pkg/$CSS" "$NGINX_DIR/site/pkg/vectora.css"
+cp "$NGINX_DIR/site/pkg/$LOADER" "$NGINX_DIR/site/pkg/__wasm_split.______________________.js"
+check "an unhashed name is revalidated" "$(header cache-control "$HTTPS/pkg/vectora.css")" no-cache
+check "so is the loader's name in a build without hashes" \
+  "$(header cache-control "$HTTPS/pkg/__wasm_split.______________________.js")" no-cache
+rm "$NGINX_DIR/site/pkg/vectora.css" "$NGINX_DIR/site/pkg/__wasm_split.______________________.js"
+
+# Every file of the build, through nginx and from the app itself: the same Cache-Control, and
+# `immutable` only where the name holds the MD5 of the file as it is (what cargo-leptos puts there).
+IMMUTABLE_COUNT=0
+REVALIDATED_COUNT=0
+DISAGREE=""
+NOT_CONTENT=""
+for file in "$NGINX_DIR/site/pkg/"*; do
+  name="${file##*/}"
+  case "$name" in *.br | *.gz) continue ;; esac
+  [ -f "$file" ] || continue
+  via_nginx="$(header cache-control "$HTTPS/pkg/$name")"
+  via_app="$(curl -sS --max-time 10 -o /dev/null -D - "$SERVER_URL/pkg/$name" | tr -d '\r' |
+    grep -i '^cache-control:' | head -n 1 | cut -d' ' -f2-)"
+  [ "$via_nginx" = "$via_app" ] || DISAGREE="$DISAGREE $name (nginx '$via_nginx', app '$via_app')"
+  if [ "$via_nginx" = "$IMMUTABLE" ]; then
+    IMMUTABLE_COUNT=$((IMMUTABLE_COUNT + 1))
+    md5="$(openssl dgst -md5 -binary "$file" | openssl base64 -A | tr '+/' '-_' | tr -d '=')"
+    case "$name" in *".$md5."*) ;; *) NOT_CONTENT="$NOT_CONTENT $name" ;; esac
+  else
+    REVALIDATED_COUNT=$((REVALIDATED_COUNT + 1))
+  fi
+done
+check "nginx and the app send the same Cache-Control for every file of pkg/" "${DISAGREE:-none differ}" "none differ"
+check "every name cached for a year is the MD5 of its file" "${NOT_CONTENT:-all are}" "all are"
+echo "        ($IMMUTABLE_COUNT files cached for a year, $REVALIDATED_COUNT revalidated)"
+[ "$IMMUTABLE_COUNT" -gt 0 ] || fail "no file of pkg/ is cached for a year"
 
 echo "Limits:"
 head -c 2000000 /dev/zero | tr '\0' 'a' >"$NGINX_DIR/big.json"

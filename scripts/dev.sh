@@ -35,7 +35,9 @@ export APP_ENV="${APP_ENV:-development}"
 echo "[dev] APP_ENV=$APP_ENV, database ${DATABASE_URL:-sqlite://vectora.db?mode=rwc (default)}"
 echo "[dev] the app will answer on http://127.0.0.1:3000 once built"
 if [ "$MODE" = watch ]; then
-  exec cargo leptos watch
+  # Without content hashes in the file names: cargo-leptos 0.3.10 hashes them only in a full
+  # build, not when watch rebuilds, so the pages would keep naming the first build's files.
+  LEPTOS_HASH_FILES=false exec cargo leptos watch
 else
   exec cargo leptos serve --release --split --precompress
 fi

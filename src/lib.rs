@@ -2,6 +2,7 @@
 #![recursion_limit = "256"]
 
 pub mod api;
+pub mod assets;
 pub mod bot;
 pub mod cli;
 pub mod dev_sign_in;

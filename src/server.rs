@@ -30,7 +30,7 @@ use tracing::Level;
 
 use crate::bot::{self, Bot};
 use crate::reminders::Scheduler;
-use crate::{Config, api, dev_sign_in, metrics, perimeter, sign_in};
+use crate::{Config, api, assets, dev_sign_in, metrics, perimeter, sign_in};
 
 /// A server bound to its port and ready to run.
 pub struct Application {
@@ -65,7 +65,7 @@ impl Application {
         let listener = TcpListener::bind(config.site_addr)
             .await
             .with_context(|| format!("cannot listen on {}", config.site_addr))?;
-        let mut leptos_options = leptos_options();
+        let mut leptos_options = leptos_options()?;
         leptos_options.site_addr = listener.local_addr()?;
         let pages = PageCache::new(config.list_cache_mb);
         let dev_sessions = (!config.is_production())
@@ -158,8 +158,12 @@ fn forget_idle_clients(limits: RateLimits) {
 }
 
 /// cargo-leptos passes the site's layout in `LEPTOS_*` variables; a binary run by hand falls
-/// back to the layout in `Cargo.toml`.
-fn leptos_options() -> LeptosOptions {
+/// back to the layout in `Cargo.toml`. The site's file names carry content hashes
+/// (`hash-files`) when cargo-leptos' `hash.txt` lies beside the binary, where the build and the
+/// image put it and Leptos reads it: a binary started without `LEPTOS_HASH_FILES` (by hand, by
+/// scripts/local_server.sh, in the image) finds it there. Asked for hashed names without that
+/// file, the server refuses to start rather than name files that are not there.
+fn leptos_options() -> anyhow::Result<LeptosOptions> {
     let mut options = get_configuration(None)
         .map(|conf| conf.leptos_options)
         .unwrap_or_else(|_| {
@@ -171,7 +175,18 @@ fn leptos_options() -> LeptosOptions {
     if options.output_name.is_empty() {
         options.output_name = "vectora".into();
     }
-    options
+    let hash_file = assets::hash_file(&options);
+    let found = hash_file.as_ref().is_some_and(|path| path.is_file());
+    if std::env::var_os("LEPTOS_HASH_FILES").is_none() {
+        options.hash_files = found;
+    } else if options.hash_files && !found {
+        anyhow::bail!(
+            "LEPTOS_HASH_FILES is true but there is no {}: copy cargo-leptos' hash.txt (beside \
+             the binary it builds) beside this binary",
+            hash_file.map_or_else(|| "hash file".to_owned(), |path| path.display().to_string())
+        );
+    }
+    Ok(options)
 }
 
 /// Every route, behind the perimeter; `webhook` adds Telegram's `POST /telegram/webhook`.
@@ -187,6 +202,10 @@ pub fn router(state: AppState, webhook: Option<bot::webhook::Door>) -> anyhow::R
         let options = state.leptos_options.clone();
         move || shell(options.clone())
     };
+    let options = &state.leptos_options;
+    let pkg_files =
+        assets::pkg_files(std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir));
+    let pkg_route = format!("/{}", options.site_pkg_dir);
     let (api_routes, api_document) = api::router();
     let api_v1 = api_routes.clone().with_state(state.clone());
     let router = Router::new()
@@ -199,6 +218,9 @@ pub fn router(state: AppState, webhook: Option<bot::webhook::Door>) -> anyhow::R
         .merge(sign_in::router())
         .merge(webhook.map(bot::webhook::router).unwrap_or_default())
         .leptos_routes_with_context(&state, routes, context, page)
+        // The WASM, JS and CSS, with their cache rules (src/assets.rs); other files of the site
+        // (favicon.svg) come from the fallback.
+        .nest_service(&pkg_route, pkg_files)
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn_with_state(
             api_v1,

@@ -151,6 +151,24 @@ fn the_image_builds_with_the_setup_tools_and_runs_as_non_root_with_its_own_healt
             .iter()
             .any(|l| l.starts_with("COPY --from=builder /site"))
     );
+    // hash-files: Leptos reads the content hashes of the site's names from hash.txt beside the
+    // running binary (/app/vectora), where cargo-leptos writes it beside the binary it builds.
+    assert!(
+        read("Cargo.toml").contains("\nhash-files = true\n"),
+        "the site's names carry content hashes"
+    );
+    assert!(
+        builder
+            .iter()
+            .any(|l| l.contains("cp target/release/vectora target/release/hash.txt /")),
+        "the builder keeps hash.txt with the binary"
+    );
+    assert!(
+        runtime
+            .iter()
+            .any(|l| l == "COPY --from=builder /hash.txt /app/hash.txt"),
+        "hash.txt beside /app/vectora"
+    );
 
     for (_, lines) in &stages {
         for line in lines
@@ -269,6 +287,21 @@ fn nginx_proxies_to_the_app_and_never_forbids_framing() {
     assert!(active.contains("location = /metrics {\n            return 404;"));
     assert!(active.contains("Strict-Transport-Security"));
     assert!(active.contains("root /srv/vectora/site;"));
+    // /pkg/: revalidated unless the name is one hashed over its final content (src/assets.rs;
+    // scripts/check_nginx.sh tries the rule on a release build).
+    let pkg = active
+        .split("location /pkg/ {")
+        .nth(1)
+        .expect("location /pkg/");
+    assert!(pkg.contains(r#"add_header Cache-Control "no-cache" always;"#));
+    assert!(
+        pkg.contains(r#"add_header Cache-Control "public, max-age=31536000, immutable" always;"#)
+    );
+    assert!(pkg.contains(r#"__wasm_split\.(?!_{22}\.)[A-Za-z0-9_-]{22}\.js"#));
+    assert!(
+        !pkg.contains("[0-9a-f]{16,}"),
+        "cargo-leptos' hashes are base64, not hex"
+    );
     assert!(read("Dockerfile.prod").contains("COPY --from=builder /site /srv/vectora/site"));
     assert!(read("Dockerfile.prod").contains("COPY nginx/nginx.prod.conf /etc/nginx/nginx.conf"));
 }

@@ -7,6 +7,8 @@
 //   BUDGET_TASKS        tasks created before measuring, so the list is not empty (default 10)
 //   BUDGET_OUT          the report (default bench/BUDGET.md)
 //   SITE_DIR            the cargo-leptos site (default target/site)
+//   HASH_FILE           cargo-leptos' hash.txt beside the server binary, when the site's names
+//                       carry content hashes (hash-files); scripts/budget.sh sets it
 //   GIT_COMMIT          shown in the report (scripts/budget.sh sets it)
 //
 // Budget (1 KB = 1000 bytes, the stricter reading): HTML + CSS + JS + WASM, brotli quality 11,
@@ -32,6 +34,7 @@ const TASKS = positiveInt(process.env.BUDGET_TASKS, 10, true);
 const OUT = path.resolve(process.env.BUDGET_OUT ?? path.join(ROOT, "bench", "BUDGET.md"));
 const SITE = path.resolve(process.env.SITE_DIR ?? path.join(ROOT, "target", "site"));
 const PKG = path.join(SITE, "pkg");
+const HASH_FILE = process.env.HASH_FILE;
 const TELEGRAM_ID = "4242";
 const BUDGET_KB = 250;
 const AIM_KB = 150;
@@ -183,13 +186,15 @@ async function measureSizes(cookieHeader, fetched) {
   // (until hydrated and the network idle): with `--split`, the chunk loader that vectora.js
   // imports, and any lazy WASM chunk (or its JS) that the first screen loads at once. Chunks that
   // load only on a later interaction (another screen, a first drag) are not part of the load.
-  const extra = [...new Set(fetched)].filter((name) => !["vectora.css", "vectora.js", "vectora.wasm"].includes(name)).sort();
-  for (const name of ["vectora.css", "vectora.js", "vectora.wasm", ...extra]) {
+  const main = mainFiles();
+  const extra = [...new Set(fetched)].filter((name) => !main.includes(name)).sort();
+  for (const name of [...main, ...extra]) {
     const file = path.join(PKG, name);
     if (!fs.existsSync(file)) fail(`missing ${file}: run \`cargo leptos build --release --split --precompress\` first`);
     const referenced = extra.includes(name) ? undefined : text.includes(`/pkg/${name}`);
     rows.push({
-      name: `pkg/${name}`,
+      name: `pkg/${withoutHash(name)}`,
+      path: `/pkg/${name}`,
       file,
       buffer: fs.readFileSync(file),
       servedAs: await servedAs(`/pkg/${name}`),
@@ -205,7 +210,7 @@ async function measureSizes(cookieHeader, fetched) {
   }
   const total = { raw: 0, br: 0, gzip: 0 };
   for (const row of rows) for (const key of Object.keys(total)) total[key] += row[key];
-  const wasmBuilt = fs.statSync(path.join(PKG, "vectora.wasm")).mtime;
+  const wasmBuilt = fs.statSync(path.join(PKG, main[2])).mtime;
   return { rows, total, taskCount, htmlMarker, external, wasmBuilt, htmlRange, htmlText: text };
 }
 
@@ -318,6 +323,26 @@ async function oneLoad(browser, { state, rate, routeTelegram, waitHydration, col
   } finally {
     await context.close();
   }
+}
+
+/**
+ * The main CSS, JS and WASM of pkg/: `vectora.<hash>.css` and so on when cargo-leptos hashed the
+ * names (hash-files; the hashes in hash.txt), `vectora.css` and so on otherwise.
+ */
+function mainFiles() {
+  const hashes = new Map();
+  if (HASH_FILE && fs.existsSync(HASH_FILE)) {
+    for (const line of fs.readFileSync(HASH_FILE, "utf8").split("\n")) {
+      const match = /^\s*(\w+)\s*:\s*(\S+)\s*$/.exec(line);
+      if (match) hashes.set(match[1], match[2]);
+    }
+  }
+  return ["css", "js", "wasm"].map((ext) => (hashes.has(ext) ? `vectora.${hashes.get(ext)}.${ext}` : `vectora.${ext}`));
+}
+
+/** A name for the report that stays the same from build to build: the content hash left out. */
+function withoutHash(name) {
+  return name.replace(/\.[A-Za-z0-9_-]{22}\.(\w+)$/, ".[hash].$1");
 }
 
 /** The files of pkg/ one signed-in load fetches, until hydrated and the network is idle. */
@@ -503,7 +528,7 @@ function writeReport({ sizes, timings, started }) {
     lines.push("");
     lines.push("The page loads no third-party script (Telegram's `telegram-web-app.js` would be listed here and not counted).");
   }
-  const counted = new Set(sizes.rows.filter((row) => row.file).map((row) => `/${row.name}`));
+  const counted = new Set(sizes.rows.filter((row) => row.file).map((row) => row.path));
   const others = timings.requests.filter(
     (r) => r.url.startsWith(BASE_URL) && !counted.has(new URL(r.url).pathname) && new URL(r.url).pathname !== "/",
   );
@@ -564,7 +589,7 @@ function writeReport({ sizes, timings, started }) {
 
 async function main() {
   const started = new Date();
-  for (const name of ["vectora.css", "vectora.js", "vectora.wasm"]) {
+  for (const name of mainFiles()) {
     if (!fs.existsSync(path.join(PKG, name))) fail(`missing ${path.join(PKG, name)}: run \`cargo leptos build --release --split --precompress\` first`);
   }
   if (!fs.existsSync(CHROMIUM)) fail(`no Chromium at ${CHROMIUM} (scripts/setup.sh installs it)`);

@@ -9,7 +9,7 @@ use axum::http::header;
 use axum::http::request::Parts;
 
 use super::reply::Failure;
-use crate::perimeter;
+use crate::{assets, perimeter};
 
 /// A sign-in attempt allowed by the rate limit, with what the answer depends on.
 pub struct Attempt {
@@ -17,6 +17,8 @@ pub struct Attempt {
     pub lang: Lang,
     /// Whether the caller sent JSON (and wants JSON back) rather than a browser form.
     pub json: bool,
+    /// The site's stylesheet (its name hashed), for the page a refused link or widget gets.
+    pub stylesheet: String,
 }
 
 impl FromRequestParts<AppState> for Attempt {
@@ -36,7 +38,11 @@ impl FromRequestParts<AppState> for Attempt {
         let lang = Lang::from_tag(header(header::ACCEPT_LANGUAGE));
         let json = header(header::CONTENT_TYPE).starts_with("application/json")
             || header(header::ACCEPT).starts_with("application/json");
-        let attempt = Attempt { lang, json };
+        let attempt = Attempt {
+            lang,
+            json,
+            stylesheet: assets::stylesheet_href(&state.leptos_options),
+        };
         let peer = parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()

@@ -64,7 +64,7 @@ fn explain_any(error: &ApiError, lang: Lang) -> (StatusCode, &'static str) {
     }
 }
 
-pub fn failure(error: &ApiError, lang: Lang) -> Response {
+pub fn failure(error: &ApiError, lang: Lang, stylesheet: &str) -> Response {
     let other = match lang {
         Lang::Ru => Lang::En,
         Lang::En => Lang::Ru,
@@ -76,7 +76,7 @@ pub fn failure(error: &ApiError, lang: Lang) -> Response {
     let body = format!(
         "<!DOCTYPE html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>Vectora</title><link rel=\"stylesheet\" href=\"/pkg/vectora.css\"></head>\
+         <title>Vectora</title><link rel=\"stylesheet\" href=\"{stylesheet}\"></head>\
          <body><main class=\"page\"><section class=\"card\" role=\"alert\" data-testid=\"sign-in-failed\">\
          <h1>{title1}</h1><p>{first}</p>\
          <h2 lang=\"{code2}\">{title2}</h2><p lang=\"{code2}\">{second}</p>\

@@ -38,6 +38,7 @@ pub struct Failure {
     json: bool,
     form: Form,
     lang: app::i18n::Lang,
+    stylesheet: String,
 }
 
 impl Failure {
@@ -51,6 +52,7 @@ impl Failure {
             json: attempt.json,
             form,
             lang: attempt.lang,
+            stylesheet: attempt.stylesheet.clone(),
         }
     }
 }
@@ -102,7 +104,7 @@ impl IntoResponse for Failure {
                 }
                 _ => {}
             }
-            page::failure(&self.error, self.lang)
+            page::failure(&self.error, self.lang, &self.stylesheet)
         };
         if let Some(secs) = retry_after {
             response

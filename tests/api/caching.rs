@@ -98,3 +98,44 @@ async fn the_cache_can_be_turned_off() {
     app.post_task(&user, json!({"title": "y"})).await;
     assert_eq!(app.titles(&user, "").await, ["x", "y"]);
 }
+
+/// The site's files under /pkg get their cache rule from the name (src/assets.rs, whose unit tests
+/// serve real files): a year for names hashed over their final content, revalidation otherwise,
+/// errors included. Pages are never immutable. No cargo-leptos hash.txt lies beside the test
+/// binary, so the page names the unhashed files.
+#[tokio::test]
+async fn pkg_files_are_served_with_their_cache_rule_and_pages_are_revalidated() {
+    let app = spawn_app().await;
+    let missing = app
+        .request(Method::GET, "/pkg/chunk_7.AAAAAAAAAAAAAAAAAAAAAA.wasm")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        missing.headers()["cache-control"],
+        "no-cache",
+        "a missing file is not cached, hashed name or not"
+    );
+
+    let page = app
+        .request(Method::GET, "/")
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let cache_control = page
+        .headers()
+        .get("cache-control")
+        .map(|value| value.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    assert!(!cache_control.contains("immutable"), "{cache_control}");
+    let html = page.text().await.unwrap();
+    for name in ["vectora.css", "vectora.js"] {
+        assert!(
+            html.contains(&format!("\"/pkg/{name}\"")),
+            "{name} in {html}"
+        );
+    }
+}

@@ -21,7 +21,7 @@ mod texts;
 mod welcome;
 
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{Lazy, SsrMode, path};
 
@@ -47,7 +47,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" type="image/svg+xml" href="/favicon.svg"/>
                 <script src=TELEGRAM_SCRIPT defer nonce=use_nonce()></script>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                // The site's file names carry content hashes (cargo-leptos' `hash-files`): these
+                // two read them from hash.txt beside the server binary (src/assets.rs).
+                <HydrationScripts options=options.clone()/>
+                <HashedStylesheet options id="leptos"/>
                 <MetaTags/>
             </head>
             <body>
@@ -78,7 +81,6 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_context(lang::document_lang());
     view! {
-        <Stylesheet id="leptos" href="/pkg/vectora.css"/>
         <Title text="Vectora"/>
         <Router>
             <Routes fallback=move || view! { <NotFound/> }>
