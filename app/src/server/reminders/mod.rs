@@ -65,6 +65,43 @@ fn pending_row(task: &task::Model, at: DateTime<Utc>, now: DateTime<Utc>) -> rem
     }
 }
 
+/// What a reminder written again keeps of the row it replaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    Nothing,
+    /// The moment the task asked for and when it was last sent: a snooze.
+    Plan,
+}
+
+/// Writes `row` as the task's reminder, pending, in place of any it had.
+async fn put_pending(
+    conn: &impl ConnectionTrait,
+    row: reminder::ActiveModel,
+    keep: Keep,
+) -> Result<(), DbErr> {
+    use reminder::Column as C;
+    let mut columns = vec![
+        C::SendAt,
+        C::State,
+        C::Attempts,
+        C::ClaimedUntil,
+        C::LastError,
+        C::UpdatedAt,
+    ];
+    if keep == Keep::Nothing {
+        columns.extend([C::PlannedAt, C::SentAt]);
+    }
+    reminder::Entity::insert(row)
+        .on_conflict(
+            OnConflict::column(C::TaskId)
+                .update_columns(columns)
+                .to_owned(),
+        )
+        .exec_without_returning(conn)
+        .await?;
+    Ok(())
+}
+
 /// Plans `task`'s reminder again: a new time replaces the old one (and a sent reminder is sent
 /// again for it), a done or undated task cancels a reminder still to come, and an unchanged time
 /// keeps what happened to it (sent, snoozed).
@@ -77,25 +114,7 @@ pub async fn sync_task(
     let existing = reminder::Entity::find_by_id(task.id).one(conn).await?;
     match (plan(task, offset_minutes, now), existing) {
         (Plan::At(at), Some(row)) if row.planned_at == at && row.state != State::Cancelled => {}
-        (Plan::At(at), _) => {
-            reminder::Entity::insert(pending_row(task, at, now))
-                .on_conflict(
-                    OnConflict::column(reminder::Column::TaskId)
-                        .update_columns([
-                            reminder::Column::PlannedAt,
-                            reminder::Column::SendAt,
-                            reminder::Column::State,
-                            reminder::Column::Attempts,
-                            reminder::Column::ClaimedUntil,
-                            reminder::Column::SentAt,
-                            reminder::Column::LastError,
-                            reminder::Column::UpdatedAt,
-                        ])
-                        .to_owned(),
-                )
-                .exec_without_returning(conn)
-                .await?;
-        }
+        (Plan::At(at), _) => put_pending(conn, pending_row(task, at, now), Keep::Nothing).await?,
         (Plan::None, Some(row)) if matches!(row.state, State::Pending | State::Sending) => {
             reminder::Entity::update_many()
                 .col_expr(reminder::Column::State, Expr::value(State::Cancelled))
@@ -190,21 +209,7 @@ pub async fn snooze(
         planned_at: Set(planned),
         ..pending_row(&task, until, now)
     };
-    reminder::Entity::insert(row)
-        .on_conflict(
-            OnConflict::column(reminder::Column::TaskId)
-                .update_columns([
-                    reminder::Column::SendAt,
-                    reminder::Column::State,
-                    reminder::Column::Attempts,
-                    reminder::Column::ClaimedUntil,
-                    reminder::Column::LastError,
-                    reminder::Column::UpdatedAt,
-                ])
-                .to_owned(),
-        )
-        .exec_without_returning(db)
-        .await?;
+    put_pending(db, row, Keep::Plan).await?;
     Ok(true)
 }
 
