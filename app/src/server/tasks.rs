@@ -152,8 +152,7 @@ pub async fn create_task(
     .insert(&txn)
     .await?;
     insert_tags(&txn, row.id, &new.tags).await?;
-    let offset = reminders::offset_of(&txn, user.id).await?;
-    reminders::sync_task(&txn, &row, offset, now).await?;
+    reminders::sync_written(&txn, &row, false, now).await?;
     commit_change(txn, user).await?;
     Ok(to_task(row))
 }
@@ -193,6 +192,7 @@ pub async fn update_task(
         None => row.description.clone(),
     };
     let was_done = row.status;
+    let had_time = reminders::has_time(&row);
     let mut active: task::ActiveModel = row.into();
     if patch.title.is_some() || patch.description.is_some() {
         active.search_text = Set(task::search_text(&title, description.as_deref()));
@@ -224,8 +224,7 @@ pub async fn update_task(
     }
     active.updated_at = Set(now);
     let row = active.update(&txn).await?;
-    let offset = reminders::offset_of(&txn, user.id).await?;
-    reminders::sync_task(&txn, &row, offset, now).await?;
+    reminders::sync_written(&txn, &row, had_time, now).await?;
     commit_change(txn, user).await?;
     Ok(to_task(row))
 }

@@ -128,6 +128,27 @@ pub async fn sync_task(
     Ok(())
 }
 
+/// Whether the task has a time a reminder can come from.
+pub fn has_time(task: &task::Model) -> bool {
+    task.date_time.is_some() || task.remind_at.is_some()
+}
+
+/// Plans the reminder of a task just written, in the writer's transaction; `had_time` says
+/// whether it had a due or reminder time before. A task that has never had one is left alone
+/// (no reminder to plan or cancel, nothing read).
+pub async fn sync_written(
+    conn: &impl ConnectionTrait,
+    task: &task::Model,
+    had_time: bool,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    if !had_time && !has_time(task) {
+        return Ok(());
+    }
+    let offset = offset_of(conn, task.user_id).await?;
+    sync_task(conn, task, offset, now).await
+}
+
 /// The user's reminder offset, read inside the caller's transaction.
 pub async fn offset_of(conn: &impl ConnectionTrait, user_id: i64) -> Result<i32, DbErr> {
     let offset: Option<i32> = user::Entity::find_by_id(user_id)
