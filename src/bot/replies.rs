@@ -33,16 +33,27 @@ impl Reply {
         Reply::text(service_error(lang, error))
     }
 
-    /// Sends it to `chat`, as an answer to `to` when given.
-    pub async fn send(self, bot: &Bot, chat: ChatId, to: Option<MessageId>) -> HandlerResult {
+    fn request(self, bot: &Bot, chat: ChatId) -> <Bot as Requester>::SendMessage {
         let mut request = bot.send_message(chat, self.text);
         if let Some(keyboard) = self.keyboard {
             request = request.reply_markup(keyboard);
         }
+        request
+    }
+
+    /// Sends it to `chat`, as an answer to `to` when given.
+    pub async fn send(self, bot: &Bot, chat: ChatId, to: Option<MessageId>) -> HandlerResult {
+        let mut request = self.request(bot, chat);
         if let Some(to) = to {
             request = request.reply_parameters(ReplyParameters::new(to));
         }
         deliver(request).await.map(|_| ())
+    }
+
+    /// One attempt at sending it to `chat`, for a caller that keeps its own retries (the
+    /// reminder scheduler records them in the database).
+    pub async fn send_once(self, bot: &Bot, chat: ChatId) -> Result<(), RequestError> {
+        self.request(bot, chat).send().await.map(|_| ())
     }
 
     /// Puts it in place of the message `id` (its keyboard goes unless the reply has one). A

@@ -44,11 +44,7 @@ pub async fn send_due(
                 continue;
             };
             pace.wait(chat).await;
-            let mut request = bot.send_message(ChatId(chat), reply.text);
-            if let Some(keyboard) = reply.keyboard {
-                request = request.reply_markup(keyboard);
-            }
-            match request.send().await {
+            match reply.send_once(bot, ChatId(chat)).await {
                 Ok(_) => {
                     count("sent");
                     sent += 1;

@@ -167,11 +167,7 @@ impl Scheduler {
         now: DateTime<Utc>,
     ) -> Result<Outcome, DbErr> {
         self.inner.pace.wait(chat).await;
-        let mut request = self.inner.bot.send_message(ChatId(chat), reply.text);
-        if let Some(keyboard) = reply.keyboard {
-            request = request.reply_markup(keyboard);
-        }
-        let Err(error) = request.send().await else {
+        let Err(error) = reply.send_once(&self.inner.bot, ChatId(chat)).await else {
             return Ok(Outcome::Sent);
         };
         Ok(match attempt::classify(&error, attempts) {
