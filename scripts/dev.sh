@@ -39,5 +39,9 @@ if [ "$MODE" = watch ]; then
   # build, not when watch rebuilds, so the pages would keep naming the first build's files.
   LEPTOS_HASH_FILES=false exec cargo leptos watch
 else
-  exec cargo leptos serve --release --split --precompress
+  "$ROOT/scripts/build_release.sh"
+  # What `cargo leptos serve` would pass; the binary finds hash.txt beside itself.
+  export LEPTOS_OUTPUT_NAME=vectora LEPTOS_SITE_ROOT="$ROOT/target/site" LEPTOS_SITE_PKG_DIR=pkg \
+    LEPTOS_ENV=PROD LEPTOS_SITE_ADDR="${LEPTOS_SITE_ADDR:-127.0.0.1:3000}"
+  exec "$CARGO_TARGET_DIR/release/vectora" serve
 fi
