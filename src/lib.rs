@@ -1,16 +1,16 @@
-//! The Vectora server: one process serving the Leptos app, the JSON API and health checks.
+//! The Vectora server: one process serving the Leptos app, the JSON API, the bot, the reminder
+//! scheduler and health checks. `ARCHITECTURE.md` maps the modules.
 #![recursion_limit = "256"]
 
-pub mod api;
 pub mod assets;
 pub mod bot;
 pub mod cli;
-pub mod dev_sign_in;
-pub mod healthcheck;
+pub mod health_routes;
 pub mod import_v02;
 pub mod metrics;
 pub mod perimeter;
-pub mod reminders;
+pub mod rest;
+pub mod scheduler;
 pub mod server;
 pub mod sign_in;
 pub mod telemetry;

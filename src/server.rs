@@ -29,8 +29,8 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::bot::{self, Bot};
-use crate::reminders::Scheduler;
-use crate::{Config, api, assets, dev_sign_in, metrics, perimeter, sign_in};
+use crate::scheduler::Scheduler;
+use crate::{Config, assets, health_routes, metrics, perimeter, rest, sign_in};
 
 /// A server bound to its port and ready to run.
 pub struct Application {
@@ -206,15 +206,15 @@ pub fn router(state: AppState, webhook: Option<bot::webhook::Door>) -> anyhow::R
     let pkg_files =
         assets::pkg_files(std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir));
     let pkg_route = format!("/{}", options.site_pkg_dir);
-    let (api_routes, api_document) = api::router();
+    let (api_routes, api_document) = rest::router();
     let api_v1 = api_routes.clone().with_state(state.clone());
     let router = Router::new()
-        .route("/health", get(api::health::health))
-        .route("/version", get(api::health::version))
+        .route("/health", get(health_routes::health))
+        .route("/version", get(health_routes::version))
         .route("/metrics", get(metrics::render))
         .merge(api_routes)
-        .merge(api::docs::router(api_document, &state.config)?)
-        .merge(dev_sign_in::router(&state))
+        .merge(rest::docs::router(api_document, &state.config)?)
+        .merge(sign_in::dev::router(&state))
         .merge(sign_in::router())
         .merge(webhook.map(bot::webhook::router).unwrap_or_default())
         .leptos_routes_with_context(&state, routes, context, page)
@@ -224,7 +224,7 @@ pub fn router(state: AppState, webhook: Option<bot::webhook::Door>) -> anyhow::R
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn_with_state(
             api_v1,
-            api::v02_routes::forward,
+            rest::v02_routes::forward,
         ))
         .layer(RequestBodyLimitLayer::new(perimeter::BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(

@@ -1,9 +1,9 @@
 #![recursion_limit = "256"]
 
-pub mod api;
 pub mod i18n;
+pub mod mini_app;
 pub mod model;
-pub mod telegram;
+pub mod server_fns;
 mod ui;
 
 #[cfg(feature = "ssr")]

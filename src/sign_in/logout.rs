@@ -7,7 +7,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use crate::api::error::ApiError;
+use crate::rest::error::ApiError;
 
 pub async fn log_out(
     State(state): State<AppState>,

@@ -7,7 +7,7 @@ use app::server::auth::AuthError;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
-use crate::api::error::ApiError;
+use crate::rest::error::ApiError;
 
 fn explain(error: &ServiceError, lang: Lang) -> (StatusCode, &'static str) {
     match error {

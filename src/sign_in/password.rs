@@ -9,8 +9,8 @@ use axum::response::Response;
 
 use super::attempt::Attempt;
 use super::reply::{self, Failure, Form as Which};
-use crate::api::error::ApiError;
-use crate::api::extract::ApiJson;
+use crate::rest::error::ApiError;
+use crate::rest::extract::ApiJson;
 
 async fn credentials(
     attempt: &Attempt,

@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use super::attempt::Attempt;
 use super::page;
-use crate::api::error::ApiError;
+use crate::rest::error::ApiError;
 
 /// Which form a failed form post goes back to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

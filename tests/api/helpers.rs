@@ -106,7 +106,7 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub db: TestDb,
     /// The reminder scheduler, when the bot is on: tests call `tick` with their own clock.
-    pub scheduler: Option<vectora::reminders::Scheduler>,
+    pub scheduler: Option<vectora::scheduler::Scheduler>,
 }
 
 /// A Telegram user whose initData the tests sign with the bot's token.

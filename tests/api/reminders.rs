@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 
 use app::server::entity::reminder::State;
 use app::server::reminders;
-use vectora::reminders::{Scheduler, Tick};
+use vectora::scheduler::{Scheduler, Tick};
 
 use crate::fake_telegram::*;
 use crate::helpers::*;

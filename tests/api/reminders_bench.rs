@@ -10,7 +10,7 @@ use std::time::Instant;
 use chrono::{Duration, SubsecRound, Utc};
 use serde_json::json;
 use vectora::Config;
-use vectora::reminders::{Pace, Scheduler};
+use vectora::scheduler::{Pace, Scheduler};
 use vectora::server::Application;
 
 use crate::fake_telegram::*;

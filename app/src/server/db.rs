@@ -1,6 +1,6 @@
 use std::time::Duration;
 
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr};
 
 /// Opens the pool. SQLite gets WAL and a busy timeout so that readers never block the writer.
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
@@ -24,4 +24,13 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         });
     }
     Database::connect(options).await
+}
+
+/// True when the database answers a trivial query within two seconds (`GET /health`).
+pub async fn database_is_up(db: &DatabaseConnection) -> bool {
+    let ping = db.execute_unprepared("SELECT 1");
+    matches!(
+        tokio::time::timeout(Duration::from_secs(2), ping).await,
+        Ok(Ok(_))
+    )
 }

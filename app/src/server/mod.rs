@@ -10,7 +10,6 @@ pub mod config;
 pub mod db;
 pub mod entity;
 pub mod error;
-pub mod health;
 pub mod login_links;
 pub mod page_cache;
 pub mod rate_limit;

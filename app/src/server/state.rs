@@ -26,7 +26,7 @@ pub struct AppState {
 
 impl AppState {
     /// The state inside a server function or a component rendered on the server.
-    pub fn from_context() -> Result<AppState, crate::api::AppError> {
-        leptos::prelude::use_context::<AppState>().ok_or(crate::api::AppError::Internal)
+    pub fn from_context() -> Result<AppState, crate::server_fns::AppError> {
+        leptos::prelude::use_context::<AppState>().ok_or(crate::server_fns::AppError::Internal)
     }
 }

@@ -3,11 +3,13 @@
 
 use leptos::prelude::*;
 
+use super::login_widget::TelegramLoginWidget;
 use super::session::use_session;
-use super::telegram_widget::TelegramLoginWidget;
-use crate::api::{Account, AppError, ChangePassword, EndOtherSessions, SetPassword, get_account};
 use crate::i18n::Lang;
 use crate::model::{PASSWORD_MIN, USERNAME_MAX, USERNAME_MIN};
+use crate::server_fns::{
+    Account, AppError, ChangePassword, EndOtherSessions, SetPassword, get_account,
+};
 
 /// The message for `field` (or, for `""`, for the whole form) of a refused save.
 fn refusal(value: Option<Result<(), AppError>>, field: &str, lang: Lang) -> Option<String> {

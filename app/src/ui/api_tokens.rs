@@ -9,9 +9,9 @@ use leptos::server_fn::ServerFn;
 use super::format;
 use super::session::use_session;
 use super::texts::Texts;
-use crate::api::{ApiTokenView, AppError, CreateApiToken, RevokeApiToken, list_api_tokens};
+use crate::mini_app::{self, Haptic};
 use crate::model::{ApiTokenId, CreatedApiToken, TOKEN_NAME_MAX, TokenName};
-use crate::telegram::{self, Haptic};
+use crate::server_fns::{ApiTokenView, AppError, CreateApiToken, RevokeApiToken, list_api_tokens};
 
 #[component]
 pub fn ApiTokensSection() -> impl IntoView {
@@ -77,7 +77,7 @@ fn CreateTokenForm(create: ServerAction<CreateApiToken>) -> impl IntoView {
     Effect::new(move |_| match create.value().get() {
         Some(Ok(_)) => {
             refused.set(None);
-            telegram::haptic(Haptic::Success);
+            mini_app::haptic(Haptic::Success);
             if let Some(input) = name.get() {
                 input.set_value("");
             }
@@ -128,7 +128,7 @@ fn NewToken(created: CreatedApiToken, shown: RwSignal<Option<CreatedApiToken>>) 
         let secret = secret.clone();
         move |_| {
             if copy_to_clipboard(&secret) {
-                telegram::haptic(Haptic::Tap);
+                mini_app::haptic(Haptic::Tap);
                 session.say(t.copied);
             }
         }
@@ -163,8 +163,8 @@ fn TokenRow(
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         leptos::task::spawn_local(async move {
-            if telegram::confirm(t.confirm_revoke_token).await {
-                telegram::haptic(Haptic::Warning);
+            if mini_app::confirm(t.confirm_revoke_token).await {
+                mini_app::haptic(Haptic::Warning);
                 revoking.set(Some(id));
                 revoke.dispatch(RevokeApiToken { id });
             }

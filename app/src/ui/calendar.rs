@@ -8,8 +8,8 @@ use leptos_router::hooks::use_query_map;
 use super::format;
 use super::session::{ScreenReady, use_session};
 use super::task_row::TaskRow;
-use crate::api::{CalendarMonth, TaskView, load_calendar};
 use crate::model::{CalendarDay, Month};
+use crate::server_fns::{CalendarMonth, TaskView, load_calendar};
 
 fn href(month: Month, day: Option<NaiveDate>) -> String {
     match day {

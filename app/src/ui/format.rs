@@ -3,8 +3,8 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 use super::texts::Texts;
-use crate::api::LocalDue;
 use crate::model::{Month, Priority};
+use crate::server_fns::LocalDue;
 
 pub fn day_and_month(t: &Texts, day: NaiveDate) -> String {
     format!("{} {}", day.day(), t.months_short[day.month0() as usize])

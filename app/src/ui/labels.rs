@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::session::use_session;
-use crate::api::{AppError, Labels, task_labels};
+use crate::server_fns::{AppError, Labels, task_labels};
 
 /// The user's categories and tags, loaded again whenever their tasks change.
 pub fn use_labels() -> Resource<Result<Labels, AppError>> {

@@ -10,10 +10,12 @@ use super::dom;
 use super::session::Session;
 use super::texts::texts;
 use super::welcome::Welcome;
-use crate::api::{AppError, SignInOptions, get_profile, get_sign_in_options, update_profile};
 use crate::i18n::Lang;
+use crate::mini_app;
 use crate::model::{Profile, ProfilePatchInput, Theme};
-use crate::telegram;
+use crate::server_fns::{
+    AppError, SignInOptions, get_profile, get_sign_in_options, update_profile,
+};
 
 #[component]
 pub fn Layout() -> impl IntoView {
@@ -30,8 +32,8 @@ pub fn Layout() -> impl IntoView {
         },
     );
     Effect::new(move |_| {
-        telegram::start();
-        if telegram::inside() {
+        mini_app::start();
+        if mini_app::inside() {
             with_init_data.set(true);
         }
     });
@@ -105,7 +107,7 @@ fn SignedIn(
     let navigate = use_navigate();
     Effect::new(move |_| {
         // Telegram's own frame matches a theme chosen here (the palettes in style/main.css).
-        telegram::frame_color(match theme {
+        mini_app::frame_color(match theme {
             Theme::Auto => "bg_color",
             Theme::Light => "#ffffff",
             Theme::Dark => "#17212b",
@@ -166,7 +168,7 @@ const DETECTED_KEY: &str = "vectora.time-zone-detected";
 /// A profile still on the default UTC takes the device's zone, once per device: a user who then
 /// picks UTC by hand keeps it.
 fn adopt_browser_time_zone(profile_zone: &str, reload: RwSignal<u32>) {
-    let Some(zone) = telegram::browser_time_zone() else {
+    let Some(zone) = mini_app::browser_time_zone() else {
         return;
     };
     if profile_zone != "UTC" || zone == "UTC" || dom::remembered(DETECTED_KEY).is_some() {
@@ -189,7 +191,7 @@ fn start_path() -> Option<String> {
     thread_local! {
         static OPENED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
-    let param = telegram::start_param()?;
+    let param = mini_app::start_param()?;
     if OPENED.with(|opened| opened.replace(true)) {
         return None;
     }

@@ -6,6 +6,7 @@ mod format;
 mod labels;
 mod lang;
 mod layout;
+mod login_widget;
 mod reorder;
 mod routes;
 mod session;
@@ -16,7 +17,6 @@ mod tag_input;
 mod task_edit;
 mod task_list;
 mod task_row;
-mod telegram_widget;
 mod texts;
 mod welcome;
 

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::dom;
-use crate::api::TaskView;
 use crate::model::TaskId;
+use crate::server_fns::TaskView;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Drag {

@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 
 use super::texts::{Texts, texts};
-use crate::api::AppError;
 use crate::i18n::Lang;
+use crate::mini_app;
 use crate::model::Profile;
-use crate::telegram;
+use crate::server_fns::AppError;
 
 #[derive(Clone, Copy)]
 pub struct Session {
@@ -71,8 +71,8 @@ impl Session {
 
     /// A failure: in Telegram's popup inside Telegram, and in the page's notice.
     pub fn report(&self, message: &str) {
-        if telegram::inside() {
-            telegram::alert(message);
+        if mini_app::inside() {
+            mini_app::alert(message);
         }
         self.say(message);
     }

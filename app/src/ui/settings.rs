@@ -7,10 +7,10 @@ use super::api_tokens::ApiTokensSection;
 use super::dom;
 use super::format;
 use super::session::use_session;
-use crate::api::{AppError, SaveSettings, time_zones};
 use crate::i18n::Lang;
+use crate::mini_app::{self, TelegramButton};
 use crate::model::Theme;
-use crate::telegram::{self, TelegramButton};
+use crate::server_fns::{AppError, SaveSettings, time_zones};
 
 const FORM_ID: &str = "settings-form";
 const OFFSETS: [i32; 9] = [0, 5, 10, 15, 30, 60, 120, 180, 1440];
@@ -27,10 +27,10 @@ pub fn SettingsPage() -> impl IntoView {
     let zone = RwSignal::new(profile.time_zone.clone());
     let detected = RwSignal::new(None::<String>);
     Effect::new(move |_| {
-        detected.set(telegram::browser_time_zone());
+        detected.set(mini_app::browser_time_zone());
         let main =
-            telegram::show_button(TelegramButton::Main, t.save, || dom::submit_form(FORM_ID));
-        on_cleanup(move || telegram::hide_button(TelegramButton::Main, main));
+            mini_app::show_button(TelegramButton::Main, t.save, || dom::submit_form(FORM_ID));
+        on_cleanup(move || mini_app::hide_button(TelegramButton::Main, main));
     });
     Effect::new(move |_| {
         if let Some(Ok(saved)) = save.value().get() {

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::telegram_widget::TelegramLoginWidget;
+use super::login_widget::TelegramLoginWidget;
 use super::texts::{Texts, texts};
 use crate::i18n::Lang;
 use crate::model::{

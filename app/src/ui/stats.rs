@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use super::format;
 use super::session::{ScreenReady, use_session};
 use super::texts::Texts;
-use crate::api::get_stats;
 use crate::model::{DayCount, Priority, Stats};
+use crate::server_fns::get_stats;
 
 #[component]
 pub fn StatsPage() -> impl IntoView {

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::session::use_session;
-use crate::api::{AppError, Labels};
 use crate::model::TagList;
+use crate::server_fns::{AppError, Labels};
 
 fn split(value: &str) -> Vec<String> {
     value

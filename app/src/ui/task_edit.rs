@@ -8,9 +8,9 @@ use super::dom;
 use super::labels::use_labels;
 use super::session::{ScreenReady, use_session};
 use super::tag_input::TagInput;
-use crate::api::{AppError, DeleteTask, SaveTask, TaskView, get_task};
+use crate::mini_app::{self, Haptic, TelegramButton};
 use crate::model::Priority;
-use crate::telegram::{self, Haptic, TelegramButton};
+use crate::server_fns::{AppError, DeleteTask, SaveTask, TaskView, get_task};
 
 const FORM_ID: &str = "task-form";
 
@@ -70,15 +70,15 @@ fn use_telegram_buttons(save_label: &'static str) {
     let navigate = use_navigate();
     Effect::new(move |_| {
         let navigate = navigate.clone();
-        let back = telegram::show_button(TelegramButton::Back, "", move || {
+        let back = mini_app::show_button(TelegramButton::Back, "", move || {
             navigate("/", Default::default())
         });
-        let main = telegram::show_button(TelegramButton::Main, save_label, || {
+        let main = mini_app::show_button(TelegramButton::Main, save_label, || {
             dom::submit_form(FORM_ID)
         });
         on_cleanup(move || {
-            telegram::hide_button(TelegramButton::Back, back);
-            telegram::hide_button(TelegramButton::Main, main);
+            mini_app::hide_button(TelegramButton::Back, back);
+            mini_app::hide_button(TelegramButton::Main, main);
         });
     });
 }
@@ -93,7 +93,7 @@ fn TaskEditor(item: Option<TaskView>) -> impl IntoView {
     use_telegram_buttons(t.save);
     Effect::new(move |_| {
         if let Some(Ok(_)) = save.value().get() {
-            telegram::haptic(Haptic::Success);
+            mini_app::haptic(Haptic::Success);
             session.tasks_changed();
         }
     });
@@ -202,8 +202,8 @@ fn DeleteTaskForm(id: i64) -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         leptos::task::spawn_local(async move {
-            if telegram::confirm(t.confirm_delete).await {
-                telegram::haptic(Haptic::Warning);
+            if mini_app::confirm(t.confirm_delete).await {
+                mini_app::haptic(Haptic::Warning);
                 delete.dispatch(DeleteTask { id });
             }
         });

@@ -12,9 +12,9 @@ use super::labels::use_labels;
 use super::session::{ScreenReady, use_session};
 use super::task_row::TaskRow;
 use super::texts::Texts;
-use crate::api::{AppError, CreateTask, Labels, TaskView, list_tasks, reorder_tasks};
+use crate::mini_app::{self, TelegramButton};
 use crate::model::{NewTaskInput, Priority, TaskId, TaskQueryInput};
-use crate::telegram::{self, TelegramButton};
+use crate::server_fns::{AppError, CreateTask, Labels, TaskView, list_tasks, reorder_tasks};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Tab {
@@ -142,10 +142,10 @@ pub fn TaskListPage() -> impl IntoView {
     let navigate = use_navigate();
     Effect::new(move |_| {
         let navigate = navigate.clone();
-        let id = telegram::show_button(TelegramButton::Main, t.add_task, move || {
+        let id = mini_app::show_button(TelegramButton::Main, t.add_task, move || {
             navigate("/tasks/new", Default::default())
         });
-        on_cleanup(move || telegram::hide_button(TelegramButton::Main, id));
+        on_cleanup(move || mini_app::hide_button(TelegramButton::Main, id));
     });
 
     view! {

@@ -4,9 +4,9 @@ use leptos::server_fn::ServerFn;
 use super::format;
 use super::reorder::Reorder;
 use super::session::use_session;
-use crate::api::{SetTaskDone, TaskView};
+use crate::mini_app::{self, Haptic};
 use crate::model::Priority;
-use crate::telegram::{self, Haptic};
+use crate::server_fns::{SetTaskDone, TaskView};
 
 /// One task: its tick (a form, so it works without WASM; shown ticked at once and rolled back
 /// with a message if the server refuses), its title and details linking to the edit screen,
@@ -88,7 +88,7 @@ pub fn TaskRow(item: TaskView, reorder: Option<Reorder>) -> impl IntoView {
                     title=tick_label
                     aria-pressed=move || done().to_string()
                     data-testid="tick"
-                    on:click=move |_| telegram::haptic(if done() { Haptic::Tap } else { Haptic::Success })
+                    on:click=move |_| mini_app::haptic(if done() { Haptic::Tap } else { Haptic::Success })
                 >
                     <span aria-hidden="true">{move || if done() { "✓" } else { "" }}</span>
                 </button>

@@ -3,8 +3,8 @@ use leptos::prelude::*;
 use super::dom;
 use super::sign_in::SignIn;
 use super::texts::texts;
-use crate::api::{ServerInfo, SignInOptions, server_status};
 use crate::i18n::Lang;
+use crate::server_fns::{ServerInfo, SignInOptions, server_status};
 
 /// For a visitor who is not signed in: what Vectora is, and the ways in.
 #[component]

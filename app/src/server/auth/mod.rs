@@ -2,11 +2,11 @@
 
 pub mod dev_session;
 pub mod init_data;
+pub mod login_widget;
 #[cfg(test)]
 mod parser_fuzz;
 pub mod secret_token;
 pub mod session_cookie;
-pub mod widget;
 
 use chrono::Utc;
 use http::HeaderMap;

@@ -8,7 +8,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use proptest::prelude::*;
 
-use super::{init_data, widget};
+use super::{init_data, login_widget};
 
 const TOKEN: &str = "123456:TEST-TOKEN";
 const CASES: u32 = 20_000;
@@ -21,7 +21,7 @@ fn now() -> DateTime<Utc> {
 fn check(input: &str) {
     TRIED.fetch_add(1, Ordering::Relaxed);
     let _ = init_data::verify(input, TOKEN, Duration::from_secs(86_400), now());
-    let _ = widget::verify(input, TOKEN, Duration::from_secs(86_400), now());
+    let _ = login_widget::verify(input, TOKEN, Duration::from_secs(86_400), now());
 }
 
 /// Query strings made of the fields both formats use, with odd values and encodings.

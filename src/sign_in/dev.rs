@@ -16,8 +16,8 @@ use axum::routing::post;
 use axum::{Form, Router};
 use serde::Deserialize;
 
-use crate::api::error::ApiError;
 use crate::perimeter;
+use crate::rest::error::ApiError;
 
 const MAX_AGE_SECS: u32 = 30 * 24 * 3600;
 

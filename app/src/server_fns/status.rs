@@ -15,7 +15,7 @@ pub async fn server_status() -> Result<ServerInfo, AppError> {
     let state = crate::server::AppState::from_context()?;
     Ok(ServerInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
-        database_ok: crate::server::health::database_is_up(&state.db).await,
+        database_ok: crate::server::db::database_is_up(&state.db).await,
     })
 }
 

@@ -4,7 +4,6 @@ mod calendar;
 pub mod docs;
 pub mod error;
 pub mod extract;
-pub mod health;
 mod me;
 pub mod openapi;
 mod quick_add;

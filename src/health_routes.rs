@@ -1,5 +1,5 @@
 use app::server::AppState;
-use app::server::health::database_is_up;
+use app::server::db::database_is_up;
 use axum::Json;
 use axum::extract::State;
 use axum::http::{StatusCode, header};

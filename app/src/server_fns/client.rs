@@ -24,7 +24,7 @@ where
 
     fn send(req: BrowserRequest) -> impl Future<Output = Result<BrowserResponse, E>> + Send {
         #[cfg(feature = "hydrate")]
-        if let Some(init_data) = crate::telegram::init_data() {
+        if let Some(init_data) = crate::mini_app::init_data() {
             req.headers()
                 .set("Authorization", &format!("tma {init_data}"));
         }

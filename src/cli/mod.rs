@@ -1,3 +1,5 @@
+mod healthcheck;
+
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -6,7 +8,7 @@ use migration::{Migrator, MigratorTrait};
 use app::i18n::Lang;
 use app::model::TimeZoneName;
 
-use crate::{Config, healthcheck, import_v02, server, telemetry};
+use crate::{Config, import_v02, server, telemetry};
 
 #[derive(Debug, Parser)]
 #[command(

@@ -32,7 +32,7 @@ pub async fn get_account() -> Result<Account, AppError> {
     let telegram_link_url = this.filter(|_| !info.telegram_linked).map(|token| {
         format!(
             "/auth/telegram?{}={}",
-            crate::server::auth::widget::STATE_PARAM,
+            crate::server::auth::login_widget::STATE_PARAM,
             state.session_key.link_state(&token)
         )
     });

@@ -2,7 +2,7 @@
 //! same account initData opens), or, with the Settings page's `state`, links Telegram to the
 //! signed-in account.
 
-use app::server::auth::{AuthError, widget};
+use app::server::auth::{AuthError, login_widget};
 use app::server::{AppState, ServiceError, accounts, sessions, users};
 use axum::extract::{RawQuery, State};
 use axum::http::HeaderMap;
@@ -24,7 +24,7 @@ pub async fn widget_callback(
         .telegram_bot_token
         .as_ref()
         .ok_or_else(|| fail(AuthError::NotConfigured.into()))?;
-    let auth = widget::verify(
+    let auth = login_widget::verify(
         query.as_deref().unwrap_or(""),
         bot_token.expose(),
         state.config.auth_max_age,
