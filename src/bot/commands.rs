@@ -6,8 +6,9 @@ use teloxide::prelude::*;
 use teloxide::utils::command::BotCommands;
 
 use super::replies::Reply;
+use super::send::HandlerResult;
 use super::texts::{self, ListKind};
-use super::{HandlerResult, keyboards, lists, people, settings};
+use super::{keyboards, lists, people, settings};
 
 /// Every command takes the rest of the line, so that "/today please" is still `/today`.
 #[derive(BotCommands, Clone, Debug, PartialEq)]

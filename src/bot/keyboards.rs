@@ -6,8 +6,7 @@ use app::server::AppState;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo};
 use url::Url;
 
-use super::callbacks::Action;
-use super::settings::{self, Choice, clock_time};
+use super::callback_data::{self, Action, Choice, clock_time};
 use super::settings_texts;
 use super::texts::{self, ListKind};
 
@@ -103,14 +102,14 @@ pub fn settings(profile: &Profile, base: &str) -> InlineKeyboardMarkup {
             settings_texts::reminders_button(lang, enabled),
             Action::Setting(Choice::Reminders(!enabled)),
         ))],
-        settings::OFFSETS
+        callback_data::OFFSETS
             .iter()
             .map(|&minutes| {
                 let label = settings_texts::offset_button(lang, minutes);
                 choice(label, minutes == offset, Choice::Offset(minutes))
             })
             .collect(),
-        settings::DIGESTS
+        callback_data::DIGESTS
             .iter()
             .map(|&time| {
                 let time_text = time.map(clock_time);

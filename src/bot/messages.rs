@@ -5,7 +5,8 @@ use app::server::{AppState, clock};
 use teloxide::prelude::*;
 
 use super::replies::Reply;
-use super::{HandlerResult, keyboards, people, texts};
+use super::send::HandlerResult;
+use super::{keyboards, people, texts};
 
 pub async fn plain(bot: Bot, msg: Message, state: AppState) -> HandlerResult {
     let Some(from) = msg.from.as_ref() else {

@@ -2,6 +2,7 @@
 //! every other door. `build` makes the client and its way of getting updates (or nothing when
 //! the bot is off); `start` runs it.
 
+mod callback_data;
 mod callbacks;
 mod commands;
 mod inbox;
@@ -24,11 +25,8 @@ use app::server::config::{BotMode, Config};
 pub use reminder::{digest_reply, reminder_reply};
 pub use replies::Reply;
 pub use run::{Running, start};
-pub use send::deliver;
+pub use send::{HandlerResult, deliver};
 pub use teloxide::Bot;
-
-/// What a handler can fail with: only Telegram itself. Service failures become replies.
-pub type HandlerResult = Result<(), teloxide::RequestError>;
 
 /// The bot as configured: its client and how updates reach it.
 pub struct Telegram {

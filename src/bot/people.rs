@@ -2,7 +2,7 @@
 //! signs in with.
 
 use app::i18n::Lang;
-use app::server::auth::init_data::TelegramUser;
+use app::server::auth::telegram_user::TelegramUser;
 use app::server::{AppState, CurrentUser, ServiceError, users};
 use teloxide::types::User;
 

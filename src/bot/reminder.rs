@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, NaiveTime, Utc};
 use chrono_tz::Tz;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
-use super::callbacks::{Action, Snooze};
+use super::callback_data::{Action, Snooze};
 use super::replies::{Reply, service_error};
 use super::texts::{self, ListKind};
 use super::{keyboards, lists, reminder_texts};

@@ -7,7 +7,8 @@ use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardMarkup, MessageId, ReplyParameters};
 use teloxide::{ApiError, RequestError};
 
-use super::{HandlerResult, deliver, settings_texts, texts};
+use super::send::{HandlerResult, deliver};
+use super::{settings_texts, texts};
 
 pub struct Reply {
     pub text: String,
@@ -87,4 +88,10 @@ pub fn settings_error(lang: Lang, error: &ServiceError) -> String {
         ServiceError::Validation(errors) => settings_texts::refused(lang, errors),
         other => service_error(lang, other),
     }
+}
+
+/// What pressing did: a short notice on the button, and the message's new look.
+pub struct Outcome {
+    pub notice: Option<String>,
+    pub message: Option<Reply>,
 }

@@ -14,7 +14,8 @@ use teloxide::types::{BotCommand, MenuButton, WebAppInfo};
 use teloxide::update_listeners::{Polling, UpdateListener};
 use tokio::task::JoinHandle;
 
-use super::{Telegram, Updates, deliver, keyboards, schema, texts};
+use super::send::deliver;
+use super::{Telegram, Updates, keyboards, schema, texts};
 
 /// How long one `getUpdates` waits for news.
 const POLL_TIMEOUT: Duration = Duration::from_secs(25);

@@ -6,6 +6,9 @@ use std::time::Duration;
 use teloxide::RequestError;
 use teloxide::requests::{Output, Request};
 
+/// What a handler can fail with: only Telegram itself. Service failures become replies.
+pub type HandlerResult = Result<(), RequestError>;
+
 const ATTEMPTS: u32 = 4;
 /// A `retry_after` longer than this is not waited for here: the caller gets the error.
 const LONGEST_WAIT: Duration = Duration::from_secs(60);

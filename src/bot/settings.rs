@@ -2,82 +2,12 @@
 //! the daily digest's time, the time zone and the language. Every change goes through the model's
 //! `ProfilePatch::parse` and `users::update_profile`, as `PATCH /api/v1/me` does.
 
-use app::i18n::Lang;
 use app::model::{Profile, ProfilePatch, ProfilePatchInput};
 use app::server::{AppState, CurrentUser, ServiceError, users};
 
-use super::callbacks::Outcome;
-use super::replies::{Reply, settings_error};
+use super::callback_data::Choice;
+use super::replies::{Outcome, Reply, settings_error};
 use super::{keyboards, settings_texts};
-
-/// Reminder offsets offered as buttons, in minutes.
-pub const OFFSETS: [i64; 5] = [0, 10, 30, 60, 24 * 60];
-/// Digest times offered as buttons, in minutes after midnight; `None` is no digest.
-pub const DIGESTS: [Option<u32>; 4] = [None, Some(8 * 60), Some(9 * 60), Some(20 * 60)];
-
-/// What a settings button sets. The value is the model's to check like any other input, so a
-/// forged button changes nothing it would refuse.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Choice {
-    Reminders(bool),
-    Offset(i64),
-    /// Minutes after midnight; `None` turns the digest off.
-    Digest(Option<u32>),
-    Language(Lang),
-}
-
-impl Choice {
-    /// The part of a button's callback data after `set:`.
-    pub fn encode(self) -> String {
-        match self {
-            Choice::Reminders(true) => "rem:on".to_owned(),
-            Choice::Reminders(false) => "rem:off".to_owned(),
-            Choice::Offset(minutes) => format!("offset:{minutes}"),
-            Choice::Digest(None) => "digest:off".to_owned(),
-            Choice::Digest(Some(minutes)) => format!("digest:{minutes}"),
-            Choice::Language(lang) => format!("lang:{}", lang.code()),
-        }
-    }
-
-    pub fn decode(data: &str) -> Option<Choice> {
-        Some(match data.split_once(':')? {
-            ("rem", "on") => Choice::Reminders(true),
-            ("rem", "off") => Choice::Reminders(false),
-            ("offset", minutes) => Choice::Offset(minutes.parse().ok()?),
-            ("digest", "off") => Choice::Digest(None),
-            ("digest", minutes) => Choice::Digest(Some(minutes.parse().ok()?)),
-            ("lang", code) => Choice::Language(Lang::parse(code)?),
-            _ => return None,
-        })
-    }
-
-    fn input(self) -> ProfilePatchInput {
-        let none = ProfilePatchInput::default();
-        match self {
-            Choice::Reminders(on) => ProfilePatchInput {
-                reminders_enabled: Some(Some(on)),
-                ..none
-            },
-            Choice::Offset(minutes) => ProfilePatchInput {
-                reminder_offset_minutes: Some(Some(minutes)),
-                ..none
-            },
-            Choice::Digest(time) => ProfilePatchInput {
-                digest_time: Some(time.map(clock_time)),
-                ..none
-            },
-            Choice::Language(lang) => ProfilePatchInput {
-                language: Some(Some(lang.code().to_owned())),
-                ..none
-            },
-        }
-    }
-}
-
-/// `HH:MM` for minutes after midnight (past the day's end it is no time, and the model says so).
-pub fn clock_time(minutes: u32) -> String {
-    format!("{:02}:{:02}", minutes / 60, minutes % 60)
-}
 
 async fn apply(
     state: &AppState,
@@ -210,26 +140,5 @@ mod tests {
         assert!(requested("reminders", "maybe").is_none());
         assert!(requested("tz", "").is_none());
         assert!(requested("colour", "blue").is_none());
-    }
-
-    #[test]
-    fn choices_become_the_patch_the_api_would_get() {
-        let patch = |choice: Choice| ProfilePatch::parse(choice.input());
-        assert_eq!(
-            patch(Choice::Digest(Some(8 * 60)))
-                .unwrap()
-                .digest_time
-                .unwrap()
-                .unwrap()
-                .format(),
-            "08:00"
-        );
-        assert_eq!(patch(Choice::Digest(None)).unwrap().digest_time, Some(None));
-        assert!(patch(Choice::Digest(Some(24 * 60))).is_err());
-        assert!(patch(Choice::Offset(-1)).is_err());
-        assert_eq!(
-            patch(Choice::Language(Lang::Ru)).unwrap().language,
-            Some(Lang::Ru)
-        );
     }
 }

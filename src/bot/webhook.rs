@@ -18,7 +18,8 @@ use teloxide::types::Update;
 use url::Url;
 
 use super::inbox::{self, Inbox, Mailbox};
-use super::{deliver, run, schema};
+use super::send::deliver;
+use super::{run, schema};
 
 pub const PATH: &str = "/telegram/webhook";
 const SECRET_HEADER: &str = "x-telegram-bot-api-secret-token";

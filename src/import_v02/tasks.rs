@@ -7,9 +7,9 @@ use chrono::{DateTime, Utc};
 use indicatif::ProgressBar;
 use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
 
-use app::model::TagList;
 use app::server::entity::{task, task_tag};
 use app::server::reminders;
+use app::server::task_rows::{NewTaskTimes, new_task_row, tag_rows};
 
 use super::mapping;
 use super::task_fix::FixedTask;
@@ -18,28 +18,17 @@ use super::task_fix::FixedTask;
 const BATCH: usize = 500;
 
 fn row(fixed: &FixedTask, user_id: i64) -> task::ActiveModel {
-    let new = &fixed.task;
-    let description = new.description.as_ref().map(|d| d.as_str().to_owned());
+    let times = NewTaskTimes {
+        date_time: fixed.date_time,
+        remind_at: None,
+        now: fixed.created_at,
+    };
+    let position = fixed.task.position.unwrap_or(0);
     task::ActiveModel {
-        user_id: Set(user_id),
-        search_text: Set(task::search_text(
-            new.title.as_str(),
-            description.as_deref(),
-        )),
-        title: Set(new.title.as_str().to_owned()),
-        description: Set(description),
-        date_time: Set(fixed.date_time),
-        remind_at: Set(None),
-        priority: Set(new.priority.rank()),
-        status: Set(new.status),
-        // v0.2 did not record when; its last change is the best guess.
-        completed_at: Set(new.status.then_some(fixed.updated_at)),
-        position: Set(new.position.unwrap_or(0)),
-        category: Set(new.category.as_ref().map(|c| c.as_str().to_owned())),
-        tags: Set(serde_json::to_string(new.tags.as_slice()).unwrap_or_else(|_| "[]".into())),
-        created_at: Set(fixed.created_at),
         updated_at: Set(fixed.updated_at),
-        ..Default::default()
+        // v0.2 did not record when; its last change is the best guess.
+        completed_at: Set(fixed.task.status.then_some(fixed.updated_at)),
+        ..new_task_row(user_id, &fixed.task, position, times)
     }
 }
 
@@ -75,18 +64,7 @@ pub async fn write_tasks(
         let tags: Vec<task_tag::ActiveModel> = inserted
             .iter()
             .zip(batch)
-            .flat_map(|(row, fixed)| {
-                fixed
-                    .task
-                    .tags
-                    .as_slice()
-                    .iter()
-                    .map(|name| task_tag::ActiveModel {
-                        task_id: Set(row.id),
-                        key: Set(TagList::key(name)),
-                        name: Set(name.clone()),
-                    })
-            })
+            .flat_map(|(row, fixed)| tag_rows(row.id, &fixed.task.tags))
             .collect();
         for chunk in tags.chunks(BATCH * 2) {
             task_tag::Entity::insert_many(chunk.to_vec())

@@ -1,4 +1,5 @@
-//! Every sign-in route counts against the per-address sign-in limit before any work is done.
+//! Every sign-in route counts against the per-address sign-in limit before any work is done: the
+//! `Attempt` extractor.
 
 use std::net::SocketAddr;
 
@@ -8,18 +9,8 @@ use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::header;
 use axum::http::request::Parts;
 
-use super::reply::Failure;
+use super::reply::{Attempt, Failure};
 use crate::{assets, perimeter};
-
-/// A sign-in attempt allowed by the rate limit, with what the answer depends on.
-pub struct Attempt {
-    /// The visitor's language (`Accept-Language`), for pages and new accounts.
-    pub lang: Lang,
-    /// Whether the caller sent JSON (and wants JSON back) rather than a browser form.
-    pub json: bool,
-    /// The site's stylesheet (its name hashed), for the page a refused link or widget gets.
-    pub stylesheet: String,
-}
 
 impl FromRequestParts<AppState> for Attempt {
     type Rejection = Failure;

@@ -5,7 +5,7 @@
 
 use app::i18n::Lang;
 use app::server::auth::dev_session::COOKIE;
-use app::server::auth::init_data::TelegramUser;
+use app::server::auth::telegram_user::TelegramUser;
 use std::net::SocketAddr;
 
 use app::server::{AppState, ServiceError, login_links, users};

@@ -5,7 +5,7 @@ use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 
-use super::attempt::Attempt;
+use super::reply::Attempt;
 use super::reply::{self, Failure};
 
 pub async fn redeem(

@@ -9,7 +9,7 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
 
-use super::attempt::Attempt;
+use super::reply::Attempt;
 use super::reply::{self, Failure};
 
 pub async fn widget_callback(

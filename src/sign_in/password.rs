@@ -7,7 +7,7 @@ use axum::extract::{FromRequest, Request, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 
-use super::attempt::Attempt;
+use super::reply::Attempt;
 use super::reply::{self, Failure, Form as Which};
 use crate::rest::error::ApiError;
 use crate::rest::extract::ApiJson;

@@ -2,15 +2,25 @@
 //! and failures mapped once: JSON `{detail, errors}` for JSON callers, a bilingual page for links
 //! and the widget, and a return to the sign-in form (with the reason) for form posts.
 
+use app::i18n::Lang;
 use app::model::FieldErrors;
 use app::server::auth::secret_token::SecretToken;
 use app::server::{AppState, ServiceError, sessions};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::attempt::Attempt;
 use super::page;
 use crate::rest::error::ApiError;
+
+/// A sign-in attempt (allowed by the rate limit: see `attempt`), with what the answer depends on.
+pub struct Attempt {
+    /// The visitor's language (`Accept-Language`), for pages and new accounts.
+    pub lang: Lang,
+    /// Whether the caller sent JSON (and wants JSON back) rather than a browser form.
+    pub json: bool,
+    /// The site's stylesheet (its name hashed), for the page a refused link or widget gets.
+    pub stylesheet: String,
+}
 
 /// Which form a failed form post goes back to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +47,7 @@ pub struct Failure {
     error: ApiError,
     json: bool,
     form: Form,
-    lang: app::i18n::Lang,
+    lang: Lang,
     stylesheet: String,
 }
 

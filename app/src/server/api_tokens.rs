@@ -9,7 +9,7 @@ use sea_orm::{
 };
 use sha2::{Digest, Sha256};
 
-use super::auth::AuthError;
+use super::auth::error::AuthError;
 use super::entity::api_token;
 use super::{CurrentUser, ServiceError, clock, users};
 use crate::model::{ApiToken, ApiTokenId, CreatedApiToken, TokenName, TokenSecret};

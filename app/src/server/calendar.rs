@@ -6,8 +6,8 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, QueryFilter, QuerySelect};
 
 use super::entity::task;
-use super::stats::day_bounds;
-use super::tasks::owned_by;
+use super::local_day::day_bounds;
+use super::task_rows::owned_by;
 use super::{CurrentUser, ServiceError};
 use crate::model::{CalendarDay, Month};
 

@@ -1,7 +1,7 @@
 use sea_orm::DbErr;
 
 use super::accounts::AccountError;
-use super::auth::AuthError;
+use super::auth::error::AuthError;
 use super::rate_limit::RateLimited;
 use crate::model::FieldErrors;
 

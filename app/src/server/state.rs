@@ -23,10 +23,3 @@ pub struct AppState {
     /// Signs browser session cookies (keyed from `SECRET_KEY`).
     pub session_key: SessionKey,
 }
-
-impl AppState {
-    /// The state inside a server function or a component rendered on the server.
-    pub fn from_context() -> Result<AppState, crate::server_fns::AppError> {
-        leptos::prelude::use_context::<AppState>().ok_or(crate::server_fns::AppError::Internal)
-    }
-}

@@ -1,18 +1,18 @@
 //! Reading lists of tasks: filters, sort orders, pages, and the user's categories and tags.
 
-use sea_orm::sea_query::{Expr, LikeExpr, NullOrdering, Query};
+use sea_orm::sea_query::{Expr, LikeExpr, Query};
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, Order, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Select,
+    ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter,
+    QuerySelect, Select,
 };
 
 use chrono::{DateTime, Utc};
 
 use super::entity::{task, task_tag};
-use super::stats::{day_bounds, today_bounds};
-use super::tasks::{owned_by, to_task};
+use super::local_day::{day_bounds, today_bounds};
+use super::task_rows::{owned_by, sorted, to_task};
 use super::{CurrentUser, ServiceError};
-use crate::model::{DueFilter, SortBy, TagList, Task, TaskQuery};
+use crate::model::{DueFilter, TagList, Task, TaskQuery};
 
 /// One page of a list, and how many tasks matched before paging.
 #[derive(Debug, Clone, PartialEq)]
@@ -94,26 +94,6 @@ fn filtered(user: &CurrentUser, query: &TaskQuery, now: DateTime<Utc>) -> Select
         select = select.filter(task::Column::Id.in_subquery(tagged));
     }
     select
-}
-
-pub(super) fn sorted(select: Select<task::Entity>, sort_by: SortBy) -> Select<task::Entity> {
-    use task::Column as C;
-    match sort_by {
-        SortBy::Position => select
-            .order_by_asc(C::Position)
-            .order_by_desc(C::CreatedAt)
-            .order_by_desc(C::Id),
-        SortBy::Date => select
-            .order_by_with_nulls(C::DateTime, Order::Asc, NullOrdering::Last)
-            .order_by_asc(C::Position)
-            .order_by_asc(C::Id),
-        SortBy::Priority => select
-            .order_by_desc(C::Priority)
-            .order_by_with_nulls(C::DateTime, Order::Asc, NullOrdering::Last)
-            .order_by_asc(C::Id),
-        SortBy::Title => select.order_by_asc(C::SearchText).order_by_asc(C::Id),
-        SortBy::Created => select.order_by_desc(C::CreatedAt).order_by_desc(C::Id),
-    }
 }
 
 pub async fn list_tasks(

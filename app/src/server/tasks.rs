@@ -5,14 +5,16 @@ use std::collections::{HashMap, HashSet};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QuerySelect, Select,
-    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QuerySelect, SqliteTransactionMode,
+    TransactionOptions, TransactionTrait,
 };
 
 use super::entity::{task, task_tag, user};
-use super::task_list::sorted;
+use super::task_rows::{
+    NewTaskTimes, new_task_row, owned_by, sorted, tag_rows, tags_json, to_task,
+};
 use super::{CurrentUser, ServiceError, clock, reminders};
-use crate::model::{NewTask, Priority, SortBy, TagList, Task, TaskId, TaskPatch};
+use crate::model::{NewTask, SortBy, TagList, Task, TaskId, TaskPatch};
 
 /// A transaction that will change the user's tasks. On SQLite it takes the write lock at once
 /// (`BEGIN IMMEDIATE`), so that concurrent writers wait instead of failing with "database is
@@ -40,28 +42,6 @@ async fn commit_change(txn: DatabaseTransaction, user: &CurrentUser) -> Result<(
     txn.commit().await
 }
 
-pub(super) fn to_task(row: task::Model) -> Task {
-    Task {
-        id: row.id,
-        title: row.title,
-        description: row.description,
-        date_time: row.date_time,
-        remind_at: row.remind_at,
-        priority: Priority::from_rank(row.priority),
-        status: row.status,
-        completed_at: row.completed_at,
-        position: row.position,
-        category: row.category,
-        tags: serde_json::from_str(&row.tags).unwrap_or_default(),
-        created_at: row.created_at,
-        updated_at: row.updated_at,
-    }
-}
-
-pub(super) fn owned_by(user: &CurrentUser) -> Select<task::Entity> {
-    task::Entity::find().filter(task::Column::UserId.eq(user.id))
-}
-
 async fn find_owned(
     conn: &impl ConnectionTrait,
     user: &CurrentUser,
@@ -72,10 +52,6 @@ async fn find_owned(
         .one(conn)
         .await?
         .ok_or(ServiceError::NotFound)
-}
-
-fn tags_json(tags: &TagList) -> String {
-    serde_json::to_string(tags.as_slice()).unwrap_or_else(|_| "[]".into())
 }
 
 async fn replace_tags(
@@ -98,12 +74,7 @@ async fn insert_tags(
     if tags.as_slice().is_empty() {
         return Ok(());
     }
-    let rows = tags.as_slice().iter().map(|name| task_tag::ActiveModel {
-        task_id: Set(task_id),
-        key: Set(TagList::key(name)),
-        name: Set(name.clone()),
-    });
-    task_tag::Entity::insert_many(rows)
+    task_tag::Entity::insert_many(tag_rows(task_id, tags))
         .exec_without_returning(conn)
         .await?;
     Ok(())
@@ -128,29 +99,14 @@ pub async fn create_task(
             max.flatten().map_or(0, |max| max.saturating_add(1))
         }
     };
-    let description = new.description.map(|d| d.as_str().to_owned());
-    let row = task::ActiveModel {
-        user_id: Set(user.id),
-        search_text: Set(task::search_text(
-            new.title.as_str(),
-            description.as_deref(),
-        )),
-        title: Set(new.title.as_str().to_owned()),
-        description: Set(description),
-        date_time: Set(new.date_time.map(|w| w.resolve(user.time_zone))),
-        remind_at: Set(new.remind_at.map(|w| w.resolve(user.time_zone))),
-        priority: Set(new.priority.rank()),
-        status: Set(new.status),
-        completed_at: Set(new.status.then_some(now)),
-        position: Set(position),
-        category: Set(new.category.map(|c| c.as_str().to_owned())),
-        tags: Set(tags_json(&new.tags)),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    let times = NewTaskTimes {
+        date_time: new.date_time.map(|w| w.resolve(user.time_zone)),
+        remind_at: new.remind_at.map(|w| w.resolve(user.time_zone)),
+        now,
+    };
+    let row = new_task_row(user.id, &new, position, times)
+        .insert(&txn)
+        .await?;
     insert_tags(&txn, row.id, &new.tags).await?;
     reminders::sync_written(&txn, &row, false, now).await?;
     commit_change(txn, user).await?;

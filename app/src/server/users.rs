@@ -5,10 +5,10 @@ use sea_orm::{
     TransactionTrait,
 };
 
-use super::auth::AuthError;
-use super::auth::init_data::TelegramUser;
+use super::auth::error::AuthError;
+use super::auth::telegram_user::TelegramUser;
 use super::entity::user;
-use super::{ServiceError, clock, reminders};
+use super::{CurrentUser, ServiceError, clock, reminders};
 use crate::i18n::Lang;
 use crate::model::{Profile, ProfilePatch, Theme};
 
@@ -38,27 +38,6 @@ pub fn new_user_row(language: Lang, time_zone: &str, now: DateTime<Utc>) -> user
 
 const NAME_MAX: usize = 256;
 const USERNAME_MAX: usize = 64;
-
-/// A proven user: who the request acts for, and the settings every service needs.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CurrentUser {
-    pub id: i64,
-    pub language: Lang,
-    pub time_zone: Tz,
-    /// `tasks_version` when the request began.
-    pub tasks_version: i64,
-}
-
-impl From<&user::Model> for CurrentUser {
-    fn from(row: &user::Model) -> Self {
-        CurrentUser {
-            id: row.id,
-            language: Lang::parse(&row.language).unwrap_or_default(),
-            time_zone: row.time_zone.parse().unwrap_or(Tz::UTC),
-            tasks_version: row.tasks_version,
-        }
-    }
-}
 
 fn profile(row: user::Model) -> Profile {
     let current = CurrentUser::from(&row);

@@ -111,10 +111,16 @@ impl From<crate::model::FieldErrors> for AppError {
     }
 }
 
+/// The state, inside a server function or a component rendered on the server.
+#[cfg(feature = "ssr")]
+fn app_state() -> Result<crate::server::AppState, AppError> {
+    leptos::prelude::use_context::<crate::server::AppState>().ok_or(AppError::Internal)
+}
+
 /// The state and the signed-in user of the request a server function serves.
 #[cfg(feature = "ssr")]
 async fn signed_in() -> Result<(crate::server::AppState, crate::server::CurrentUser), AppError> {
-    let state = crate::server::AppState::from_context()?;
+    let state = app_state()?;
     let parts = leptos::prelude::use_context::<http::request::Parts>().ok_or(AppError::Internal)?;
     let user = crate::server::auth::authenticate(&parts.headers, &state).await?;
     Ok((state, user))

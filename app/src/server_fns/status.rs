@@ -12,7 +12,7 @@ pub struct ServerInfo {
 /// The server's version and whether its database answers.
 #[server(endpoint = "status", client = TmaClient, output = super::JsonText)]
 pub async fn server_status() -> Result<ServerInfo, AppError> {
-    let state = crate::server::AppState::from_context()?;
+    let state = super::app_state()?;
     Ok(ServerInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         database_ok: crate::server::db::database_is_up(&state.db).await,
@@ -33,7 +33,7 @@ pub struct SignInOptions {
 
 #[server(endpoint = "sign-in-options", client = TmaClient, output = super::JsonText)]
 pub async fn get_sign_in_options() -> Result<SignInOptions, AppError> {
-    let state = crate::server::AppState::from_context()?;
+    let state = super::app_state()?;
     let by_cookie = leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| {
         !parts.headers.contains_key(http::header::AUTHORIZATION)
             && crate::server::auth::session_cookie::has_session_cookie(&parts.headers)

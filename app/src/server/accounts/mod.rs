@@ -10,8 +10,8 @@ use sea_orm::{
     PaginatorTrait, QueryFilter,
 };
 
-use super::auth::init_data::TelegramUser;
 use super::auth::secret_token::SecretToken;
+use super::auth::telegram_user::TelegramUser;
 use super::entity::{task, user};
 use super::{CurrentUser, ServiceError, clock, sessions, users};
 use crate::i18n::Lang;

@@ -4,10 +4,10 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use hmac::{Hmac, Mac};
-use serde::Deserialize;
 use sha2::Sha256;
 
-use super::AuthError;
+use super::error::AuthError;
+use super::telegram_user::TelegramUser;
 
 type HmacSha256 = Hmac<Sha256>;
 
@@ -15,17 +15,6 @@ type HmacSha256 = Hmac<Sha256>;
 const MAX_LEN: usize = 16 * 1024;
 /// How far in the future an `auth_date` may lie (clock skew between Telegram and us).
 const MAX_SKEW_SECS: i64 = 300;
-
-/// The `user` object Telegram signs.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct TelegramUser {
-    pub id: i64,
-    #[serde(default)]
-    pub first_name: String,
-    pub last_name: Option<String>,
-    pub username: Option<String>,
-    pub language_code: Option<String>,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InitData {

@@ -10,8 +10,9 @@ use chrono::{DateTime, Utc};
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
-use super::AuthError;
-use super::init_data::{TelegramUser, check_signature, field, fresh_auth_date};
+use super::error::AuthError;
+use super::init_data::{check_signature, field, fresh_auth_date};
+use super::telegram_user::TelegramUser;
 
 type HmacSha256 = Hmac<Sha256>;
 

@@ -12,7 +12,7 @@ use sea_orm::{
 
 use super::entity::reminder::{self, State};
 use super::entity::{task, user};
-use super::{CurrentUser, ServiceError, clock, tasks};
+use super::{CurrentUser, ServiceError, clock, task_rows};
 use crate::model::TaskId;
 
 /// How late a reminder may still go out (after a restart, say); older ones are recorded as
@@ -213,7 +213,7 @@ pub async fn snooze(
     id: TaskId,
     until: DateTime<Utc>,
 ) -> Result<bool, ServiceError> {
-    let task = tasks::owned_by(user)
+    let task = task_rows::owned_by(user)
         .filter(task::Column::Id.eq(id))
         .one(db)
         .await?
