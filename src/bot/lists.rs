@@ -1,6 +1,6 @@
 //! The lists `/today`, `/tasks` and `/done` show, and completing a task from them.
 
-use app::model::{Task, TaskId, TaskPatch, TaskQuery, TaskQueryInput};
+use app::model::{FieldErrors, Task, TaskId, TaskPatch, TaskQuery};
 use app::server::{AppState, CurrentUser, ServiceError, clock, task_list, tasks};
 use chrono::{DateTime, Utc};
 
@@ -28,18 +28,11 @@ pub async fn load_at(
     search: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Vec<Task>, ServiceError> {
-    let input = TaskQueryInput {
-        limit: Some(LIST_MAX.to_string()),
-        status: Some("false".into()),
-        due: (kind == ListKind::Today).then(|| "by_today".into()),
-        search: search.map(str::to_owned),
-        sort_by: Some("date".into()),
-        ..TaskQueryInput::default()
-    };
-    let query = TaskQuery::parse(input)?;
-    Ok(task_list::list_tasks(&state.db, user, &query, now)
-        .await?
-        .tasks)
+    let search = search
+        .map(|text| TaskQuery::parse_search(text).map_err(|e| FieldErrors::single("search", e)))
+        .transpose()?;
+    let by_today = kind == ListKind::Today;
+    task_list::list_open(&state.db, user, by_today, search, LIST_MAX, now).await
 }
 
 pub async fn complete(

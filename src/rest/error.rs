@@ -61,20 +61,9 @@ impl From<FieldErrors> for ApiError {
 impl ApiError {
     fn status(&self) -> StatusCode {
         match self {
-            ApiError::Service(ServiceError::NotFound) | ApiError::RouteNotFound => {
-                StatusCode::NOT_FOUND
-            }
-            ApiError::Service(ServiceError::Validation(_)) | ApiError::InvalidBody(_) => {
-                StatusCode::UNPROCESSABLE_ENTITY
-            }
-            ApiError::Service(ServiceError::Unauthorized(_)) => StatusCode::UNAUTHORIZED,
-            ApiError::Service(ServiceError::Db(_) | ServiceError::Internal(_)) => {
-                StatusCode::INTERNAL_SERVER_ERROR
-            }
-            ApiError::Service(ServiceError::Account(refused)) => {
-                StatusCode::from_u16(refused.status()).unwrap_or(StatusCode::CONFLICT)
-            }
-            ApiError::Service(ServiceError::RateLimited(_)) => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Service(error) => error.status(),
+            ApiError::RouteNotFound => StatusCode::NOT_FOUND,
+            ApiError::InvalidBody(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::MalformedBody | ApiError::InvalidQuery => StatusCode::BAD_REQUEST,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,

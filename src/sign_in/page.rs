@@ -9,54 +9,36 @@ use axum::response::{Html, IntoResponse, Response};
 
 use crate::rest::error::ApiError;
 
-fn explain(error: &ServiceError, lang: Lang) -> (StatusCode, &'static str) {
+fn explain(error: &ServiceError, lang: Lang) -> &'static str {
     match error {
-        ServiceError::Account(refused) => (
-            StatusCode::from_u16(refused.status()).unwrap_or(StatusCode::BAD_REQUEST),
-            refused.message(lang),
+        ServiceError::Account(refused) => refused.message(lang),
+        ServiceError::Unauthorized(AuthError::Expired) => lang.pick(
+            "Данные входа через Telegram устарели. Войдите ещё раз.",
+            "Telegram's sign-in data has expired. Please sign in again.",
         ),
-        ServiceError::Unauthorized(AuthError::Expired) => (
-            StatusCode::UNAUTHORIZED,
-            lang.pick(
-                "Данные входа через Telegram устарели. Войдите ещё раз.",
-                "Telegram's sign-in data has expired. Please sign in again.",
-            ),
+        ServiceError::Unauthorized(AuthError::NotConfigured) => {
+            AuthError::NotConfigured.message(lang)
+        }
+        ServiceError::Unauthorized(_) | ServiceError::Validation(_) => lang.pick(
+            "Не удалось проверить данные входа через Telegram. Войдите ещё раз.",
+            "Telegram's sign-in data could not be verified. Please sign in again.",
         ),
-        ServiceError::Unauthorized(AuthError::NotConfigured) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            AuthError::NotConfigured.message(lang),
+        ServiceError::RateLimited(_) => lang.pick(
+            "Слишком много попыток входа. Подождите минуту и попробуйте снова.",
+            "Too many sign-in attempts. Wait a minute and try again.",
         ),
-        ServiceError::Unauthorized(_) | ServiceError::Validation(_) => (
-            StatusCode::UNAUTHORIZED,
-            lang.pick(
-                "Не удалось проверить данные входа через Telegram. Войдите ещё раз.",
-                "Telegram's sign-in data could not be verified. Please sign in again.",
-            ),
-        ),
-        ServiceError::RateLimited(_) => (
-            StatusCode::TOO_MANY_REQUESTS,
-            lang.pick(
-                "Слишком много попыток входа. Подождите минуту и попробуйте снова.",
-                "Too many sign-in attempts. Wait a minute and try again.",
-            ),
-        ),
-        ServiceError::NotFound => (
-            StatusCode::NOT_FOUND,
-            lang.pick("Аккаунт не найден.", "The account was not found."),
-        ),
-        ServiceError::Db(_) | ServiceError::Internal(_) => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            lang.pick(
-                "Внутренняя ошибка сервера. Попробуйте позже.",
-                "Internal server error. Please try later.",
-            ),
+        ServiceError::NotFound => lang.pick("Аккаунт не найден.", "The account was not found."),
+        ServiceError::Db(_) | ServiceError::Internal(_) => lang.pick(
+            "Внутренняя ошибка сервера. Попробуйте позже.",
+            "Internal server error. Please try later.",
         ),
     }
 }
 
+/// The status and the explanation in `lang` of a refused sign-in.
 fn explain_any(error: &ApiError, lang: Lang) -> (StatusCode, &'static str) {
     match error {
-        ApiError::Service(error) => explain(error, lang),
+        ApiError::Service(error) => (error.status(), explain(error, lang)),
         _ => (
             StatusCode::BAD_REQUEST,
             lang.pick("Запрос повреждён.", "The request is not valid."),

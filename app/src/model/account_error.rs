@@ -27,19 +27,6 @@ pub enum AccountError {
 }
 
 impl AccountError {
-    /// The HTTP status every door answers with.
-    pub fn status(self) -> u16 {
-        match self {
-            AccountError::WrongCredentials => 401,
-            AccountError::LinkUnknown => 404,
-            AccountError::LinkExpired | AccountError::LinkUsed => 410,
-            AccountError::TelegramTaken
-            | AccountError::OtherTelegramLinked
-            | AccountError::PasswordAlreadySet
-            | AccountError::NoPassword => 409,
-        }
-    }
-
     pub fn message(self, lang: Lang) -> &'static str {
         match self {
             AccountError::WrongCredentials => lang.pick(

@@ -36,7 +36,10 @@ pub use task::{
     TaskId, TaskPatch, TaskPatchInput,
 };
 pub use task_form::TaskForm;
-pub use text::{Category, Description, TagList, Title};
+pub use text::{
+    CATEGORY_MAX, Category, DESCRIPTION_MAX, Description, TAG_MAX, TAGS_INPUT_MAX, TAGS_MAX,
+    TITLE_MAX, TagList, Title,
+};
 pub use when::When;
 
 /// For partial updates: an absent field stays `None`, an explicit `null` becomes `Some(None)`.

@@ -145,6 +145,17 @@ impl TaskQuery {
     pub const MAX_SKIP: u64 = i32::MAX as u64;
     pub const MAX_SEARCH: usize = 200;
 
+    /// A search as lists match it: lower-cased, at most `MAX_SEARCH` characters.
+    pub fn parse_search(text: &str) -> Result<String, FieldError> {
+        let search = text.trim().to_lowercase();
+        if search.chars().count() > Self::MAX_SEARCH {
+            return Err(FieldError::TooLong {
+                max: Self::MAX_SEARCH,
+            });
+        }
+        Ok(search)
+    }
+
     pub fn parse(input: TaskQueryInput) -> Result<TaskQuery, FieldErrors> {
         let mut e = FieldErrors::new();
         let defaults = TaskQuery::default();
@@ -158,20 +169,8 @@ impl TaskQuery {
             non_blank(input.status.as_deref()).and_then(|v| e.check("status", parse_bool(v)));
         let priority = non_blank(input.priority.as_deref())
             .and_then(|v| e.check("priority", Priority::parse(v)));
-        let search = non_blank(input.search.as_deref()).and_then(|v| {
-            let search = v.to_lowercase();
-            if search.chars().count() > Self::MAX_SEARCH {
-                e.add(
-                    "search",
-                    FieldError::TooLong {
-                        max: Self::MAX_SEARCH,
-                    },
-                );
-                None
-            } else {
-                Some(search)
-            }
-        });
+        let search = non_blank(input.search.as_deref())
+            .and_then(|v| e.check("search", Self::parse_search(v)));
         let category = non_blank(input.category.as_deref())
             .and_then(|v| e.check("category", Category::parse(v)).flatten())
             .map(|c| c.as_str().to_owned());

@@ -9,6 +9,8 @@ pub const DESCRIPTION_MAX: usize = 5000;
 pub const CATEGORY_MAX: usize = 100;
 pub const TAGS_MAX: usize = 10;
 pub const TAG_MAX: usize = 50;
+/// The tags as typed in one field: every tag at its longest, with room for separators.
+pub const TAGS_INPUT_MAX: usize = TAGS_MAX * (TAG_MAX + 10);
 
 fn char_count(value: &str) -> usize {
     value.chars().count()

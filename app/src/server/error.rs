@@ -1,9 +1,9 @@
+use http::StatusCode;
 use sea_orm::DbErr;
 
-use super::accounts::AccountError;
 use super::auth::error::AuthError;
 use super::rate_limit::RateLimited;
-use crate::model::FieldErrors;
+use crate::model::{AccountError, FieldErrors};
 
 /// What a service call can fail with; each door turns it into its own answer in one place.
 #[derive(Debug, thiserror::Error)]
@@ -34,5 +34,28 @@ impl From<RateLimited> for ServiceError {
 impl From<FieldErrors> for ServiceError {
     fn from(errors: FieldErrors) -> Self {
         ServiceError::Validation(errors)
+    }
+}
+
+impl ServiceError {
+    /// The HTTP status every door answers this failure with (server functions, the JSON API, the
+    /// sign-in routes' pages).
+    pub fn status(&self) -> StatusCode {
+        match self {
+            ServiceError::NotFound => StatusCode::NOT_FOUND,
+            ServiceError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ServiceError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            ServiceError::Db(_) | ServiceError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            ServiceError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
+            ServiceError::Account(refused) => match refused {
+                AccountError::WrongCredentials => StatusCode::UNAUTHORIZED,
+                AccountError::LinkUnknown => StatusCode::NOT_FOUND,
+                AccountError::LinkExpired | AccountError::LinkUsed => StatusCode::GONE,
+                AccountError::TelegramTaken
+                | AccountError::OtherTelegramLinked
+                | AccountError::PasswordAlreadySet
+                | AccountError::NoPassword => StatusCode::CONFLICT,
+            },
+        }
     }
 }

@@ -6,13 +6,13 @@ use sea_orm::{
     QuerySelect, Select,
 };
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::entity::{task, task_tag};
 use super::local_day::{day_bounds, today_bounds};
 use super::task_rows::{owned_by, sorted, to_task};
 use super::{CurrentUser, ServiceError};
-use crate::model::{DueFilter, TagList, Task, TaskQuery};
+use crate::model::{DueFilter, SortBy, TagList, Task, TaskQuery};
 
 /// One page of a list, and how many tasks matched before paging.
 #[derive(Debug, Clone, PartialEq)]
@@ -124,6 +124,44 @@ fn sorted_unique(mut values: Vec<String>) -> Vec<String> {
     values.sort_by_cached_key(|v| (TagList::key(v), v.clone()));
     values.dedup_by(|a, b| TagList::key(a) == TagList::key(b));
     values
+}
+
+/// The tasks due on the user's local `day`, by time (the calendar's agenda).
+pub async fn list_due_on(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    day: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<TaskPage, ServiceError> {
+    let query = TaskQuery {
+        due: Some(DueFilter::On(day)),
+        sort_by: SortBy::Date,
+        limit: TaskQuery::MAX_LIMIT,
+        ..TaskQuery::default()
+    };
+    list_tasks(db, user, &query, now).await
+}
+
+/// Open tasks, soonest due first, at most `limit`: those due by the end of the user's today
+/// (overdue too) when `by_today`, else all; `search` (see `TaskQuery::parse_search`) keeps those
+/// whose title or description has it.
+pub async fn list_open(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    by_today: bool,
+    search: Option<String>,
+    limit: u64,
+    now: DateTime<Utc>,
+) -> Result<Vec<Task>, ServiceError> {
+    let query = TaskQuery {
+        status: Some(false),
+        due: by_today.then_some(DueFilter::ByToday),
+        search,
+        sort_by: SortBy::Date,
+        limit,
+        ..TaskQuery::default()
+    };
+    Ok(list_tasks(db, user, &query, now).await?.tasks)
 }
 
 /// The user's categories, each once, alphabetical ignoring case.

@@ -53,32 +53,23 @@ impl From<crate::server::ServiceError> for AppError {
     /// Also sets the response's status (401/404/422/500) for clients that read it.
     fn from(error: crate::server::ServiceError) -> Self {
         use crate::server::ServiceError;
-        use http::StatusCode;
-        let (status, app_error) = match error {
-            ServiceError::NotFound => (StatusCode::NOT_FOUND, AppError::NotFound),
-            ServiceError::Validation(errors) => (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                AppError::Validation(errors),
-            ),
-            ServiceError::Unauthorized(_) => (StatusCode::UNAUTHORIZED, AppError::Unauthorized),
+        let status = error.status();
+        let app_error = match error {
+            ServiceError::NotFound => AppError::NotFound,
+            ServiceError::Validation(errors) => AppError::Validation(errors),
+            ServiceError::Unauthorized(_) => AppError::Unauthorized,
             ServiceError::Db(err) => {
                 tracing::error!(error = %err, "database error in a server function");
-                (StatusCode::INTERNAL_SERVER_ERROR, AppError::Internal)
+                AppError::Internal
             }
-            ServiceError::Account(refused) => (
-                StatusCode::from_u16(refused.status()).unwrap_or(StatusCode::CONFLICT),
-                AppError::Account(refused),
-            ),
+            ServiceError::Account(refused) => AppError::Account(refused),
             ServiceError::Internal(what) => {
                 tracing::error!(error = what, "internal error in a server function");
-                (StatusCode::INTERNAL_SERVER_ERROR, AppError::Internal)
+                AppError::Internal
             }
-            ServiceError::RateLimited(limited) => (
-                StatusCode::TOO_MANY_REQUESTS,
-                AppError::RateLimited {
-                    retry_after_secs: limited.retry_after_secs,
-                },
-            ),
+            ServiceError::RateLimited(limited) => AppError::RateLimited {
+                retry_after_secs: limited.retry_after_secs,
+            },
         };
         // Only for server-function requests: a page rendered on the server calls these functions
         // directly and keeps its own status, and a plain HTML form post is sent back to its page

@@ -205,21 +205,15 @@ pub async fn load_calendar(month: String, day: Option<String>) -> Result<Calenda
         text => Month::parse(text).map_err(|e| crate::model::FieldErrors::single("month", e))?,
     };
     let days = crate::server::calendar::month_days(&state.db, &user, month, now).await?;
-    let chosen = day
-        .as_deref()
-        .and_then(|day| NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").ok())
-        .filter(|day| Month::of(*day) == month)
-        .or_else(|| (Month::of(today) == month).then_some(today));
+    let asked = day.and_then(|day| NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").ok());
+    let chosen = crate::server::calendar::chosen_day(month, asked, today);
     let agenda = match chosen {
-        Some(day) => {
-            let query = TaskQueryInput {
-                due: Some(day.to_string()),
-                sort_by: Some("date".into()),
-                limit: Some("500".into()),
-                ..Default::default()
-            };
-            list_views(&state, &user, query).await?.tasks
-        }
+        Some(day) => crate::server::task_list::list_due_on(&state.db, &user, day, now)
+            .await?
+            .tasks
+            .into_iter()
+            .map(|task| view(task, &user, now))
+            .collect(),
         None => Vec::new(),
     };
     Ok(CalendarMonth {

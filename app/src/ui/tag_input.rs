@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::session::use_session;
-use crate::model::TagList;
+use crate::model::{TAGS_INPUT_MAX, TagList};
 use crate::server_fns::{AppError, Labels};
 
 fn split(value: &str) -> Vec<String> {
@@ -55,7 +55,7 @@ pub fn TagInput(
                     }
                 }).collect_view()}
             </ul>
-            <input id="task-tags" name="task[tags]" autocomplete="off" maxlength="600"
+            <input id="task-tags" name="task[tags]" autocomplete="off" maxlength=TAGS_INPUT_MAX
                 value=initial
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))

@@ -9,7 +9,7 @@ use super::labels::use_labels;
 use super::session::{ScreenReady, use_session};
 use super::tag_input::TagInput;
 use crate::mini_app::{self, Haptic, TelegramButton};
-use crate::model::Priority;
+use crate::model::{CATEGORY_MAX, DESCRIPTION_MAX, Priority, TITLE_MAX};
 use crate::server_fns::{AppError, DeleteTask, SaveTask, TaskView, get_task};
 
 const FORM_ID: &str = "task-form";
@@ -129,13 +129,13 @@ fn TaskEditor(item: Option<TaskView>) -> impl IntoView {
                 <input type="hidden" name="task[id]" value=id.map(|id| id.to_string()).unwrap_or_default()/>
                 <div class="field">
                     <label for="task-title">{t.title}</label>
-                    <input id="task-title" name="task[title]" value=title maxlength="500" autocomplete="off"
+                    <input id="task-title" name="task[title]" value=title maxlength=TITLE_MAX autocomplete="off"
                         aria-describedby="task-title-error" data-testid="edit-title"/>
                     <p id="task-title-error" class="field-error" role="alert">{error("title")}</p>
                 </div>
                 <div class="field">
                     <label for="task-description">{t.description}</label>
-                    <textarea id="task-description" name="task[description]" rows="3" maxlength="5000"
+                    <textarea id="task-description" name="task[description]" rows="3" maxlength=DESCRIPTION_MAX
                         aria-describedby="task-description-error" data-testid="edit-description">{description}</textarea>
                     <p id="task-description-error" class="field-error" role="alert">{error("description")}</p>
                 </div>
@@ -160,7 +160,7 @@ fn TaskEditor(item: Option<TaskView>) -> impl IntoView {
                 <div class="field">
                     <label for="task-category">{t.category}</label>
                     <input id="task-category" name="task[category]" value=category list="known-categories"
-                        maxlength="100" autocomplete="off" aria-describedby="task-category-hint task-category-error"
+                        maxlength=CATEGORY_MAX autocomplete="off" aria-describedby="task-category-hint task-category-error"
                         data-testid="edit-category"/>
                     <datalist id="known-categories">
                         <Suspense fallback=|| ()>

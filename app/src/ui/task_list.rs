@@ -13,7 +13,7 @@ use super::session::{ScreenReady, use_session};
 use super::task_row::TaskRow;
 use super::texts::Texts;
 use crate::mini_app::{self, TelegramButton};
-use crate::model::{NewTaskInput, Priority, TaskId, TaskQueryInput};
+use crate::model::{NewTaskInput, Priority, TITLE_MAX, TaskId, TaskQuery, TaskQueryInput};
 use crate::server_fns::{AppError, CreateTask, Labels, TaskView, list_tasks, reorder_tasks};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -254,7 +254,7 @@ fn QuickAdd() -> impl IntoView {
                     node_ref=title_input
                     name="input[title]"
                     placeholder=t.new_task
-                    maxlength="500"
+                    maxlength=TITLE_MAX
                     autocomplete="off"
                     aria-describedby="new-task-error"
                 />
@@ -311,7 +311,7 @@ fn FilterBar(params: Memo<ListParams>) -> impl IntoView {
                     name="q"
                     value=initial.search.clone()
                     placeholder=t.search_placeholder
-                    maxlength="200"
+                    maxlength=TaskQuery::MAX_SEARCH
                     autocomplete="off"
                     data-testid="search"
                     on:input=on_search
