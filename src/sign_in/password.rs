@@ -1,10 +1,10 @@
 //! `POST /auth/register` and `POST /auth/login`: `{username, password}` as a form or JSON.
 
 use app::model::{CredentialsInput, NewCredentials};
-use app::server::{AppState, ServiceError, accounts, users};
+use app::server::{AppState, CurrentUser, ServiceError, accounts, users};
 use axum::Form;
 use axum::extract::{FromRequest, Request, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 
 use super::reply::Attempt;
@@ -38,21 +38,11 @@ pub async fn register(
     let fail = |error: ApiError| Failure::of_form(error, &attempt, Which::Register);
     let input = credentials(&attempt, &state, request).await.map_err(fail)?;
     let new = NewCredentials::parse(&input).map_err(|errors| fail(errors.into()))?;
-    let service = |error: ServiceError| fail(error.into());
-    let user = accounts::register(&state.db, new, attempt.lang)
-        .await
-        .map_err(service)?;
-    let cookie = reply::open_session(&state, &headers, user.id)
-        .await
-        .map_err(service)?;
-    if attempt.json {
-        let profile = users::get_profile(&state.db, &user)
-            .await
-            .map_err(service)?;
-        Ok(reply::signed_in_json(cookie, StatusCode::CREATED, profile))
-    } else {
-        Ok(reply::signed_in(cookie, "/"))
-    }
+    let signed_in = async {
+        let user = accounts::register(&state.db, new, attempt.lang).await?;
+        answer(&state, &headers, &attempt, user, StatusCode::CREATED).await
+    };
+    signed_in.await.map_err(|error| fail(error.into()))
 }
 
 pub async fn log_in(
@@ -63,16 +53,25 @@ pub async fn log_in(
     let headers = request.headers().clone();
     let fail = |error: ApiError| Failure::of_form(error, &attempt, Which::Login);
     let input = credentials(&attempt, &state, request).await.map_err(fail)?;
-    let service = |error: ServiceError| fail(error.into());
-    let user = accounts::log_in(&state.db, &input).await.map_err(service)?;
-    let cookie = reply::open_session(&state, &headers, user.id)
-        .await
-        .map_err(service)?;
+    let signed_in = async {
+        let user = accounts::log_in(&state.db, &input).await?;
+        answer(&state, &headers, &attempt, user, StatusCode::OK).await
+    };
+    signed_in.await.map_err(|error| fail(error.into()))
+}
+
+/// Opens the session of `user`: the profile with `status` for JSON callers, else home.
+async fn answer(
+    state: &AppState,
+    headers: &HeaderMap,
+    attempt: &Attempt,
+    user: CurrentUser,
+    status: StatusCode,
+) -> Result<Response, ServiceError> {
+    let cookie = reply::open_session(state, headers, user.id).await?;
     if attempt.json {
-        let profile = users::get_profile(&state.db, &user)
-            .await
-            .map_err(service)?;
-        Ok(reply::signed_in_json(cookie, StatusCode::OK, profile))
+        let profile = users::get_profile(&state.db, &user).await?;
+        Ok(reply::signed_in_json(cookie, status, profile))
     } else {
         Ok(reply::signed_in(cookie, "/"))
     }
