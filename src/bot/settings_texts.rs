@@ -1,20 +1,11 @@
 //! What the bot says about settings (`/settings` and its buttons), in Russian and English.
 
-use app::i18n::Lang;
+use app::i18n::{Lang, plural};
 use app::model::{FieldErrors, Profile};
 
 use super::texts;
 
 const MINUTES_A_DAY: i64 = 24 * 60;
-
-/// Russian's plural: 1 день, 2 дня, 5 дней (and 21 день, 11 дней).
-fn ru_plural(n: i64, one: &'static str, few: &'static str, many: &'static str) -> &'static str {
-    match (n % 10, n % 100) {
-        (1, rest) if rest != 11 => one,
-        (2..=4, rest) if !(12..=14).contains(&rest) => few,
-        _ => many,
-    }
-}
 
 /// A span of minutes in days, hours and minutes: "1 day 2 h", "1 день 2 ч".
 fn span(lang: Lang, minutes: i64) -> String {
@@ -25,10 +16,10 @@ fn span(lang: Lang, minutes: i64) -> String {
     );
     let mut parts = Vec::new();
     if days > 0 {
+        let days = days.unsigned_abs();
         parts.push(match lang {
-            Lang::Ru => format!("{days} {}", ru_plural(days, "день", "дня", "дней")),
-            Lang::En if days == 1 => "1 day".to_owned(),
-            Lang::En => format!("{days} days"),
+            Lang::Ru => plural::ru(days, "день", "дня", "дней"),
+            Lang::En => plural::en(days, "day", "days"),
         });
     }
     if hours > 0 {
@@ -179,12 +170,12 @@ mod tests {
             (1440, "за 1 день", "1 day before"),
             (2 * 1440, "за 2 дня", "2 days before"),
             (5 * 1440 + 5, "за 5 дней 5 мин", "5 days 5 min before"),
+            (11 * 1440, "за 11 дней", "11 days before"),
+            (21 * 1440, "за 21 день", "21 days before"),
+            (22 * 1440, "за 22 дня", "22 days before"),
         ] {
             assert_eq!(offset(Lang::Ru, minutes), ru);
             assert_eq!(offset(Lang::En, minutes), en);
         }
-        assert_eq!(ru_plural(21, "день", "дня", "дней"), "день");
-        assert_eq!(ru_plural(11, "день", "дня", "дней"), "дней");
-        assert_eq!(ru_plural(13, "день", "дня", "дней"), "дней");
     }
 }

@@ -3,6 +3,8 @@
 use std::fmt;
 use std::time::Duration;
 
+use app::i18n::plural;
+
 use super::note::Outcome;
 use super::write::Written;
 
@@ -43,8 +45,9 @@ impl fmt::Display for Report {
         if w.earlier_tasks + w.earlier_accounts > 0 {
             writeln!(
                 f,
-                "Already imported by an earlier run, not imported again: {} tasks, {} accounts.",
-                w.earlier_tasks, w.earlier_accounts
+                "Already imported by an earlier run, not imported again: {}, {}.",
+                plural::en(w.earlier_tasks as u64, "task", "tasks"),
+                plural::en(w.earlier_accounts as u64, "account", "accounts")
             )?;
         }
         if w.tasks + w.accounts == 0 {

@@ -2,7 +2,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, plural};
 
 /// Why one field was refused. The code is stable for clients; the message is for people.
 /// Written as `{"code": "too_long", "max": 500}`; read back by hand (below).
@@ -84,8 +84,18 @@ impl FieldError {
             (FieldError::Required, Lang::Ru) => {
                 "Обязательное поле, оно не может быть пустым.".into()
             }
-            (FieldError::TooLong { max }, Lang::En) => format!("Must be at most {max} characters."),
-            (FieldError::TooLong { max }, Lang::Ru) => format!("Не длиннее {max} символов."),
+            (FieldError::TooLong { max }, Lang::En) => {
+                format!(
+                    "Must be at most {}.",
+                    plural::en(*max as u64, "character", "characters")
+                )
+            }
+            (FieldError::TooLong { max }, Lang::Ru) => {
+                format!(
+                    "Не длиннее {}.",
+                    plural::ru(*max as u64, "символа", "символов", "символов")
+                )
+            }
             (FieldError::OutOfRange { min, max }, Lang::En) => {
                 format!("Must be a whole number from {min} to {max}.")
             }
@@ -114,13 +124,22 @@ impl FieldError {
             (FieldError::InvalidSort, Lang::Ru) => {
                 "Сортировка — одно из: position, date, priority, title, created.".into()
             }
-            (FieldError::TooManyTags { max }, Lang::En) => format!("At most {max} tags."),
-            (FieldError::TooManyTags { max }, Lang::Ru) => format!("Не больше {max} тегов."),
+            (FieldError::TooManyTags { max }, Lang::En) => {
+                format!("At most {}.", plural::en(*max as u64, "tag", "tags"))
+            }
+            (FieldError::TooManyTags { max }, Lang::Ru) => {
+                format!(
+                    "Не больше {}.",
+                    plural::ru(*max as u64, "тега", "тегов", "тегов")
+                )
+            }
             (FieldError::TagLength { max }, Lang::En) => {
-                format!("Each tag must be 1 to {max} characters.")
+                let characters = plural::en(*max as u64, "character", "characters");
+                format!("Each tag must be 1 to {characters}.")
             }
             (FieldError::TagLength { max }, Lang::Ru) => {
-                format!("Каждый тег — от 1 до {max} символов.")
+                let characters = plural::ru(*max as u64, "символа", "символов", "символов");
+                format!("Каждый тег — от 1 до {characters}.")
             }
             (FieldError::InvalidLanguage, Lang::En) => "Language must be ru or en.".into(),
             (FieldError::InvalidLanguage, Lang::Ru) => "Язык должен быть ru или en.".into(),
@@ -147,16 +166,29 @@ impl FieldError {
                 "Каждый id может встречаться только раз.".into()
             }
             (FieldError::InvalidUsername { min, max }, Lang::En) => {
-                format!("Use {min} to {max} Latin letters, digits or underscores.")
+                let signs = plural::en(
+                    *max as u64,
+                    "Latin letter, digit or underscore",
+                    "Latin letters, digits or underscores",
+                );
+                format!("Use {min} to {signs}.")
             }
             (FieldError::InvalidUsername { min, max }, Lang::Ru) => {
-                format!("От {min} до {max} латинских букв, цифр или знаков подчёркивания.")
+                let signs = plural::ru(
+                    *max as u64,
+                    "латинской буквы, цифры или знака подчёркивания",
+                    "латинских букв, цифр или знаков подчёркивания",
+                    "латинских букв, цифр или знаков подчёркивания",
+                );
+                format!("От {min} до {signs}.")
             }
             (FieldError::WeakPassword { min }, Lang::En) => {
-                format!("At least {min} characters, with both letters and digits.")
+                let characters = plural::en(*min as u64, "character", "characters");
+                format!("At least {characters}, with both letters and digits.")
             }
             (FieldError::WeakPassword { min }, Lang::Ru) => {
-                format!("Не короче {min} символов, и буквы, и цифры.")
+                let characters = plural::ru(*min as u64, "символа", "символов", "символов");
+                format!("Не короче {characters}, и буквы, и цифры.")
             }
             (FieldError::UsernameTaken, Lang::En) => "This username is taken.".into(),
             (FieldError::UsernameTaken, Lang::Ru) => "Это имя пользователя уже занято.".into(),
@@ -323,6 +355,24 @@ mod tests {
             assert_eq!(json["code"], error.code(), "{error:?}");
             assert_eq!(serde_json::from_value::<FieldError>(json).unwrap(), error);
         }
+    }
+
+    #[test]
+    fn counts_take_the_plural_form_of_their_number() {
+        let too_long = |max| FieldError::TooLong { max };
+        assert_eq!(too_long(500).message(Lang::Ru), "Не длиннее 500 символов.");
+        assert_eq!(too_long(21).message(Lang::Ru), "Не длиннее 21 символа.");
+        assert_eq!(
+            too_long(500).message(Lang::En),
+            "Must be at most 500 characters."
+        );
+        assert_eq!(
+            too_long(1).message(Lang::En),
+            "Must be at most 1 character."
+        );
+        let tags = FieldError::TooManyTags { max: 1 };
+        assert_eq!(tags.message(Lang::Ru), "Не больше 1 тега.");
+        assert_eq!(tags.message(Lang::En), "At most 1 tag.");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_query_map;
 use super::format;
 use super::session::{ScreenReady, use_session};
 use super::task_row::TaskRow;
+use super::texts::Texts;
 use crate::model::{CalendarDay, Month};
 use crate::server_fns::{CalendarMonth, TaskView, load_calendar};
 
@@ -25,6 +26,18 @@ fn day_class(today: bool, overdue: bool) -> &'static str {
         (false, true) => "day has-overdue",
         (true, true) => "day today has-overdue",
     }
+}
+
+/// What a screen reader says for a day: "10 May: 3 tasks, overdue 1".
+fn day_label(t: &Texts, info: &CalendarDay) -> String {
+    let mut label = format::day_and_month(t, info.date);
+    if info.total > 0 {
+        label.push_str(&format!(": {}", (t.task_count)(info.total)));
+    }
+    if info.overdue > 0 {
+        label.push_str(&format!(", {} {}", t.overdue.to_lowercase(), info.overdue));
+    }
+    label
 }
 
 #[component]
@@ -74,19 +87,12 @@ fn MonthGrid(calendar: CalendarMonth, chosen: Option<NaiveDate>) -> impl IntoVie
                 date,
                 ..Default::default()
             });
-            let mut label = format::day_and_month(t, date);
-            if info.total > 0 {
-                label.push_str(&format!(": {} {}", info.total, t.tasks.to_lowercase()));
-            }
-            if info.overdue > 0 {
-                label.push_str(&format!(", {} {}", t.overdue.to_lowercase(), info.overdue));
-            }
             view! {
                 <a
                     href=href(month, Some(date))
                     class=day_class(date == today, info.overdue > 0)
                     aria-current=(Some(date) == chosen).then_some("date")
-                    aria-label=label
+                    aria-label=day_label(t, &info)
                     data-date=date.to_string()
                     data-testid="calendar-day"
                 >
@@ -138,4 +144,29 @@ fn DayAgenda(day: Option<NaiveDate>, tasks: Vec<TaskView>) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::ui::texts::texts;
+
+    #[test]
+    fn day_labels_count_tasks_in_the_right_form() {
+        let day = |total, overdue| CalendarDay {
+            date: NaiveDate::from_ymd_opt(2031, 5, 10).unwrap(),
+            total,
+            done: 0,
+            overdue,
+        };
+        let label = |lang, total, overdue| day_label(texts(lang), &day(total, overdue));
+        assert_eq!(label(Lang::En, 0, 0), "10 May");
+        assert_eq!(label(Lang::En, 1, 0), "10 May: 1 task");
+        assert_eq!(label(Lang::En, 3, 1), "10 May: 3 tasks, overdue 1");
+        assert_eq!(label(Lang::Ru, 1, 0), "10 мая: 1 задача");
+        assert_eq!(label(Lang::Ru, 3, 0), "10 мая: 3 задачи");
+        assert_eq!(label(Lang::Ru, 5, 2), "10 мая: 5 задач, просрочено 2");
+        assert_eq!(label(Lang::Ru, 21, 0), "10 мая: 21 задача");
+    }
 }

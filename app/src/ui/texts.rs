@@ -1,6 +1,6 @@
 //! Every string the pages show, in both languages; a missing one does not compile.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, plural};
 
 pub struct Texts {
     pub tagline: &'static str,
@@ -109,6 +109,8 @@ pub struct Texts {
     pub previous_month: &'static str,
     pub next_month: &'static str,
     pub tasks_on_day: &'static str,
+    /// "1 task", "5 tasks": a day's count in the calendar.
+    pub task_count: fn(u64) -> String,
     pub pick_day: &'static str,
     pub nothing_this_day: &'static str,
     pub completion_rate: &'static str,
@@ -265,6 +267,7 @@ pub const EN: Texts = Texts {
     previous_month: "Previous month",
     next_month: "Next month",
     tasks_on_day: "Tasks on this day",
+    task_count: |n| plural::en(n, "task", "tasks"),
     pick_day: "Pick a day to see its tasks.",
     nothing_this_day: "Nothing due this day.",
     completion_rate: "Completed",
@@ -433,6 +436,7 @@ pub const RU: Texts = Texts {
     previous_month: "Предыдущий месяц",
     next_month: "Следующий месяц",
     tasks_on_day: "Задачи на этот день",
+    task_count: |n| plural::ru(n, "задача", "задачи", "задач"),
     pick_day: "Выберите день, чтобы увидеть его задачи.",
     nothing_this_day: "На этот день задач нет.",
     completion_rate: "Выполнено",

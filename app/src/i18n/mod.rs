@@ -1,5 +1,9 @@
 //! The two languages every user-visible string exists in.
 
+pub mod plural;
+
+pub use plural::Plural;
+
 use serde::{Deserialize, Serialize};
 
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
