@@ -23,6 +23,14 @@ impl Lang {
         }
     }
 
+    /// The language's name in itself, as a choice of language shows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Ru => "Русский",
+            Lang::En => "English",
+        }
+    }
+
     /// Exactly `ru` or `en`, as stored in a profile.
     pub fn parse(code: &str) -> Option<Lang> {
         match code {

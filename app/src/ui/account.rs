@@ -42,28 +42,28 @@ fn AccountSection() -> impl IntoView {
         let saved = matches!(set.value().get(), Some(Ok(())))
             || matches!(change.value().get(), Some(Ok(())));
         if saved {
-            session.say(t.password_saved);
+            session.say(t.account.password_saved);
             account.refetch();
         }
     });
     Effect::new(move |_| match end_others.value().get() {
         Some(Ok(())) => {
-            session.say(t.other_browsers_signed_out);
+            session.say(t.account.other_browsers_signed_out);
             account.refetch();
         }
-        Some(Err(_)) => session.say(t.action_failed),
+        Some(Err(_)) => session.say(t.common.action_failed),
         None => {}
     });
     view! {
         <section class="card" data-testid="account">
-            <h2>{t.account}</h2>
-            <Suspense fallback=move || view! { <p aria-busy="true">{t.loading}</p> }>
+            <h2>{t.account.account}</h2>
+            <Suspense fallback=move || view! { <p aria-busy="true">{t.common.loading}</p> }>
                 {move || Suspend::new(async move {
                     match account.await {
                         Ok(account) => {
                             view! { <AccountBody account set change end_others/> }.into_any()
                         }
-                        Err(_) => view! { <p role="alert">{t.load_failed}</p> }.into_any(),
+                        Err(_) => view! { <p role="alert">{t.common.load_failed}</p> }.into_any(),
                     }
                 })}
             </Suspense>
@@ -84,39 +84,39 @@ fn AccountBody(
     let password = if account.has_password {
         let error = move |field: &'static str| move || refusal(change.value().get(), field, lang);
         view! {
-            <p>{t.signed_in_as}" "<strong data-testid="account-username">{account.username.clone()}</strong></p>
-            <h3>{t.change_password}</h3>
+            <p>{t.account.signed_in_as}" "<strong data-testid="account-username">{account.username.clone()}</strong></p>
+            <h3>{t.account.change_password}</h3>
             <ActionForm action=change attr:class="field" attr:data-testid="change-password">
-                <label for="account-current">{t.current_password}</label>
+                <label for="account-current">{t.account.current_password}</label>
                 <input id="account-current" type="password" name="change[current_password]"
                     autocomplete="current-password" required/>
                 <p class="field-error" role="alert">{error("current_password")}</p>
-                <label for="account-new">{t.new_password}</label>
+                <label for="account-new">{t.account.new_password}</label>
                 <input id="account-new" type="password" name="change[new_password]"
                     autocomplete="new-password" required minlength=PASSWORD_MIN/>
-                <p class="hint small">{t.password_hint}" "{t.change_password_hint}</p>
+                <p class="hint small">{t.account.password_hint}" "{t.account.change_password_hint}</p>
                 <p class="field-error" role="alert">{error("new_password")}{error("")}</p>
-                <button type="submit" disabled=move || change.pending().get()>{t.change_password}</button>
+                <button type="submit" disabled=move || change.pending().get()>{t.account.change_password}</button>
             </ActionForm>
         }
         .into_any()
     } else {
         let error = move |field: &'static str| move || refusal(set.value().get(), field, lang);
         view! {
-            <h3>{t.set_password}</h3>
-            <p class="hint">{t.set_password_hint}</p>
+            <h3>{t.account.set_password}</h3>
+            <p class="hint">{t.account.set_password_hint}</p>
             <ActionForm action=set attr:class="field" attr:data-testid="set-password">
-                <label for="account-username">{t.username}</label>
+                <label for="account-username">{t.account.username}</label>
                 <input id="account-username" name="credentials[username]" autocomplete="username"
                     required minlength=USERNAME_MIN maxlength=USERNAME_MAX/>
-                <p class="hint small">{t.username_hint}</p>
+                <p class="hint small">{t.account.username_hint}</p>
                 <p class="field-error" role="alert">{error("username")}</p>
-                <label for="account-password">{t.password}</label>
+                <label for="account-password">{t.account.password}</label>
                 <input id="account-password" type="password" name="credentials[password]"
                     autocomplete="new-password" required minlength=PASSWORD_MIN/>
-                <p class="hint small">{t.password_hint}</p>
+                <p class="hint small">{t.account.password_hint}</p>
                 <p class="field-error" role="alert">{error("password")}{error("")}</p>
-                <button type="submit" disabled=move || set.pending().get()>{t.set_password}</button>
+                <button type="submit" disabled=move || set.pending().get()>{t.account.set_password}</button>
             </ActionForm>
         }
         .into_any()
@@ -127,25 +127,27 @@ fn AccountBody(
         account.telegram_link_url,
     ) {
         (true, _, _) => {
-            view! { <p data-testid="telegram-linked">{t.telegram_linked}</p> }.into_any()
+            view! { <p data-testid="telegram-linked">{t.account.telegram_linked}</p> }.into_any()
         }
         (false, Some(bot), Some(url)) => view! {
-            <p>{t.link_telegram_hint}</p>
+            <p>{t.account.link_telegram_hint}</p>
             <TelegramLoginWidget bot auth_url=url size="medium" testid="link-telegram"/>
         }
         .into_any(),
-        (false, _, _) => view! { <p class="hint">{t.link_telegram_unavailable}</p> }.into_any(),
+        (false, _, _) => {
+            view! { <p class="hint">{t.account.link_telegram_unavailable}</p> }.into_any()
+        }
     };
     let browsers = if account.other_sessions == 0 {
-        view! { <p data-testid="other-browsers">{t.no_other_browsers}</p> }.into_any()
+        view! { <p data-testid="other-browsers">{t.account.no_other_browsers}</p> }.into_any()
     } else {
         view! {
             <p data-testid="other-browsers">
-                {t.other_browsers_signed_in}" "<strong>{account.other_sessions}</strong>
+                {t.account.other_browsers_signed_in}" "<strong>{account.other_sessions}</strong>
             </p>
             <ActionForm action=end_others attr:data-testid="end-other-sessions">
                 <button type="submit" disabled=move || end_others.pending().get()>
-                    {t.sign_out_other_browsers}
+                    {t.account.sign_out_other_browsers}
                 </button>
             </ActionForm>
         }
@@ -153,9 +155,9 @@ fn AccountBody(
     };
     view! {
         {password}
-        <h3>{t.telegram}</h3>
+        <h3>{t.account.telegram}</h3>
         {telegram}
-        <h3>{t.other_browsers}</h3>
+        <h3>{t.account.other_browsers}</h3>
         {browsers}
     }
 }

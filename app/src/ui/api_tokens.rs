@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use super::format;
+use super::i18n::Texts;
 use super::session::use_session;
-use super::texts::Texts;
 use crate::mini_app::{self, Haptic};
 use crate::model::{ApiTokenId, CreatedApiToken, TOKEN_NAME_MAX, TokenName};
 use crate::server_fns::{ApiTokenView, AppError, CreateApiToken, RevokeApiToken, list_api_tokens};
@@ -37,7 +37,7 @@ pub fn ApiTokensSection() -> impl IntoView {
             if shown.with_untracked(|s| s.as_ref().map(|c| c.id)) == revoked {
                 shown.set(None);
             }
-            session.say(t.token_revoked);
+            session.say(t.settings.token_revoked);
         }
         Some(Err(error)) => session.report_refusal(&error),
         None => {}
@@ -45,20 +45,20 @@ pub fn ApiTokensSection() -> impl IntoView {
 
     view! {
         <section class="card" data-testid="api-tokens">
-            <h2>{t.api_tokens}</h2>
-            <p class="hint small">{t.api_tokens_hint}</p>
+            <h2>{t.settings.api_tokens}</h2>
+            <p class="hint small">{t.settings.api_tokens_hint}</p>
             <CreateTokenForm create/>
             {move || shown.get().map(|created| view! { <NewToken created shown/> })}
-            <Transition fallback=move || view! { <p class="hint" aria-busy="true">{t.loading}</p> }>
+            <Transition fallback=move || view! { <p class="hint" aria-busy="true">{t.common.loading}</p> }>
                 {move || Suspend::new(async move {
                     match tokens.await {
-                        Ok(list) if list.is_empty() => view! { <p class="hint" data-testid="no-tokens">{t.no_tokens}</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p class="hint" data-testid="no-tokens">{t.settings.no_tokens}</p> }.into_any(),
                         Ok(list) => view! {
                             <ul class="token-list" data-testid="token-list">
                                 {list.into_iter().map(|token| view! { <TokenRow token revoke revoking/> }).collect_view()}
                             </ul>
                         }.into_any(),
-                        Err(_) => view! { <p role="alert">{t.load_failed}</p> }.into_any(),
+                        Err(_) => view! { <p role="alert">{t.common.load_failed}</p> }.into_any(),
                     }
                 })}
             </Transition>
@@ -104,12 +104,12 @@ fn CreateTokenForm(create: ServerAction<CreateApiToken>) -> impl IntoView {
     view! {
         <form method="post" action=CreateApiToken::PATH on:submit=on_submit data-testid="token-form">
             <div class="field">
-                <label for="token-name">{t.token_name}</label>
+                <label for="token-name">{t.settings.token_name}</label>
                 <div class="row">
                     <input id="token-name" name="name" node_ref=name required maxlength=TOKEN_NAME_MAX
                         autocomplete="off" data-testid="token-name"/>
                     <button type="submit" data-testid="create-token" disabled=move || create.pending().get()>
-                        {t.create_token}
+                        {t.settings.create_token}
                     </button>
                 </div>
                 <p class="field-error" role="alert">{move || refused.get()}</p>
@@ -129,19 +129,19 @@ fn NewToken(created: CreatedApiToken, shown: RwSignal<Option<CreatedApiToken>>) 
         move |_| {
             if copy_to_clipboard(&secret) {
                 mini_app::haptic(Haptic::Tap);
-                session.say(t.copied);
+                session.say(t.settings.copied);
             }
         }
     };
     view! {
         <div class="new-token" role="status" data-testid="new-token">
-            <p><strong>{created.name}</strong>": "{t.new_token_once}</p>
+            <p><strong>{created.name}</strong>": "{t.settings.new_token_once}</p>
             <div class="row">
-                <input readonly value=secret aria-label=t.api_tokens data-testid="new-token-secret"
+                <input readonly value=secret aria-label=t.settings.api_tokens data-testid="new-token-secret"
                     on:focus=|ev| select_target(&ev)/>
-                <button type="button" class="secondary" on:click=copied data-testid="copy-token">{t.copy}</button>
+                <button type="button" class="secondary" on:click=copied data-testid="copy-token">{t.settings.copy}</button>
                 <button type="button" class="secondary" on:click=move |_| shown.set(None) data-testid="hide-token">
-                    {t.hide_token}
+                    {t.settings.hide_token}
                 </button>
             </div>
         </div>
@@ -159,11 +159,11 @@ fn TokenRow(
     let last_used = token
         .last_used_at
         .map(|at| moment(t, at))
-        .unwrap_or_else(|| t.token_never_used.to_owned());
+        .unwrap_or_else(|| t.settings.token_never_used.to_owned());
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         leptos::task::spawn_local(async move {
-            if mini_app::confirm(t.confirm_revoke_token).await {
+            if mini_app::confirm(t.settings.confirm_revoke_token).await {
                 mini_app::haptic(Haptic::Warning);
                 revoking.set(Some(id));
                 revoke.dispatch(RevokeApiToken { id });
@@ -175,14 +175,14 @@ fn TokenRow(
             <div>
                 <strong data-testid="token-row-name">{token.name}</strong>
                 <p class="hint small">
-                    {t.token_created}" "{moment(t, token.created_at)}" · "
-                    {t.token_last_used}" "{last_used}
+                    {t.settings.token_created}" "{moment(t, token.created_at)}" · "
+                    {t.settings.token_last_used}" "{last_used}
                 </p>
             </div>
             <form method="post" action=RevokeApiToken::PATH on:submit=on_submit>
                 <input type="hidden" name="id" value=id/>
                 <button type="submit" class="danger" data-testid="revoke-token" disabled=move || revoke.pending().get()>
-                    {t.revoke_token}
+                    {t.settings.revoke_token}
                 </button>
             </form>
         </li>

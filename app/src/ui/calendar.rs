@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::format;
+use super::i18n::Texts;
 use super::session::{ScreenReady, use_session};
 use super::task_row::TaskRow;
-use super::texts::Texts;
 use crate::model::{CalendarDay, Month};
 use crate::server_fns::{CalendarMonth, TaskView, load_calendar};
 
@@ -32,10 +32,14 @@ fn day_class(today: bool, overdue: bool) -> &'static str {
 fn day_label(t: &Texts, info: &CalendarDay) -> String {
     let mut label = format::day_and_month(t, info.date);
     if info.total > 0 {
-        label.push_str(&format!(": {}", (t.task_count)(info.total)));
+        label.push_str(&format!(": {}", (t.calendar.task_count)(info.total)));
     }
     if info.overdue > 0 {
-        label.push_str(&format!(", {} {}", t.overdue.to_lowercase(), info.overdue));
+        label.push_str(&format!(
+            ", {} {}",
+            t.common.overdue.to_lowercase(),
+            info.overdue
+        ));
     }
     label
 }
@@ -53,8 +57,8 @@ pub fn CalendarPage() -> impl IntoView {
     );
 
     view! {
-        <h1 class="visually-hidden">{t.calendar}</h1>
-        <Transition fallback=move || view! { <p class="hint" aria-busy="true">{t.loading}</p> }>
+        <h1 class="visually-hidden">{t.common.calendar}</h1>
+        <Transition fallback=move || view! { <p class="hint" aria-busy="true">{t.common.loading}</p> }>
             {move || Suspend::new(async move {
                 let content = match calendar.await {
                     Ok(calendar) => {
@@ -64,7 +68,7 @@ pub fn CalendarPage() -> impl IntoView {
                             <DayAgenda day=chosen tasks=agenda/>
                         }.into_any()
                     }
-                    Err(_) => view! { <p class="card" role="alert">{t.load_failed}</p> }.into_any(),
+                    Err(_) => view! { <p class="card" role="alert">{t.common.load_failed}</p> }.into_any(),
                 };
                 view! { <ScreenReady/> {content} }
             })}
@@ -106,12 +110,12 @@ fn MonthGrid(calendar: CalendarMonth, chosen: Option<NaiveDate>) -> impl IntoVie
     view! {
         <section class="card calendar">
             <div class="row spread month-nav">
-                <a href=href(month.previous(), None) class="button secondary" aria-label=t.previous_month>"‹"</a>
+                <a href=href(month.previous(), None) class="button secondary" aria-label=t.calendar.previous_month>"‹"</a>
                 <h2 data-testid="month-title">{format::month_title(t, month)}</h2>
-                <a href=href(month.next(), None) class="button secondary" aria-label=t.next_month>"›"</a>
+                <a href=href(month.next(), None) class="button secondary" aria-label=t.calendar.next_month>"›"</a>
             </div>
             <div class="grid weekdays" aria-hidden="true">
-                {t.weekdays.iter().map(|d| view! { <span>{*d}</span> }).collect_view()}
+                {t.calendar.weekdays.iter().map(|d| view! { <span>{*d}</span> }).collect_view()}
             </div>
             <div class="grid days">
                 {(0..blanks).map(|_| view! { <span class="blank"></span> }).collect_view()}
@@ -125,10 +129,10 @@ fn MonthGrid(calendar: CalendarMonth, chosen: Option<NaiveDate>) -> impl IntoVie
 fn DayAgenda(day: Option<NaiveDate>, tasks: Vec<TaskView>) -> impl IntoView {
     let t = use_session().texts();
     let Some(day) = day else {
-        return view! { <p class="hint">{t.pick_day}</p> }.into_any();
+        return view! { <p class="hint">{t.calendar.pick_day}</p> }.into_any();
     };
     let list = if tasks.is_empty() {
-        view! { <p class="empty">{t.nothing_this_day}</p> }.into_any()
+        view! { <p class="empty">{t.calendar.nothing_this_day}</p> }.into_any()
     } else {
         view! {
             <ul class="tasks" data-testid="agenda">
@@ -139,7 +143,7 @@ fn DayAgenda(day: Option<NaiveDate>, tasks: Vec<TaskView>) -> impl IntoView {
     };
     view! {
         <section class="agenda" aria-labelledby="agenda-title">
-            <h2 id="agenda-title">{t.tasks_on_day}": "{format::day_and_month(t, day)}</h2>
+            <h2 id="agenda-title">{t.calendar.tasks_on_day}": "{format::day_and_month(t, day)}</h2>
             {list}
         </section>
     }
@@ -150,7 +154,7 @@ fn DayAgenda(day: Option<NaiveDate>, tasks: Vec<TaskView>) -> impl IntoView {
 mod tests {
     use super::*;
     use crate::i18n::Lang;
-    use crate::ui::texts::texts;
+    use crate::ui::i18n::texts;
 
     #[test]
     fn day_labels_count_tasks_in_the_right_form() {

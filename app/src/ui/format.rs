@@ -2,12 +2,16 @@
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
-use super::texts::Texts;
+use super::i18n::Texts;
 use crate::model::{Month, Priority};
 use crate::server_fns::LocalDue;
 
 pub fn day_and_month(t: &Texts, day: NaiveDate) -> String {
-    format!("{} {}", day.day(), t.months_short[day.month0() as usize])
+    format!(
+        "{} {}",
+        day.day(),
+        t.common.months_short[day.month0() as usize]
+    )
 }
 
 fn time(at: NaiveDateTime) -> String {
@@ -17,7 +21,7 @@ fn time(at: NaiveDateTime) -> String {
 /// "Today, 09:30" or "25 Nov, 09:30".
 pub fn due(t: &Texts, due: &LocalDue) -> String {
     let day = match due.today {
-        true => t.today.to_owned(),
+        true => t.tasks.today.to_owned(),
         false => day_and_month(t, due.at.date()),
     };
     format!("{day}, {}", time(due.at))
@@ -25,22 +29,26 @@ pub fn due(t: &Texts, due: &LocalDue) -> String {
 
 /// "November 2026".
 pub fn month_title(t: &Texts, month: Month) -> String {
-    format!("{} {}", t.months[month.number() as usize - 1], month.year())
+    format!(
+        "{} {}",
+        t.common.months[month.number() as usize - 1],
+        month.year()
+    )
 }
 
 pub fn priority(t: &Texts, priority: Priority) -> &'static str {
     match priority {
-        Priority::Low => t.priority_low,
-        Priority::Normal => t.priority_normal,
-        Priority::High => t.priority_high,
+        Priority::Low => t.tasks.priority_low,
+        Priority::Normal => t.tasks.priority_normal,
+        Priority::High => t.tasks.priority_high,
     }
 }
 
 /// A reminder offset in minutes, shortly: "15 min", "2 h", "1 d".
 pub fn offset(t: &Texts, minutes: i32) -> String {
-    let [min, hours, days] = t.offset_units;
+    let [min, hours, days] = t.settings.offset_units;
     match minutes {
-        0 => t.at_due_time.to_owned(),
+        0 => t.settings.at_due_time.to_owned(),
         m if m % 1440 == 0 => format!("{} {days}", m / 1440),
         m if m % 60 == 0 => format!("{} {hours}", m / 60),
         m => format!("{m} {min}"),

@@ -7,8 +7,8 @@ use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use super::dom;
+use super::i18n::texts;
 use super::session::Session;
-use super::texts::texts;
 use super::welcome::Welcome;
 use crate::i18n::Lang;
 use crate::mini_app;
@@ -39,7 +39,7 @@ pub fn Layout() -> impl IntoView {
     });
     let lang = use_context::<Lang>().unwrap_or_default();
     view! {
-        <Transition fallback=move || view! { <p class="page-loading" aria-busy="true">{texts(lang).loading}</p> }>
+        <Transition fallback=move || view! { <p class="page-loading" aria-busy="true">{texts(lang).common.loading}</p> }>
             {move || Suspend::new(async move {
                 let (options, profile) = frame.await;
                 match profile {
@@ -85,8 +85,8 @@ fn LoadFailed(reload: RwSignal<u32>) -> impl IntoView {
     view! {
         <main class="page">
             <section class="card" role="alert">
-                <p>{t.load_failed}</p>
-                <button type="button" on:click=move |_| reload.update(|n| *n += 1)>{t.retry}</button>
+                <p>{t.common.load_failed}</p>
+                <button type="button" on:click=move |_| reload.update(|n| *n += 1)>{t.common.retry}</button>
             </section>
         </main>
     }
@@ -124,7 +124,7 @@ fn SignedIn(
                 <a href="/" class="brand">"Vectora"</a>
                 <Show when=move || by_cookie>
                     <form method="post" action="/auth/logout">
-                        <button type="submit" class="link" data-testid="sign-out">{t.sign_out}</button>
+                        <button type="submit" class="link" data-testid="sign-out">{t.common.sign_out}</button>
                     </form>
                 </Show>
             </header>
@@ -154,11 +154,11 @@ fn TabBar() -> impl IntoView {
         }
     };
     view! {
-        <nav class="tabbar" aria-label=t.nav_label>
-            <a href="/" aria-current=current("/")><span aria-hidden="true">"☑"</span>{t.tasks}</a>
-            <a href="/calendar" aria-current=current("/calendar")><span aria-hidden="true">"▦"</span>{t.calendar}</a>
-            <a href="/stats" aria-current=current("/stats")><span aria-hidden="true">"◔"</span>{t.stats}</a>
-            <a href="/settings" aria-current=current("/settings")><span aria-hidden="true">"⚙"</span>{t.settings}</a>
+        <nav class="tabbar" aria-label=t.common.nav_label>
+            <a href="/" aria-current=current("/")><span aria-hidden="true">"☑"</span>{t.common.tasks}</a>
+            <a href="/calendar" aria-current=current("/calendar")><span aria-hidden="true">"▦"</span>{t.common.calendar}</a>
+            <a href="/stats" aria-current=current("/stats")><span aria-hidden="true">"◔"</span>{t.common.stats}</a>
+            <a href="/settings" aria-current=current("/settings")><span aria-hidden="true">"⚙"</span>{t.common.settings}</a>
         </nav>
     }
 }

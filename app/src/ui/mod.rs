@@ -3,6 +3,7 @@ mod api_tokens;
 mod calendar;
 mod dom;
 mod format;
+mod i18n;
 mod labels;
 mod lang;
 mod layout;
@@ -17,7 +18,6 @@ mod tag_input;
 mod task_edit;
 mod task_list;
 mod task_row;
-mod texts;
 mod welcome;
 
 use leptos::prelude::*;
@@ -99,7 +99,7 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn NotFound() -> impl IntoView {
-    let t = texts::texts(use_context::<Lang>().unwrap_or_default());
+    let t = i18n::texts(use_context::<Lang>().unwrap_or_default());
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(http::StatusCode::NOT_FOUND);
@@ -107,8 +107,8 @@ fn NotFound() -> impl IntoView {
     view! {
         <main class="page">
             <section class="card">
-                <h1>{t.not_found}</h1>
-                <a href="/">{t.go_home}</a>
+                <h1>{t.common.not_found}</h1>
+                <a href="/">{t.common.go_home}</a>
             </section>
         </main>
     }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::texts::{Texts, texts};
+use super::i18n::{Texts, texts};
 use crate::i18n::Lang;
 use crate::mini_app;
 use crate::model::Profile;
@@ -64,8 +64,8 @@ impl Session {
     pub fn report_refusal(&self, error: &AppError) {
         let t = self.texts();
         self.report(match error {
-            AppError::RateLimited { .. } => t.too_many_requests,
-            _ => t.action_failed,
+            AppError::RateLimited { .. } => t.common.too_many_requests,
+            _ => t.common.action_failed,
         });
     }
 

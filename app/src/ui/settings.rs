@@ -28,13 +28,14 @@ pub fn SettingsPage() -> impl IntoView {
     let detected = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         detected.set(mini_app::browser_time_zone());
-        let main =
-            mini_app::show_button(TelegramButton::Main, t.save, || dom::submit_form(FORM_ID));
+        let main = mini_app::show_button(TelegramButton::Main, t.common.save, || {
+            dom::submit_form(FORM_ID)
+        });
         on_cleanup(move || mini_app::hide_button(TelegramButton::Main, main));
     });
     Effect::new(move |_| {
         if let Some(Ok(saved)) = save.value().get() {
-            session.say(super::texts::texts(saved.language).saved);
+            session.say(super::i18n::texts(saved.language).settings.saved);
             session.reload_profile.update(|n| *n += 1);
         }
     });
@@ -45,27 +46,27 @@ pub fn SettingsPage() -> impl IntoView {
         }
     };
     let theme_label = |theme: Theme| match theme {
-        Theme::Auto => t.theme_auto,
-        Theme::Light => t.theme_light,
-        Theme::Dark => t.theme_dark,
+        Theme::Auto => t.settings.theme_auto,
+        Theme::Light => t.settings.theme_light,
+        Theme::Dark => t.settings.theme_dark,
     };
     let current_zone = profile.time_zone.clone();
 
     view! {
         <section class="card">
-            <h1>{t.settings}</h1>
+            <h1>{t.common.settings}</h1>
             <ActionForm action=save attr:id=FORM_ID>
                 <div class="field">
-                    <label for="settings-language">{t.language}</label>
+                    <label for="settings-language">{t.settings.language}</label>
                     <select id="settings-language" name="settings[language]" data-testid="settings-language">
-                        {[(Lang::Ru, "Русский"), (Lang::En, "English")].into_iter().map(|(l, name)| view! {
-                            <option value=l.code() selected=l == profile.language>{name}</option>
+                        {[Lang::Ru, Lang::En].into_iter().map(|l| view! {
+                            <option value=l.code() selected=l == profile.language>{l.name()}</option>
                         }).collect_view()}
                     </select>
                     <p class="field-error" role="alert">{error("language")}</p>
                 </div>
                 <div class="field">
-                    <label for="settings-zone">{t.time_zone}</label>
+                    <label for="settings-zone">{t.settings.time_zone}</label>
                     <select id="settings-zone" name="settings[time_zone]" data-testid="settings-zone"
                         prop:value=move || zone.get()
                         on:change=move |ev| zone.set(event_target_value(&ev))>
@@ -84,14 +85,14 @@ pub fn SettingsPage() -> impl IntoView {
                         let shown = d.clone();
                         view! {
                             <button type="button" class="link" on:click=move |_| zone.set(d.clone())>
-                                {t.use_detected}" ("{shown}")"
+                                {t.settings.use_detected}" ("{shown}")"
                             </button>
                         }
                     })}
                     <p class="field-error" role="alert">{error("time_zone")}</p>
                 </div>
                 <fieldset class="field">
-                    <legend>{t.theme}</legend>
+                    <legend>{t.settings.theme}</legend>
                     <div class="segmented">
                         {Theme::ALL.into_iter().map(|theme| view! {
                             <label>
@@ -103,13 +104,13 @@ pub fn SettingsPage() -> impl IntoView {
                     </div>
                 </fieldset>
                 <fieldset class="field">
-                    <legend>{t.reminders}</legend>
+                    <legend>{t.settings.reminders}</legend>
                     <label class="check">
                         <input type="checkbox" name="settings[reminders_enabled]" value="on"
                             checked=profile.reminders_enabled data-testid="settings-reminders"/>
-                        {t.reminders_enabled}
+                        {t.settings.reminders_enabled}
                     </label>
-                    <label for="settings-offset">{t.reminder_offset}</label>
+                    <label for="settings-offset">{t.settings.reminder_offset}</label>
                     <select id="settings-offset" name="settings[reminder_offset_minutes]" data-testid="settings-offset">
                         {OFFSETS.into_iter().map(|minutes| view! {
                             <option value=minutes selected=minutes == profile.reminder_offset_minutes>
@@ -118,15 +119,15 @@ pub fn SettingsPage() -> impl IntoView {
                         }).collect_view()}
                     </select>
                     <p class="field-error" role="alert">{error("reminder_offset_minutes")}</p>
-                    <label for="settings-digest">{t.digest_time}</label>
+                    <label for="settings-digest">{t.settings.digest_time}</label>
                     <input id="settings-digest" type="time" name="settings[digest_time]"
                         value=profile.digest_time.clone().unwrap_or_default()
                         aria-describedby="settings-digest-hint" data-testid="settings-digest"/>
-                    <p id="settings-digest-hint" class="hint small">{t.digest_hint}</p>
+                    <p id="settings-digest-hint" class="hint small">{t.settings.digest_hint}</p>
                     <p class="field-error" role="alert">{error("digest_time")}</p>
                 </fieldset>
                 <div class="row actions">
-                    <button type="submit" data-testid="save-settings" disabled=move || save.pending().get()>{t.save}</button>
+                    <button type="submit" data-testid="save-settings" disabled=move || save.pending().get()>{t.common.save}</button>
                 </div>
             </ActionForm>
         </section>

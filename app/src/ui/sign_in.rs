@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use super::i18n::{Texts, texts};
 use super::login_widget::TelegramLoginWidget;
-use super::texts::{Texts, texts};
 use crate::i18n::Lang;
 use crate::model::{
     AccountError, FieldError, PASSWORD_MAX, PASSWORD_MIN, USERNAME_MAX, USERNAME_MIN,
@@ -24,8 +24,8 @@ fn refusal(code: &str, t: &Texts, lang: Lang) -> String {
         "weak_password" => FieldError::WeakPassword { min: PASSWORD_MIN }.message(lang),
         "too_long" => FieldError::TooLong { max: PASSWORD_MAX }.message(lang),
         "username_taken" => FieldError::UsernameTaken.message(lang),
-        "too_many_requests" => t.too_many_requests.to_owned(),
-        _ => t.action_failed.to_owned(),
+        "too_many_requests" => t.common.too_many_requests.to_owned(),
+        _ => t.common.action_failed.to_owned(),
     }
 }
 
@@ -45,39 +45,39 @@ pub fn SignIn(telegram_bot: Option<String>) -> impl IntoView {
     let register_error = error_in("register");
     let widget = match telegram_bot {
         Some(bot) => view! {
-            <p>{t.sign_in_with_telegram}</p>
+            <p>{t.account.sign_in_with_telegram}</p>
             <TelegramLoginWidget bot auth_url="/auth/telegram".to_owned() size="large" testid="telegram-login"/>
         }
         .into_any(),
-        None => view! { <p class="hint">{t.widget_not_configured}</p> }.into_any(),
+        None => view! { <p class="hint">{t.account.widget_not_configured}</p> }.into_any(),
     };
     view! {
         <section class="card" id="sign-in">
-            <h2>{t.sign_in_title}</h2>
+            <h2>{t.account.sign_in_title}</h2>
             {widget}
-            <p class="hint small">{t.sign_in_link_hint}</p>
-            <h3>{t.password_sign_in}</h3>
+            <p class="hint small">{t.account.sign_in_link_hint}</p>
+            <h3>{t.account.password_sign_in}</h3>
             <form method="post" action="/auth/login" class="field" data-testid="login-form">
-                <label for="login-username">{t.username}</label>
+                <label for="login-username">{t.account.username}</label>
                 <input id="login-username" name="username" autocomplete="username" required
                     maxlength=USERNAME_MAX/>
-                <label for="login-password">{t.password}</label>
+                <label for="login-password">{t.account.password}</label>
                 <input id="login-password" name="password" type="password" autocomplete="current-password" required/>
                 {login_error}
-                <button type="submit" data-testid="log-in">{t.log_in}</button>
+                <button type="submit" data-testid="log-in">{t.account.log_in}</button>
             </form>
-            <h3>{t.register_title}</h3>
+            <h3>{t.account.register_title}</h3>
             <form method="post" action="/auth/register" class="field" data-testid="register-form">
-                <label for="register-username">{t.username}</label>
+                <label for="register-username">{t.account.username}</label>
                 <input id="register-username" name="username" autocomplete="username" required
                     minlength=USERNAME_MIN maxlength=USERNAME_MAX aria-describedby="register-username-hint"/>
-                <p id="register-username-hint" class="hint small">{t.username_hint}</p>
-                <label for="register-password">{t.password}</label>
+                <p id="register-username-hint" class="hint small">{t.account.username_hint}</p>
+                <label for="register-password">{t.account.password}</label>
                 <input id="register-password" name="password" type="password" autocomplete="new-password" required
                     minlength=PASSWORD_MIN aria-describedby="register-password-hint"/>
-                <p id="register-password-hint" class="hint small">{t.password_hint}</p>
+                <p id="register-password-hint" class="hint small">{t.account.password_hint}</p>
                 {register_error}
-                <button type="submit" data-testid="register">{t.register}</button>
+                <button type="submit" data-testid="register">{t.account.register}</button>
             </form>
         </section>
     }

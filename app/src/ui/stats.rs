@@ -4,8 +4,8 @@ use chrono::Datelike;
 use leptos::prelude::*;
 
 use super::format;
+use super::i18n::Texts;
 use super::session::{ScreenReady, use_session};
-use super::texts::Texts;
 use crate::model::{DayCount, Priority, Stats};
 use crate::server_fns::get_stats;
 
@@ -15,12 +15,12 @@ pub fn StatsPage() -> impl IntoView {
     let t = session.texts();
     let stats = Resource::new(move || session.tasks_changed.get(), |_| get_stats());
     view! {
-        <h1 class="visually-hidden">{t.stats}</h1>
-        <Transition fallback=move || view! { <p class="hint" aria-busy="true">{t.loading}</p> }>
+        <h1 class="visually-hidden">{t.common.stats}</h1>
+        <Transition fallback=move || view! { <p class="hint" aria-busy="true">{t.common.loading}</p> }>
             {move || Suspend::new(async move {
                 let content = match stats.await {
                     Ok(stats) => view! { <StatsView stats/> }.into_any(),
-                    Err(_) => view! { <p class="card" role="alert">{t.load_failed}</p> }.into_any(),
+                    Err(_) => view! { <p class="card" role="alert">{t.common.load_failed}</p> }.into_any(),
                 };
                 view! { <ScreenReady/> {content} }
             })}
@@ -32,11 +32,11 @@ pub fn StatsPage() -> impl IntoView {
 fn StatsView(stats: Stats) -> impl IntoView {
     let t = use_session().texts();
     let numbers = [
-        ("total", t.total, stats.total),
-        ("active", t.active, stats.active),
-        ("done", t.done, stats.done),
-        ("overdue", t.overdue, stats.overdue),
-        ("due-today", t.due_today, stats.due_today),
+        ("total", t.stats.total, stats.total),
+        ("active", t.stats.active, stats.active),
+        ("done", t.stats.done, stats.done),
+        ("overdue", t.common.overdue, stats.overdue),
+        ("due-today", t.stats.due_today, stats.due_today),
     ];
     let counts = stats.by_priority;
     let by_priority = [
@@ -55,7 +55,7 @@ fn StatsView(stats: Stats) -> impl IntoView {
         <section class="card stats">
             <div class="rate">
                 <span class="big" data-testid="completion-rate">{format!("{}%", stats.completion_rate)}</span>
-                <span class="hint">{t.completion_rate}</span>
+                <span class="hint">{t.stats.completion_rate}</span>
             </div>
             <dl class="numbers">
                 {numbers.into_iter().map(|(key, label, value)| view! {
@@ -67,7 +67,7 @@ fn StatsView(stats: Stats) -> impl IntoView {
             </dl>
         </section>
         <section class="card">
-            <h2>{t.by_priority}</h2>
+            <h2>{t.stats.by_priority}</h2>
             <ul class="bars">
                 {by_priority.into_iter().map(|(priority, count)| view! {
                     <li>
@@ -84,7 +84,7 @@ fn StatsView(stats: Stats) -> impl IntoView {
             </ul>
         </section>
         <section class="card">
-            <h2 id="chart-title">{t.completed_per_day}</h2>
+            <h2 id="chart-title">{t.stats.completed_per_day}</h2>
             <CompletionChart days=stats.completed_by_day t/>
         </section>
     }
@@ -132,7 +132,7 @@ fn CompletionChart(days: Vec<DayCount>, t: &'static Texts) -> impl IntoView {
             {bars}
         </svg>
         <table class="visually-hidden">
-            <caption>{t.completed_per_day}</caption>
+            <caption>{t.stats.completed_per_day}</caption>
             <tbody>
                 {days.into_iter().map(|day| view! {
                     <tr><th scope="row">{format::day_and_month(t, day.date)}</th><td>{day.count}</td></tr>

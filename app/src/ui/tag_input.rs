@@ -42,14 +42,14 @@ pub fn TagInput(
 
     view! {
         <div class="field">
-            <label for="task-tags">{t.tags}</label>
-            <ul class="chips" aria-label=t.tags>
+            <label for="task-tags">{t.tasks.tags}</label>
+            <ul class="chips" aria-label=t.tasks.tags>
                 {move || tags().into_iter().map(|tag| {
                     let removed = tag.clone();
                     view! {
                         <li class="chip" data-testid="tag-chip">
                             {tag.clone()}
-                            <button type="button" class="chip-remove" aria-label=format!("{}: {tag}", t.remove_tag)
+                            <button type="button" class="chip-remove" aria-label=format!("{}: {tag}", t.tasks.remove_tag)
                                 on:click=move |_| remove(removed.clone())>"×"</button>
                         </li>
                     }
@@ -60,12 +60,12 @@ pub fn TagInput(
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
                 aria-describedby="task-tags-hint task-tags-error" data-testid="edit-tags"/>
-            <p id="task-tags-hint" class="hint small">{t.tags_hint}</p>
+            <p id="task-tags-hint" class="hint small">{t.tasks.tags_hint}</p>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let known = labels.await.map(|l| l.tags).unwrap_or_default();
                     (!known.is_empty()).then(|| view! {
-                        <div class="suggestions" role="group" aria-label=t.suggested_tags>
+                        <div class="suggestions" role="group" aria-label=t.tasks.suggested_tags>
                             {known.into_iter().map(|tag| {
                                 let added = tag.clone();
                                 view! {

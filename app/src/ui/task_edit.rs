@@ -37,12 +37,12 @@ pub fn EditTaskPage() -> impl IntoView {
         }
     });
     view! {
-        <Suspense fallback=move || view! { <p class="hint" aria-busy="true">{t.loading}</p> }>
+        <Suspense fallback=move || view! { <p class="hint" aria-busy="true">{t.common.loading}</p> }>
             {move || Suspend::new(async move {
                 let content = match task.await {
                     Ok(item) => view! { <TaskEditor item=Some(item)/> }.into_any(),
                     Err(AppError::NotFound) => view! { <NoSuchTask/> }.into_any(),
-                    Err(_) => view! { <p class="card" role="alert">{t.load_failed}</p> }.into_any(),
+                    Err(_) => view! { <p class="card" role="alert">{t.common.load_failed}</p> }.into_any(),
                 };
                 view! { <ScreenReady/> {content} }
             })}
@@ -59,8 +59,8 @@ fn NoSuchTask() -> impl IntoView {
     }
     view! {
         <section class="card" role="alert">
-            <h1>{t.task_not_found}</h1>
-            <a href="/">{t.go_home}</a>
+            <h1>{t.tasks.task_not_found}</h1>
+            <a href="/">{t.common.go_home}</a>
         </section>
     }
 }
@@ -90,7 +90,7 @@ fn TaskEditor(item: Option<TaskView>) -> impl IntoView {
     let lang = session.lang;
     let labels = use_labels();
     let save = ServerAction::<SaveTask>::new();
-    use_telegram_buttons(t.save);
+    use_telegram_buttons(t.common.save);
     Effect::new(move |_| {
         if let Some(Ok(_)) = save.value().get() {
             mini_app::haptic(Haptic::Success);
@@ -124,30 +124,30 @@ fn TaskEditor(item: Option<TaskView>) -> impl IntoView {
 
     view! {
         <section class="card editor">
-            <h1>{if editing { t.edit_task } else { t.new_task }}</h1>
+            <h1>{if editing { t.tasks.edit_task } else { t.tasks.new_task }}</h1>
             <ActionForm action=save attr:id=FORM_ID attr:novalidate=true>
                 <input type="hidden" name="task[id]" value=id.map(|id| id.to_string()).unwrap_or_default()/>
                 <div class="field">
-                    <label for="task-title">{t.title}</label>
+                    <label for="task-title">{t.tasks.title}</label>
                     <input id="task-title" name="task[title]" value=title maxlength=TITLE_MAX autocomplete="off"
                         aria-describedby="task-title-error" data-testid="edit-title"/>
                     <p id="task-title-error" class="field-error" role="alert">{error("title")}</p>
                 </div>
                 <div class="field">
-                    <label for="task-description">{t.description}</label>
+                    <label for="task-description">{t.tasks.description}</label>
                     <textarea id="task-description" name="task[description]" rows="3" maxlength=DESCRIPTION_MAX
                         aria-describedby="task-description-error" data-testid="edit-description">{description}</textarea>
                     <p id="task-description-error" class="field-error" role="alert">{error("description")}</p>
                 </div>
                 <div class="field-row">
                     <div class="field">
-                        <label for="task-due">{t.due}</label>
+                        <label for="task-due">{t.tasks.due}</label>
                         <input id="task-due" type="datetime-local" name="task[due]" value=due
                             aria-describedby="task-due-error" data-testid="edit-due"/>
                         <p id="task-due-error" class="field-error" role="alert">{error("date_time")}</p>
                     </div>
                     <div class="field">
-                        <label for="task-priority">{t.priority}</label>
+                        <label for="task-priority">{t.tasks.priority}</label>
                         <select id="task-priority" name="task[priority]" data-testid="edit-priority"
                             aria-describedby="task-priority-error">
                             {Priority::ALL.into_iter().map(|p| view! {
@@ -158,7 +158,7 @@ fn TaskEditor(item: Option<TaskView>) -> impl IntoView {
                     </div>
                 </div>
                 <div class="field">
-                    <label for="task-category">{t.category}</label>
+                    <label for="task-category">{t.tasks.category}</label>
                     <input id="task-category" name="task[category]" value=category list="known-categories"
                         maxlength=CATEGORY_MAX autocomplete="off" aria-describedby="task-category-hint task-category-error"
                         data-testid="edit-category"/>
@@ -170,16 +170,16 @@ fn TaskEditor(item: Option<TaskView>) -> impl IntoView {
                             })}
                         </Suspense>
                     </datalist>
-                    <p id="task-category-hint" class="hint small">{t.category_hint}</p>
+                    <p id="task-category-hint" class="hint small">{t.tasks.category_hint}</p>
                     <p id="task-category-error" class="field-error" role="alert">{error("category")}</p>
                 </div>
                 <TagInput initial=tags labels error=Signal::derive(error("tags"))/>
-                <p class="field-error" role="alert">{move || failed().then_some(t.action_failed)}</p>
+                <p class="field-error" role="alert">{move || failed().then_some(t.common.action_failed)}</p>
                 <div class="row actions">
                     <button type="submit" data-testid="save-task" disabled=move || save.pending().get()>
-                        {move || if save.pending().get() { t.saving } else { t.save }}
+                        {move || if save.pending().get() { t.tasks.saving } else { t.common.save }}
                     </button>
-                    <a href="/" class="button secondary">{t.cancel}</a>
+                    <a href="/" class="button secondary">{t.tasks.cancel}</a>
                 </div>
             </ActionForm>
         </section>
@@ -202,7 +202,7 @@ fn DeleteTaskForm(id: i64) -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         leptos::task::spawn_local(async move {
-            if mini_app::confirm(t.confirm_delete).await {
+            if mini_app::confirm(t.tasks.confirm_delete).await {
                 mini_app::haptic(Haptic::Warning);
                 delete.dispatch(DeleteTask { id });
             }
@@ -213,7 +213,7 @@ fn DeleteTaskForm(id: i64) -> impl IntoView {
         <form method="post" action=DELETE_PATH class="danger-zone" on:submit=on_submit>
             <input type="hidden" name="id" value=id/>
             <button type="submit" class="danger" data-testid="delete-task" disabled=move || delete.pending().get()>
-                {t.delete_task}
+                {t.tasks.delete_task}
             </button>
         </form>
     }

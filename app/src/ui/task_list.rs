@@ -8,10 +8,10 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 
 use super::dom;
+use super::i18n::Texts;
 use super::labels::use_labels;
 use super::session::{ScreenReady, use_session};
 use super::task_row::TaskRow;
-use super::texts::Texts;
 use crate::mini_app::{self, TelegramButton};
 use crate::model::{NewTaskInput, Priority, TITLE_MAX, TaskId, TaskQuery, TaskQueryInput};
 use crate::server_fns::{AppError, CreateTask, Labels, TaskView, list_tasks, reorder_tasks};
@@ -46,19 +46,19 @@ impl Tab {
 
     fn label(self, t: &Texts) -> &'static str {
         match self {
-            Tab::Today => t.tab_today,
-            Tab::Upcoming => t.tab_upcoming,
-            Tab::All => t.tab_all,
-            Tab::Done => t.tab_done,
+            Tab::Today => t.tasks.tab_today,
+            Tab::Upcoming => t.tasks.tab_upcoming,
+            Tab::All => t.tasks.tab_all,
+            Tab::Done => t.tasks.tab_done,
         }
     }
 
     fn empty(self, t: &Texts) -> &'static str {
         match self {
-            Tab::Today => t.empty_today,
-            Tab::Upcoming => t.empty_upcoming,
-            Tab::All => t.empty_all,
-            Tab::Done => t.empty_done,
+            Tab::Today => t.tasks.empty_today,
+            Tab::Upcoming => t.tasks.empty_upcoming,
+            Tab::All => t.tasks.empty_all,
+            Tab::Done => t.tasks.empty_done,
         }
     }
 }
@@ -142,23 +142,23 @@ pub fn TaskListPage() -> impl IntoView {
     let navigate = use_navigate();
     Effect::new(move |_| {
         let navigate = navigate.clone();
-        let id = mini_app::show_button(TelegramButton::Main, t.add_task, move || {
+        let id = mini_app::show_button(TelegramButton::Main, t.tasks.add_task, move || {
             navigate("/tasks/new", Default::default())
         });
         on_cleanup(move || mini_app::hide_button(TelegramButton::Main, id));
     });
 
     view! {
-        <h1 class="visually-hidden">{t.tasks}</h1>
+        <h1 class="visually-hidden">{t.common.tasks}</h1>
         <Tabs params/>
         <QuickAdd/>
         <FilterBar params/>
-        <Transition fallback=move || view! { <p class="hint" aria-busy="true">{t.loading}</p> }>
+        <Transition fallback=move || view! { <p class="hint" aria-busy="true">{t.common.loading}</p> }>
             {move || Suspend::new(async move {
                 let params = params.get_untracked();
                 let content = match list.await {
                     Ok(list) if list.tasks.is_empty() => {
-                        let text = if params.filtered() { t.empty_search } else { params.tab.empty(t) };
+                        let text = if params.filtered() { t.tasks.empty_search } else { params.tab.empty(t) };
                         view! { <p class="empty" data-testid="empty">{text}</p> }.into_any()
                     }
                     Ok(list) => view! {
@@ -178,8 +178,8 @@ fn LoadFailedNote() -> impl IntoView {
     let t = session.texts();
     view! {
         <div class="card" role="alert">
-            <p>{t.load_failed}</p>
-            <button type="button" on:click=move |_| session.tasks_changed()>{t.retry}</button>
+            <p>{t.common.load_failed}</p>
+            <button type="button" on:click=move |_| session.tasks_changed()>{t.common.retry}</button>
         </div>
     }
 }
@@ -188,7 +188,7 @@ fn LoadFailedNote() -> impl IntoView {
 fn Tabs(params: Memo<ListParams>) -> impl IntoView {
     let t = use_session().texts();
     view! {
-        <nav class="tabs" aria-label=t.tasks>
+        <nav class="tabs" aria-label=t.common.tasks>
             {Tab::ALL
                 .into_iter()
                 .map(|tab| {
@@ -248,18 +248,18 @@ fn QuickAdd() -> impl IntoView {
     view! {
         <form method="post" action=CreateTask::PATH class="quick-add" on:submit=on_submit>
             <div class="row">
-                <label for="new-task-title" class="visually-hidden">{t.new_task}</label>
+                <label for="new-task-title" class="visually-hidden">{t.tasks.new_task}</label>
                 <input
                     id="new-task-title"
                     node_ref=title_input
                     name="input[title]"
-                    placeholder=t.new_task
+                    placeholder=t.tasks.new_task
                     maxlength=TITLE_MAX
                     autocomplete="off"
                     aria-describedby="new-task-error"
                 />
-                <button type="submit" data-testid="add-task">{t.add}</button>
-                <a href="/tasks/new" class="button secondary" data-testid="open-new-task">{t.more_fields}</a>
+                <button type="submit" data-testid="add-task">{t.tasks.add}</button>
+                <a href="/tasks/new" class="button secondary" data-testid="open-new-task">{t.tasks.more_fields}</a>
             </div>
             <p id="new-task-error" class="field-error" role="alert">{title_error}</p>
         </form>
@@ -304,36 +304,36 @@ fn FilterBar(params: Memo<ListParams>) -> impl IntoView {
         <form method="get" action="/" on:submit=on_submit>
             <div class="filters">
                 <input type="hidden" name="view" value=initial.tab.code()/>
-                <label for="search" class="visually-hidden">{t.search}</label>
+                <label for="search" class="visually-hidden">{t.tasks.search}</label>
                 <input
                     id="search"
                     type="search"
                     name="q"
                     value=initial.search.clone()
-                    placeholder=t.search_placeholder
+                    placeholder=t.tasks.search_placeholder
                     maxlength=TaskQuery::MAX_SEARCH
                     autocomplete="off"
                     data-testid="search"
                     on:input=on_search
                 />
                 <details class="more-filters" open=initial.narrowed()>
-                    <summary>{t.filters}</summary>
+                    <summary>{t.tasks.filters}</summary>
                     <div class="filter-fields">
-                    <label for="filter-priority" class="visually-hidden">{t.priority}</label>
+                    <label for="filter-priority" class="visually-hidden">{t.tasks.priority}</label>
                     <select id="filter-priority" name="priority" data-testid="filter-priority" on:change=move |ev| dom::submit_enclosing_form(&ev)>
-                        <option value="">{t.any_priority}</option>
+                        <option value="">{t.tasks.any_priority}</option>
                         {Priority::ALL.into_iter().map(|p| {
                             let is_current = selected(p.as_str(), &initial.priority);
                             view! { <option value=p.as_str() selected=is_current>{super::format::priority(t, p)}</option> }
                         }).collect_view()}
                     </select>
-                    <LabelFilter name="category" label=t.category any=t.any_category
+                    <LabelFilter name="category" label=t.tasks.category any=t.tasks.any_category
                         current=initial.category.clone() labels pick=|l| l.categories/>
-                    <LabelFilter name="tag" label=t.tags any=t.any_tag
+                    <LabelFilter name="tag" label=t.tasks.tags any=t.tasks.any_tag
                         current=initial.tag.clone() labels pick=|l| l.tags/>
-                    <label for="sort" class="visually-hidden">{t.sort}</label>
+                    <label for="sort" class="visually-hidden">{t.tasks.sort}</label>
                     <select id="sort" name="sort" data-testid="sort" on:change=move |ev| dom::submit_enclosing_form(&ev)>
-                        {[("position", t.sort_position), ("date", t.sort_date), ("priority", t.sort_priority), ("title", t.sort_title)]
+                        {[("position", t.tasks.sort_position), ("date", t.tasks.sort_date), ("priority", t.tasks.sort_priority), ("title", t.tasks.sort_title)]
                             .into_iter()
                             .map(|(value, label)| {
                                 let is_current = selected(value, &initial.sort) || (value == "position" && initial.sort.is_empty());
@@ -343,7 +343,7 @@ fn FilterBar(params: Memo<ListParams>) -> impl IntoView {
                     </select>
                     </div>
                 </details>
-                <button type="submit" class="secondary">{t.apply}</button>
+                <button type="submit" class="secondary">{t.tasks.apply}</button>
             </div>
         </form>
     }
@@ -413,7 +413,7 @@ fn TaskItems(tasks: Vec<TaskView>, draggable: bool) -> impl IntoView {
 
     view! {
         <Show when=move || draggable>
-            <p class="hint small" id="reorder-hint">{t.reorder_hint}</p>
+            <p class="hint small" id="reorder-hint">{t.tasks.reorder_hint}</p>
         </Show>
         <ul class="tasks" data-testid="task-list" class:dragging=move || drag.with(Option::is_some)>
             <For each=move || items.get() key=|item| (item.task.id, item.task.updated_at) let:item>

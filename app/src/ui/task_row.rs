@@ -31,7 +31,13 @@ pub fn TaskRow(item: TaskView, reorder: Option<Reorder>) -> impl IntoView {
         Some(Err(error)) => session.report_refusal(&error),
         None => {}
     });
-    let tick_label = move || if done() { t.mark_not_done } else { t.mark_done };
+    let tick_label = move || {
+        if done() {
+            t.tasks.mark_not_done
+        } else {
+            t.tasks.mark_done
+        }
+    };
 
     let shift = move || {
         reorder
@@ -56,7 +62,7 @@ pub fn TaskRow(item: TaskView, reorder: Option<Reorder>) -> impl IntoView {
                 <button
                     type="button"
                     class="handle"
-                    aria-label=format!("{}: {}", t.drag_handle, task.title)
+                    aria-label=format!("{}: {}", t.tasks.drag_handle, task.title)
                     aria-describedby="reorder-hint"
                     data-testid="drag-handle"
                     on:pointerdown=move |ev| {
@@ -98,7 +104,7 @@ pub fn TaskRow(item: TaskView, reorder: Option<Reorder>) -> impl IntoView {
                 <span class="meta">
                     {due_text.map(|text| view! {
                         <span class="due" class:overdue=overdue>
-                            {overdue.then(|| view! { <span class="visually-hidden">{t.overdue}": "</span> })}
+                            {overdue.then(|| view! { <span class="visually-hidden">{t.common.overdue}": "</span> })}
                             {text}
                         </span>
                     })}

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
 use super::dom;
+use super::i18n::texts;
 use super::sign_in::SignIn;
-use super::texts::texts;
 use crate::i18n::Lang;
 use crate::server_fns::{ServerInfo, SignInOptions, server_status};
 
@@ -25,13 +25,13 @@ pub fn Welcome(options: SignInOptions) -> impl IntoView {
                 database_ok,
             }) => {
                 let database = if database_ok {
-                    t.database_ok
+                    t.account.database_ok
                 } else {
-                    t.database_down
+                    t.account.database_down
                 };
-                format!("{} {version} · {database}", t.server)
+                format!("{} {version} · {database}", t.account.server)
             }
-            Err(_) => t.no_answer.to_owned(),
+            Err(_) => t.account.no_answer.to_owned(),
         })
     };
 
@@ -39,8 +39,8 @@ pub fn Welcome(options: SignInOptions) -> impl IntoView {
         <main class="page">
             <section class="card" data-hydrated=move || hydrated.get().to_string()>
                 <h1>"Vectora"</h1>
-                <p class="hint">{t.tagline}</p>
-                <p>{t.open_in_telegram}</p>
+                <p class="hint">{t.account.tagline}</p>
+                <p>{t.account.open_in_telegram}</p>
                 <button
                     type="button"
                     data-testid="check-server"
@@ -49,7 +49,7 @@ pub fn Welcome(options: SignInOptions) -> impl IntoView {
                         check.dispatch(());
                     }
                 >
-                    {t.check_server}
+                    {t.account.check_server}
                 </button>
                 <p data-testid="server-status" role="status" aria-live="polite">
                     {status_text}
@@ -58,12 +58,12 @@ pub fn Welcome(options: SignInOptions) -> impl IntoView {
             <SignIn telegram_bot=options.telegram_bot/>
             <Show when=move || dev_sign_in>
                 <section class="card">
-                    <h2>{t.dev_sign_in_title}</h2>
-                    <p class="hint">{t.dev_sign_in_hint}</p>
+                    <h2>{t.account.dev_sign_in_title}</h2>
+                    <p class="hint">{t.account.dev_sign_in_hint}</p>
                     <form method="post" action="/auth/dev" class="row">
-                        <label for="dev-telegram-id">{t.telegram_id}</label>
+                        <label for="dev-telegram-id">{t.account.telegram_id}</label>
                         <input id="dev-telegram-id" name="telegram_id" type="number" value="1000" required/>
-                        <button type="submit" data-testid="dev-sign-in">{t.sign_in}</button>
+                        <button type="submit" data-testid="dev-sign-in">{t.account.sign_in}</button>
                     </form>
                 </section>
             </Show>
