@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use app::i18n::Lang;
+use app::i18n::errors::api;
 use app::model::FieldErrors;
 use app::server::ServiceError;
 use app::server::auth::AuthError;
@@ -71,45 +72,20 @@ impl ApiError {
     }
 
     fn detail(&self, lang: Lang) -> String {
+        let t = api::texts(lang);
         let text = match self {
-            ApiError::Service(ServiceError::NotFound) => lang.pick("Не найдено.", "Not found."),
-            ApiError::Service(ServiceError::Validation(_)) => lang.pick(
-                "Некоторые поля заполнены неверно.",
-                "Some fields are not valid.",
-            ),
+            ApiError::Service(ServiceError::NotFound) => t.not_found,
+            ApiError::Service(ServiceError::Validation(_)) => t.invalid_fields,
             ApiError::Service(ServiceError::Unauthorized(auth)) => auth.message(lang),
-            ApiError::Service(ServiceError::Db(_) | ServiceError::Internal(_)) => {
-                lang.pick("Внутренняя ошибка сервера.", "Internal server error.")
-            }
+            ApiError::Service(ServiceError::Db(_) | ServiceError::Internal(_)) => t.internal,
             ApiError::Service(ServiceError::Account(refused)) => refused.message(lang),
-            ApiError::Service(ServiceError::RateLimited(_)) => lang.pick(
-                "Слишком много запросов; повторите позже (см. Retry-After).",
-                "Too many requests; try again later (see Retry-After).",
-            ),
-            ApiError::MalformedBody => lang.pick(
-                "Тело запроса — не корректный JSON.",
-                "The request body is not valid JSON.",
-            ),
-            ApiError::InvalidBody(reason) => {
-                let lead = lang.pick(
-                    "Тело запроса не той структуры",
-                    "The request body has the wrong shape",
-                );
-                return format!("{lead}: {reason}");
-            }
-            ApiError::InvalidQuery => lang.pick(
-                "Неверные параметры запроса.",
-                "The query string is not valid.",
-            ),
-            ApiError::UnsupportedMediaType => lang.pick(
-                "Отправьте тело как JSON с Content-Type: application/json.",
-                "Send the body as JSON with Content-Type: application/json.",
-            ),
-            ApiError::PayloadTooLarge => lang.pick(
-                "Тело запроса слишком большое.",
-                "The request body is too large.",
-            ),
-            ApiError::RouteNotFound => lang.pick("Такого метода API нет.", "No such API route."),
+            ApiError::Service(ServiceError::RateLimited(_)) => t.too_many_requests,
+            ApiError::MalformedBody => t.malformed_body,
+            ApiError::InvalidBody(reason) => return (t.invalid_body)(reason),
+            ApiError::InvalidQuery => t.invalid_query,
+            ApiError::UnsupportedMediaType => t.unsupported_media_type,
+            ApiError::PayloadTooLarge => t.payload_too_large,
+            ApiError::RouteNotFound => t.route_not_found,
         };
         text.to_owned()
     }

@@ -2,6 +2,7 @@
 //! own first), never a stack trace.
 
 use app::i18n::Lang;
+use app::i18n::errors::sign_in;
 use app::server::ServiceError;
 use app::server::auth::AuthError;
 use axum::http::StatusCode;
@@ -10,28 +11,17 @@ use axum::response::{Html, IntoResponse, Response};
 use crate::rest::error::ApiError;
 
 fn explain(error: &ServiceError, lang: Lang) -> &'static str {
+    let t = sign_in::texts(lang);
     match error {
         ServiceError::Account(refused) => refused.message(lang),
-        ServiceError::Unauthorized(AuthError::Expired) => lang.pick(
-            "Данные входа через Telegram устарели. Войдите ещё раз.",
-            "Telegram's sign-in data has expired. Please sign in again.",
-        ),
+        ServiceError::Unauthorized(AuthError::Expired) => t.expired,
         ServiceError::Unauthorized(AuthError::NotConfigured) => {
             AuthError::NotConfigured.message(lang)
         }
-        ServiceError::Unauthorized(_) | ServiceError::Validation(_) => lang.pick(
-            "Не удалось проверить данные входа через Telegram. Войдите ещё раз.",
-            "Telegram's sign-in data could not be verified. Please sign in again.",
-        ),
-        ServiceError::RateLimited(_) => lang.pick(
-            "Слишком много попыток входа. Подождите минуту и попробуйте снова.",
-            "Too many sign-in attempts. Wait a minute and try again.",
-        ),
-        ServiceError::NotFound => lang.pick("Аккаунт не найден.", "The account was not found."),
-        ServiceError::Db(_) | ServiceError::Internal(_) => lang.pick(
-            "Внутренняя ошибка сервера. Попробуйте позже.",
-            "Internal server error. Please try later.",
-        ),
+        ServiceError::Unauthorized(_) | ServiceError::Validation(_) => t.not_verified,
+        ServiceError::RateLimited(_) => t.too_many_attempts,
+        ServiceError::NotFound => t.account_not_found,
+        ServiceError::Db(_) | ServiceError::Internal(_) => t.internal,
     }
 }
 
@@ -39,10 +29,7 @@ fn explain(error: &ServiceError, lang: Lang) -> &'static str {
 fn explain_any(error: &ApiError, lang: Lang) -> (StatusCode, &'static str) {
     match error {
         ApiError::Service(error) => (error.status(), explain(error, lang)),
-        _ => (
-            StatusCode::BAD_REQUEST,
-            lang.pick("Запрос повреждён.", "The request is not valid."),
-        ),
+        _ => (StatusCode::BAD_REQUEST, sign_in::texts(lang).bad_request),
     }
 }
 
@@ -53,8 +40,7 @@ pub fn failure(error: &ApiError, lang: Lang, stylesheet: &str) -> Response {
     };
     let (status, first) = explain_any(error, lang);
     let (_, second) = explain_any(error, other);
-    let title = |lang: Lang| lang.pick("Войти не удалось", "Sign-in failed");
-    let home = |lang: Lang| lang.pick("На главную", "Home");
+    let (t, t2) = (sign_in::texts(lang), sign_in::texts(other));
     let body = format!(
         "<!DOCTYPE html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
@@ -65,10 +51,10 @@ pub fn failure(error: &ApiError, lang: Lang, stylesheet: &str) -> Response {
          <p><a href=\"/\">{home1} · {home2}</a></p></section></main></body></html>\n",
         code = lang.code(),
         code2 = other.code(),
-        title1 = title(lang),
-        title2 = title(other),
-        home1 = home(lang),
-        home2 = home(other),
+        title1 = t.title,
+        title2 = t2.title,
+        home1 = t.home,
+        home2 = t2.home,
     );
     (status, Html(body)).into_response()
 }

@@ -1,5 +1,6 @@
 //! The two languages every user-visible string exists in.
 
+pub mod errors;
 pub mod plural;
 
 pub use plural::Plural;

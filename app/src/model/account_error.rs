@@ -1,6 +1,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
+use crate::i18n::errors::account;
 
 /// Why a sign-in or an account change was refused (field rules aside: those are `Validation`).
 /// Shared with the browser, which shows the same words.
@@ -28,39 +29,16 @@ pub enum AccountError {
 
 impl AccountError {
     pub fn message(self, lang: Lang) -> &'static str {
+        let t = account::texts(lang);
         match self {
-            AccountError::WrongCredentials => lang.pick(
-                "Неверное имя пользователя или пароль.",
-                "Wrong username or password.",
-            ),
-            AccountError::LinkUnknown => lang.pick(
-                "Такой ссылки для входа нет. Попросите у бота новую командой /login.",
-                "This sign-in link is not valid. Ask the bot for a new one with /login.",
-            ),
-            AccountError::LinkExpired => lang.pick(
-                "Ссылка для входа устарела (она действует 10 минут). Попросите у бота новую командой /login.",
-                "This sign-in link has expired (links last 10 minutes). Ask the bot for a new one with /login.",
-            ),
-            AccountError::LinkUsed => lang.pick(
-                "По этой ссылке уже вошли: она одноразовая. Попросите у бота новую командой /login.",
-                "This sign-in link was already used: each link works once. Ask the bot for a new one with /login.",
-            ),
-            AccountError::TelegramTaken => lang.pick(
-                "Этот Telegram уже привязан к другому аккаунту с задачами или паролем. Войдите через Telegram, чтобы пользоваться тем аккаунтом.",
-                "This Telegram account already belongs to another account that has tasks or a password. Sign in with Telegram to use that account.",
-            ),
-            AccountError::OtherTelegramLinked => lang.pick(
-                "К этому аккаунту уже привязан другой Telegram.",
-                "This account is already linked to another Telegram account.",
-            ),
-            AccountError::PasswordAlreadySet => lang.pick(
-                "Пароль уже задан; смените его в форме смены пароля.",
-                "A password is already set; change it with the change-password form.",
-            ),
-            AccountError::NoPassword => lang.pick(
-                "У аккаунта ещё нет пароля; сначала задайте его.",
-                "The account has no password yet; set one first.",
-            ),
+            AccountError::WrongCredentials => t.wrong_credentials,
+            AccountError::LinkUnknown => t.link_unknown,
+            AccountError::LinkExpired => t.link_expired,
+            AccountError::LinkUsed => t.link_used,
+            AccountError::TelegramTaken => t.telegram_taken,
+            AccountError::OtherTelegramLinked => t.other_telegram_linked,
+            AccountError::PasswordAlreadySet => t.password_already_set,
+            AccountError::NoPassword => t.no_password,
         }
     }
 }

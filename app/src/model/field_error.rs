@@ -2,7 +2,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::i18n::{Lang, plural};
+use crate::i18n::Lang;
+use crate::i18n::errors::field;
 
 /// Why one field was refused. The code is stable for clients; the message is for people.
 /// Written as `{"code": "too_long", "max": 500}`; read back by hand (below).
@@ -77,130 +78,30 @@ impl FieldError {
     }
 
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (FieldError::Required, Lang::En) => {
-                "This field is required and cannot be empty.".into()
-            }
-            (FieldError::Required, Lang::Ru) => {
-                "Обязательное поле, оно не может быть пустым.".into()
-            }
-            (FieldError::TooLong { max }, Lang::En) => {
-                format!(
-                    "Must be at most {}.",
-                    plural::en(*max as u64, "character", "characters")
-                )
-            }
-            (FieldError::TooLong { max }, Lang::Ru) => {
-                format!(
-                    "Не длиннее {}.",
-                    plural::ru(*max as u64, "символа", "символов", "символов")
-                )
-            }
-            (FieldError::OutOfRange { min, max }, Lang::En) => {
-                format!("Must be a whole number from {min} to {max}.")
-            }
-            (FieldError::OutOfRange { min, max }, Lang::Ru) => {
-                format!("Нужно целое число от {min} до {max}.")
-            }
-            (FieldError::Invalid, Lang::En) => "This value is not valid.".into(),
-            (FieldError::Invalid, Lang::Ru) => "Недопустимое значение.".into(),
-            (FieldError::InvalidPriority, Lang::En) => {
-                "Priority must be one of: low, normal, high.".into()
-            }
-            (FieldError::InvalidPriority, Lang::Ru) => {
-                "Приоритет должен быть одним из: low, normal, high.".into()
-            }
-            (FieldError::InvalidDateTime, Lang::En) => {
-                "Use a date and time like 2026-12-31T18:30 or 2026-12-31T18:30:00+03:00.".into()
-            }
-            (FieldError::InvalidDateTime, Lang::Ru) => {
-                "Укажите дату и время в виде 2026-12-31T18:30 или 2026-12-31T18:30:00+03:00.".into()
-            }
-            (FieldError::InvalidBoolean, Lang::En) => "Must be true or false.".into(),
-            (FieldError::InvalidBoolean, Lang::Ru) => "Должно быть true или false.".into(),
-            (FieldError::InvalidSort, Lang::En) => {
-                "Sort by one of: position, date, priority, title, created.".into()
-            }
-            (FieldError::InvalidSort, Lang::Ru) => {
-                "Сортировка — одно из: position, date, priority, title, created.".into()
-            }
-            (FieldError::TooManyTags { max }, Lang::En) => {
-                format!("At most {}.", plural::en(*max as u64, "tag", "tags"))
-            }
-            (FieldError::TooManyTags { max }, Lang::Ru) => {
-                format!(
-                    "Не больше {}.",
-                    plural::ru(*max as u64, "тега", "тегов", "тегов")
-                )
-            }
-            (FieldError::TagLength { max }, Lang::En) => {
-                let characters = plural::en(*max as u64, "character", "characters");
-                format!("Each tag must be 1 to {characters}.")
-            }
-            (FieldError::TagLength { max }, Lang::Ru) => {
-                let characters = plural::ru(*max as u64, "символа", "символов", "символов");
-                format!("Каждый тег — от 1 до {characters}.")
-            }
-            (FieldError::InvalidLanguage, Lang::En) => "Language must be ru or en.".into(),
-            (FieldError::InvalidLanguage, Lang::Ru) => "Язык должен быть ru или en.".into(),
-            (FieldError::InvalidTimeZone, Lang::En) => {
-                "Use an IANA time zone name such as Europe/Moscow.".into()
-            }
-            (FieldError::InvalidTimeZone, Lang::Ru) => {
-                "Укажите часовой пояс IANA, например Europe/Moscow.".into()
-            }
-            (FieldError::InvalidTimeOfDay, Lang::En) => "Use a time of day as HH:MM.".into(),
-            (FieldError::InvalidTimeOfDay, Lang::Ru) => "Укажите время в виде ЧЧ:ММ.".into(),
-            (FieldError::InvalidTheme, Lang::En) => "Theme must be auto, light or dark.".into(),
-            (FieldError::InvalidTheme, Lang::Ru) => "Тема должна быть auto, light или dark.".into(),
-            (FieldError::InvalidDueFilter, Lang::En) => {
-                "Use today, upcoming, overdue, none or a date as YYYY-MM-DD.".into()
-            }
-            (FieldError::InvalidDueFilter, Lang::Ru) => {
-                "Укажите today, upcoming, overdue, none или дату ГГГГ-ММ-ДД.".into()
-            }
-            (FieldError::InvalidMonth, Lang::En) => "Use a month as YYYY-MM.".into(),
-            (FieldError::InvalidMonth, Lang::Ru) => "Укажите месяц в виде ГГГГ-ММ.".into(),
-            (FieldError::DuplicateIds, Lang::En) => "Each id may appear only once.".into(),
-            (FieldError::DuplicateIds, Lang::Ru) => {
-                "Каждый id может встречаться только раз.".into()
-            }
-            (FieldError::InvalidUsername { min, max }, Lang::En) => {
-                let signs = plural::en(
-                    *max as u64,
-                    "Latin letter, digit or underscore",
-                    "Latin letters, digits or underscores",
-                );
-                format!("Use {min} to {signs}.")
-            }
-            (FieldError::InvalidUsername { min, max }, Lang::Ru) => {
-                let signs = plural::ru(
-                    *max as u64,
-                    "латинской буквы, цифры или знака подчёркивания",
-                    "латинских букв, цифр или знаков подчёркивания",
-                    "латинских букв, цифр или знаков подчёркивания",
-                );
-                format!("От {min} до {signs}.")
-            }
-            (FieldError::WeakPassword { min }, Lang::En) => {
-                let characters = plural::en(*min as u64, "character", "characters");
-                format!("At least {characters}, with both letters and digits.")
-            }
-            (FieldError::WeakPassword { min }, Lang::Ru) => {
-                let characters = plural::ru(*min as u64, "символа", "символов", "символов");
-                format!("Не короче {characters}, и буквы, и цифры.")
-            }
-            (FieldError::UsernameTaken, Lang::En) => "This username is taken.".into(),
-            (FieldError::UsernameTaken, Lang::Ru) => "Это имя пользователя уже занято.".into(),
-            (FieldError::WrongPassword, Lang::En) => "The current password is not right.".into(),
-            (FieldError::WrongPassword, Lang::Ru) => "Текущий пароль указан неверно.".into(),
-            (FieldError::NoTitle, Lang::En) => {
-                "Say what to do: the text has only a date, #tags, !priority or @category.".into()
-            }
-            (FieldError::NoTitle, Lang::Ru) => {
-                "Напишите, что сделать: в тексте только дата, #теги, !приоритет или @категория."
-                    .into()
-            }
+        let t = field::texts(lang);
+        match *self {
+            FieldError::Required => t.required.into(),
+            FieldError::TooLong { max } => (t.too_long)(max),
+            FieldError::OutOfRange { min, max } => (t.out_of_range)(min, max),
+            FieldError::Invalid => t.invalid.into(),
+            FieldError::InvalidPriority => t.invalid_priority.into(),
+            FieldError::InvalidDateTime => t.invalid_date_time.into(),
+            FieldError::InvalidBoolean => t.invalid_boolean.into(),
+            FieldError::InvalidSort => t.invalid_sort.into(),
+            FieldError::TooManyTags { max } => (t.too_many_tags)(max),
+            FieldError::TagLength { max } => (t.tag_length)(max),
+            FieldError::InvalidLanguage => t.invalid_language.into(),
+            FieldError::InvalidTimeZone => t.invalid_time_zone.into(),
+            FieldError::InvalidTimeOfDay => t.invalid_time_of_day.into(),
+            FieldError::InvalidTheme => t.invalid_theme.into(),
+            FieldError::InvalidDueFilter => t.invalid_due_filter.into(),
+            FieldError::InvalidMonth => t.invalid_month.into(),
+            FieldError::DuplicateIds => t.duplicate_ids.into(),
+            FieldError::InvalidUsername { min, max } => (t.invalid_username)(min, max),
+            FieldError::WeakPassword { min } => (t.weak_password)(min),
+            FieldError::UsernameTaken => t.username_taken.into(),
+            FieldError::WrongPassword => t.wrong_password.into(),
+            FieldError::NoTitle => t.no_title.into(),
         }
     }
 }

@@ -1,4 +1,5 @@
 use crate::i18n::Lang;
+use crate::i18n::errors::auth;
 
 /// Why credentials were refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -25,41 +26,17 @@ pub enum AuthError {
 
 impl AuthError {
     pub fn message(self, lang: Lang) -> &'static str {
+        let t = auth::texts(lang);
         match self {
-            AuthError::Missing => lang.pick(
-                "Нужна авторизация: заголовок Authorization: tma <initData> или Bearer <API-токен>.",
-                "Authentication required: send Authorization: tma <initData> or Bearer <API token>.",
-            ),
-            AuthError::UnsupportedScheme => lang.pick(
-                "Неподдерживаемая схема авторизации; используйте tma <initData> или Bearer <API-токен>.",
-                "Unsupported authorization scheme; use tma <initData> or Bearer <API token>.",
-            ),
-            AuthError::Malformed => lang.pick(
-                "Данные авторизации повреждены.",
-                "The credentials are malformed.",
-            ),
-            AuthError::MissingHash => {
-                lang.pick("В initData нет подписи (hash).", "initData has no hash.")
-            }
-            AuthError::BadSignature => lang.pick(
-                "Неверная подпись initData.",
-                "The initData signature is not valid.",
-            ),
-            AuthError::Expired => lang.pick(
-                "Данные авторизации устарели; откройте приложение заново.",
-                "The credentials have expired; open the app again.",
-            ),
-            AuthError::NoUser => {
-                lang.pick("В initData нет пользователя.", "initData names no user.")
-            }
-            AuthError::NotConfigured => lang.pick(
-                "Вход через Telegram не настроен на сервере.",
-                "Telegram sign-in is not configured on this server.",
-            ),
-            AuthError::BadToken => lang.pick(
-                "API-токен неизвестен или отозван.",
-                "The API token is unknown or has been revoked.",
-            ),
+            AuthError::Missing => t.missing,
+            AuthError::UnsupportedScheme => t.unsupported_scheme,
+            AuthError::Malformed => t.malformed,
+            AuthError::MissingHash => t.missing_hash,
+            AuthError::BadSignature => t.bad_signature,
+            AuthError::Expired => t.expired,
+            AuthError::NoUser => t.no_user,
+            AuthError::NotConfigured => t.not_configured,
+            AuthError::BadToken => t.bad_token,
         }
     }
 }
