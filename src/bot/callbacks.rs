@@ -9,7 +9,7 @@ use teloxide::types::Message;
 use super::callback_data::Action;
 use super::replies::{Outcome, Reply, service_error};
 use super::send::{HandlerResult, deliver};
-use super::{commands, lists, people, reminder, settings, texts};
+use super::{commands, i18n, lists, people, reminder, settings, texts};
 
 pub async fn handle(bot: Bot, query: CallbackQuery, state: AppState) -> HandlerResult {
     let outcome = match (
@@ -21,7 +21,12 @@ pub async fn handle(bot: Bot, query: CallbackQuery, state: AppState) -> HandlerR
             Err(error) => refusal(texts::lang_of(&query.from), &error),
         },
         _ => Outcome {
-            notice: Some(texts::failed(people::language(&state, &query.from).await).to_owned()),
+            notice: Some(
+                i18n::texts(people::language(&state, &query.from).await)
+                    .chat
+                    .failed
+                    .to_owned(),
+            ),
             message: None,
         },
     };
@@ -86,7 +91,7 @@ async fn press(state: &AppState, user: &CurrentUser, action: Action, message: &M
                 message: Some(commands::add(state, user, text).await),
             },
             None => Outcome {
-                notice: Some(texts::send_again(lang).to_owned()),
+                notice: Some(i18n::texts(lang).chat.send_again.to_owned()),
                 message: None,
             },
         },

@@ -8,7 +8,7 @@ use teloxide::utils::command::BotCommands;
 use super::replies::Reply;
 use super::send::HandlerResult;
 use super::texts::{self, ListKind};
-use super::{keyboards, lists, people, settings};
+use super::{i18n, keyboards, lists, people, settings};
 
 /// Every command takes the rest of the line, so that "/today please" is still `/today`.
 #[derive(BotCommands, Clone, Debug, PartialEq)]
@@ -50,7 +50,7 @@ async fn answer(state: &AppState, user: &CurrentUser, name: &str, command: Comma
         Command::Help(_) => Reply::text(texts::help(lang)),
         Command::Login(_) => match login_links::issue_login_link(state, user.id).await {
             Ok(url) => Reply::with(
-                texts::login_link(lang, &url),
+                (i18n::texts(lang).chat.login_link)(&url),
                 keyboards::sign_in(lang, &url),
             ),
             Err(error) => Reply::error(lang, &error),
@@ -65,7 +65,10 @@ async fn start(state: &AppState, user: &CurrentUser, name: &str, payload: &str) 
         .strip_prefix(TASK_PAYLOAD)
         .and_then(|id| id.parse::<TaskId>().ok())
     else {
-        return Reply::with(texts::welcome(lang, name), keyboards::welcome(lang, &base));
+        return Reply::with(
+            (i18n::texts(lang).chat.welcome)(name),
+            keyboards::welcome(lang, &base),
+        );
     };
     match tasks::get_task(&state.db, user, id).await {
         Ok(task) => Reply::with(
@@ -80,7 +83,7 @@ async fn start(state: &AppState, user: &CurrentUser, name: &str, payload: &str) 
 pub async fn add(state: &AppState, user: &CurrentUser, text: &str) -> Reply {
     let lang = user.language;
     if text.trim().is_empty() {
-        return Reply::text(texts::add_usage(lang));
+        return Reply::text(i18n::texts(lang).chat.add_usage);
     }
     let created = match parse_quick_add(text, clock::now(), user.time_zone, lang) {
         Ok(new) => tasks::create_task(&state.db, user, new).await,
@@ -118,7 +121,7 @@ async fn done(state: &AppState, user: &CurrentUser, text: &str) -> Reply {
             .is_some_and(|k| !k.inline_keyboard.is_empty())
         {
             return Reply {
-                text: format!("{}\n\n{}", texts::done_usage(lang), reply.text),
+                text: format!("{}\n\n{}", i18n::texts(lang).chat.done_usage, reply.text),
                 ..reply
             };
         }
@@ -129,7 +132,7 @@ async fn done(state: &AppState, user: &CurrentUser, text: &str) -> Reply {
         Err(error) => return Reply::error(lang, &error),
     };
     match matching.as_slice() {
-        [] => Reply::text(texts::no_match(lang, text)),
+        [] => Reply::text((i18n::texts(lang).chat.no_match)(text)),
         [one] => match lists::complete(state, user, one.id).await {
             Ok(task) => Reply::text(texts::completed(lang, &task.title)),
             Err(error) => Reply::error(lang, &error),
@@ -137,7 +140,7 @@ async fn done(state: &AppState, user: &CurrentUser, text: &str) -> Reply {
         several => Reply::with(
             format!(
                 "{}\n\n{}",
-                texts::several_match(lang),
+                i18n::texts(lang).chat.several_match,
                 texts::list(lang, ListKind::Open, several, user.time_zone)
             ),
             keyboards::list(ListKind::Open, several),
@@ -155,7 +158,7 @@ pub async fn unknown(bot: Bot, msg: Message, state: AppState) -> HandlerResult {
         .and_then(|t| t.split_whitespace().next())
         .unwrap_or("/");
     let lang = people::language(&state, from).await;
-    Reply::text(texts::unknown_command(lang, command))
+    Reply::text((i18n::texts(lang).chat.unknown_command)(command))
         .send(&bot, msg.chat.id, None)
         .await
 }

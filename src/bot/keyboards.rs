@@ -7,8 +7,9 @@ use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo};
 use url::Url;
 
 use super::callback_data::{self, Action, Choice, clock_time};
+use super::i18n::texts;
 use super::settings_texts;
-use super::texts::{self, ListKind};
+use super::texts::{ListKind, short};
 
 /// The app's address: `PUBLIC_URL`, or where the server listens (development).
 pub fn app_url(state: &AppState) -> String {
@@ -51,35 +52,37 @@ pub fn task_url(base: &str, id: TaskId) -> String {
 }
 
 pub fn welcome(lang: Lang, base: &str) -> InlineKeyboardMarkup {
+    let t = texts(lang).chat;
     rows(vec![
-        vec![open(texts::open_app(lang), base)],
-        vec![link(texts::open_in_browser(lang), base)],
+        vec![open(t.open_app, base)],
+        vec![link(t.open_in_browser, base)],
     ])
 }
 
 pub fn added(lang: Lang, base: &str, id: TaskId) -> InlineKeyboardMarkup {
+    let t = texts(lang).chat;
     rows(vec![vec![
-        Some(callback(texts::undo(lang), Action::Undo(id))),
-        open(texts::edit(lang), &task_url(base, id)),
+        Some(callback(t.undo, Action::Undo(id))),
+        open(t.edit, &task_url(base, id)),
     ]])
 }
 
 pub fn offer(lang: Lang) -> InlineKeyboardMarkup {
     rows(vec![vec![Some(callback(
-        texts::confirm_add(lang),
+        texts(lang).chat.confirm_add,
         Action::Add,
     ))]])
 }
 
 pub fn open_task(lang: Lang, base: &str, id: TaskId) -> InlineKeyboardMarkup {
     rows(vec![vec![open(
-        texts::open_task(lang),
+        texts(lang).chat.open_task,
         &task_url(base, id),
     )]])
 }
 
 pub fn sign_in(lang: Lang, url: &str) -> InlineKeyboardMarkup {
-    rows(vec![vec![link(texts::sign_in(lang), url)]])
+    rows(vec![vec![link(texts(lang).chat.sign_in, url)]])
 }
 
 /// The settings' buttons, in the profile's language, the choice in effect ticked: reminders on
@@ -120,12 +123,12 @@ pub fn settings(profile: &Profile, base: &str) -> InlineKeyboardMarkup {
         [Lang::Ru, Lang::En]
             .into_iter()
             .map(|option| {
-                let label = settings_texts::language_name(option).to_owned();
+                let label = option.name().to_owned();
                 choice(label, option == lang, Choice::Language(option))
             })
             .collect(),
         vec![open(
-            settings_texts::open_in_app(lang),
+            texts(lang).settings.open_in_app,
             &format!("{base}/settings"),
         )],
     ])
@@ -140,11 +143,7 @@ pub fn list(kind: ListKind, tasks: &[Task]) -> InlineKeyboardMarkup {
             .iter()
             .enumerate()
             .map(|(n, task)| {
-                let label = format!(
-                    "✅ {}. {}",
-                    n + 1,
-                    texts::short(&task.title, BUTTON_TITLE_MAX)
-                );
+                let label = format!("✅ {}. {}", n + 1, short(&task.title, BUTTON_TITLE_MAX));
                 vec![Some(callback(&label, Action::Done { kind, id: task.id }))]
             })
             .collect(),

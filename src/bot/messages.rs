@@ -6,7 +6,7 @@ use teloxide::prelude::*;
 
 use super::replies::Reply;
 use super::send::HandlerResult;
-use super::{keyboards, people, texts};
+use super::{i18n, keyboards, people, texts};
 
 pub async fn plain(bot: Bot, msg: Message, state: AppState) -> HandlerResult {
     let Some(from) = msg.from.as_ref() else {
@@ -23,7 +23,7 @@ pub async fn plain(bot: Bot, msg: Message, state: AppState) -> HandlerResult {
     };
     let lang = user.language;
     let reply = match msg.text() {
-        None => Reply::text(texts::not_text(lang)),
+        None => Reply::text(i18n::texts(lang).chat.not_text),
         Some(text) => match parse_quick_add(text, clock::now(), user.time_zone, lang) {
             Ok(new) => Reply::with(
                 texts::offer(lang, &Understood::of(&new, user.time_zone), user.time_zone),

@@ -5,6 +5,7 @@
 mod callback_data;
 mod callbacks;
 mod commands;
+mod i18n;
 mod inbox;
 mod keyboards;
 mod lists;

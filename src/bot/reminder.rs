@@ -11,13 +11,14 @@ use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 use super::callback_data::{Action, Snooze};
 use super::replies::{Reply, service_error};
 use super::texts::{self, ListKind};
-use super::{keyboards, lists, reminder_texts};
+use super::{i18n, keyboards, lists, reminder_texts};
 
 /// When "Snooze until tomorrow" reminds again: this hour, local time.
 const TOMORROW_AT: NaiveTime = NaiveTime::from_hms_opt(9, 0, 0).expect("a valid time");
 
 /// The reminder message: the task, its due time, and Done / Snooze / Open.
 pub fn reminder_reply(state: &AppState, lang: Lang, task: &task::Model, zone: Tz) -> Reply {
+    let t = i18n::texts(lang).reminders;
     let text = reminder_texts::reminder(lang, &task.title, task.date_time, zone);
     let snooze = |label: &str, snooze| {
         InlineKeyboardButton::callback(
@@ -30,12 +31,9 @@ pub fn reminder_reply(state: &AppState, lang: Lang, task: &task::Model, zone: Tz
         )
     };
     let mut rows = vec![vec![
-        InlineKeyboardButton::callback(
-            reminder_texts::done_button(lang),
-            Action::Finish(task.id).encode(),
-        ),
-        snooze(reminder_texts::hour_button(lang), Snooze::Hour),
-        snooze(reminder_texts::tomorrow_button(lang), Snooze::Tomorrow),
+        InlineKeyboardButton::callback(t.done_button, Action::Finish(task.id).encode()),
+        snooze(t.hour_button, Snooze::Hour),
+        snooze(t.tomorrow_button, Snooze::Tomorrow),
     ]];
     rows.extend(keyboards::open_task(lang, &keyboards::app_url(state), task.id).inline_keyboard);
     Reply::with(text, InlineKeyboardMarkup::new(rows))
@@ -62,7 +60,7 @@ pub async fn digest_reply(
     Some(Reply::with(
         format!(
             "{}\n\n{}",
-            reminder_texts::digest_heading(lang),
+            i18n::texts(lang).reminders.digest_heading,
             texts::list(lang, ListKind::Today, &due, user.time_zone)
         ),
         keyboards::list(ListKind::Today, &due),
@@ -120,7 +118,7 @@ pub async fn snooze(state: &AppState, user: &CurrentUser, snooze: Snooze, id: Ta
             )),
         },
         Ok(None) => Pressed {
-            notice: reminder_texts::already_done(lang).to_owned(),
+            notice: i18n::texts(lang).reminders.already_done.to_owned(),
             message: None,
         },
         Err(error) => Pressed {

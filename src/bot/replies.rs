@@ -8,7 +8,7 @@ use teloxide::types::{InlineKeyboardMarkup, MessageId, ReplyParameters};
 use teloxide::{ApiError, RequestError};
 
 use super::send::{HandlerResult, deliver};
-use super::{settings_texts, texts};
+use super::{i18n, settings_texts, texts};
 
 pub struct Reply {
     pub text: String,
@@ -74,10 +74,10 @@ impl Reply {
 pub fn service_error(lang: Lang, error: &ServiceError) -> String {
     match error {
         ServiceError::Validation(errors) => texts::refused(lang, errors),
-        ServiceError::NotFound => texts::not_found(lang).to_owned(),
+        ServiceError::NotFound => i18n::texts(lang).chat.not_found.to_owned(),
         other => {
             tracing::error!(error = %other, "bot: service call failed");
-            texts::failed(lang).to_owned()
+            i18n::texts(lang).chat.failed.to_owned()
         }
     }
 }

@@ -7,7 +7,7 @@ use app::server::{AppState, CurrentUser, ServiceError, users};
 
 use super::callback_data::Choice;
 use super::replies::{Outcome, Reply, settings_error};
-use super::{keyboards, settings_texts};
+use super::{i18n, keyboards, settings_texts};
 
 async fn apply(
     state: &AppState,
@@ -41,7 +41,7 @@ pub async fn command(state: &AppState, user: &CurrentUser, args: &str) -> Reply 
         };
     }
     let Some(input) = requested(&what, value) else {
-        return Reply::text(settings_texts::usage(lang));
+        return Reply::text(i18n::texts(lang).settings.usage);
     };
     match apply(state, user, input).await {
         Ok(profile) => {
@@ -49,7 +49,7 @@ pub async fn command(state: &AppState, user: &CurrentUser, args: &str) -> Reply 
             Reply {
                 text: format!(
                     "{}\n\n{}",
-                    settings_texts::saved(profile.language),
+                    i18n::texts(profile.language).settings.saved,
                     reply.text
                 ),
                 ..reply
@@ -105,7 +105,7 @@ fn requested(what: &str, value: &str) -> Option<ProfilePatchInput> {
 pub async fn press(state: &AppState, user: &CurrentUser, choice: Choice) -> Outcome {
     match apply(state, user, choice.input()).await {
         Ok(profile) => Outcome {
-            notice: Some(settings_texts::saved(profile.language).to_owned()),
+            notice: Some(i18n::texts(profile.language).settings.saved.to_owned()),
             message: Some(view(state, &profile)),
         },
         Err(error) => Outcome {

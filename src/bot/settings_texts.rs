@@ -1,14 +1,17 @@
-//! What the bot says about settings (`/settings` and its buttons), in Russian and English.
+//! What the bot says about settings (`/settings` and its buttons), put together from its strings
+//! (`i18n/settings.rs`) and the profile.
 
-use app::i18n::{Lang, plural};
+use app::i18n::Lang;
 use app::model::{FieldErrors, Profile};
 
-use super::texts;
+use super::i18n::{SettingsShown, texts};
+use super::texts as chat;
 
-const MINUTES_A_DAY: i64 = 24 * 60;
+const MINUTES_A_DAY: u64 = 24 * 60;
 
 /// A span of minutes in days, hours and minutes: "1 day 2 h", "1 день 2 ч".
-fn span(lang: Lang, minutes: i64) -> String {
+fn span(lang: Lang, minutes: u64) -> String {
+    let t = texts(lang).settings;
     let (days, hours, mins) = (
         minutes / MINUTES_A_DAY,
         minutes % MINUTES_A_DAY / 60,
@@ -16,93 +19,60 @@ fn span(lang: Lang, minutes: i64) -> String {
     );
     let mut parts = Vec::new();
     if days > 0 {
-        let days = days.unsigned_abs();
-        parts.push(match lang {
-            Lang::Ru => plural::ru(days, "день", "дня", "дней"),
-            Lang::En => plural::en(days, "day", "days"),
-        });
+        parts.push((t.days)(days));
     }
     if hours > 0 {
-        parts.push(format!("{hours} {}", lang.pick("ч", "h")));
+        parts.push((t.hours)(hours));
     }
     if mins > 0 {
-        parts.push(format!("{mins} {}", lang.pick("мин", "min")));
+        parts.push((t.minutes)(mins));
     }
     parts.join(" ")
 }
 
 /// When a reminder comes: "30 min before", "за 30 мин".
 fn offset(lang: Lang, minutes: i64) -> String {
-    match (lang, minutes) {
-        (_, 0) => lang.pick("в момент срока", "at the due time").to_owned(),
-        (Lang::Ru, _) => format!("за {}", span(lang, minutes)),
-        (Lang::En, _) => format!("{} before", span(lang, minutes)),
-    }
-}
-
-/// The language's name in itself, as its button shows it.
-pub fn language_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ru => "Русский",
-        Lang::En => "English",
+    let t = texts(lang).settings;
+    match u64::try_from(minutes).unwrap_or(0) {
+        0 => t.at_due_time.to_owned(),
+        minutes => (t.before)(&span(lang, minutes)),
     }
 }
 
 /// The settings as they are now, and how to set values the buttons do not offer.
 pub fn view(profile: &Profile) -> String {
     let lang = profile.language;
-    let reminders = if profile.reminders_enabled {
-        lang.pick("включены", "on")
-    } else {
-        lang.pick("выключены", "off")
-    };
+    let t = texts(lang).settings;
     let digest = match &profile.digest_time {
-        Some(time) => format!("{} {time}", lang.pick("в", "at")),
-        None => lang.pick("выключена", "off").to_owned(),
+        Some(time) => (t.digest_at)(time),
+        None => t.digest_off.to_owned(),
     };
-    let remind = offset(lang, i64::from(profile.reminder_offset_minutes));
-    let zone = &profile.time_zone;
-    let name = language_name(lang);
-    match lang {
-        Lang::Ru => format!(
-            "⚙️ Настройки\n\
-             🔔 Напоминания: {reminders}\n\
-             ⏰ Напоминать: {remind}\n\
-             📰 Ежедневная сводка: {digest}\n\
-             🌍 Часовой пояс: {zone}\n\
-             🗣 Язык: {name}\n\n\
-             Кнопки ниже меняют их. Точное значение — командой:\n\
-             /settings tz Europe/Moscow — часовой пояс\n\
-             /settings digest 07:30 — время сводки (off — выключить)\n\
-             /settings offset 45 — за сколько минут до срока напоминать"
-        ),
-        Lang::En => format!(
-            "⚙️ Settings\n\
-             🔔 Reminders: {reminders}\n\
-             ⏰ Remind: {remind}\n\
-             📰 Daily digest: {digest}\n\
-             🌍 Time zone: {zone}\n\
-             🗣 Language: {name}\n\n\
-             The buttons below change them. For an exact value, send:\n\
-             /settings tz Europe/Berlin — time zone\n\
-             /settings digest 07:30 — digest time (off turns it off)\n\
-             /settings offset 45 — minutes before the due time to remind"
-        ),
-    }
+    (t.view)(&SettingsShown {
+        reminders: if profile.reminders_enabled {
+            t.reminders_on
+        } else {
+            t.reminders_off
+        },
+        remind: &offset(lang, i64::from(profile.reminder_offset_minutes)),
+        digest: &digest,
+        zone: &profile.time_zone,
+        language: lang.name(),
+    })
 }
 
 pub fn reminders_button(lang: Lang, enabled: bool) -> &'static str {
+    let t = texts(lang).settings;
     if enabled {
-        lang.pick("🔕 Выключить напоминания", "🔕 Turn reminders off")
+        t.turn_reminders_off
     } else {
-        lang.pick("🔔 Включить напоминания", "🔔 Turn reminders on")
+        t.turn_reminders_on
     }
 }
 
 pub fn offset_button(lang: Lang, minutes: i64) -> String {
-    match minutes {
-        0 => lang.pick("⏰ В срок", "⏰ On time").to_owned(),
-        _ => span(lang, minutes),
+    match u64::try_from(minutes).unwrap_or(0) {
+        0 => texts(lang).settings.on_time_button.to_owned(),
+        minutes => span(lang, minutes),
     }
 }
 
@@ -110,7 +80,7 @@ pub fn offset_button(lang: Lang, minutes: i64) -> String {
 pub fn digest_button(lang: Lang, time: Option<&str>) -> String {
     match time {
         Some(time) => time.to_owned(),
-        None => lang.pick("📰 Без сводки", "📰 No digest").to_owned(),
+        None => texts(lang).settings.no_digest_button.to_owned(),
     }
 }
 
@@ -119,42 +89,8 @@ pub fn current(label: &str) -> String {
     format!("✓ {label}")
 }
 
-pub fn open_in_app(lang: Lang) -> &'static str {
-    lang.pick(
-        "⚙️ Все настройки в приложении",
-        "⚙️ All settings in the app",
-    )
-}
-
-pub fn saved(lang: Lang) -> &'static str {
-    lang.pick("✅ Сохранено", "✅ Saved")
-}
-
-pub fn usage(lang: Lang) -> &'static str {
-    lang.pick(
-        "Не понял, что изменить. Например:\n\
-         /settings tz Europe/Moscow\n\
-         /settings digest 07:30 (или off)\n\
-         /settings offset 45\n\
-         /settings reminders on (или off)\n\
-         /settings lang en\n\
-         /settings без слов покажет все настройки с кнопками.",
-        "I didn't get what to change. For example:\n\
-         /settings tz Europe/Berlin\n\
-         /settings digest 07:30 (or off)\n\
-         /settings offset 45\n\
-         /settings reminders on (or off)\n\
-         /settings lang ru\n\
-         /settings alone shows every setting, with buttons.",
-    )
-}
-
 pub fn refused(lang: Lang, errors: &FieldErrors) -> String {
-    let lead = lang.pick(
-        "Не получилось изменить настройки:",
-        "Could not change the settings:",
-    );
-    texts::field_errors(lang, lead, errors)
+    chat::field_errors(lang, texts(lang).settings.refused, errors)
 }
 
 #[cfg(test)]
