@@ -1,4 +1,6 @@
-//! The two languages every user-visible string exists in.
+//! The two languages every user-visible string exists in, and their plural rules. The strings
+//! themselves live with their door: `ui/i18n/` (pages), `i18n/errors/` (refusals, shared by every
+//! door), `src/bot/i18n/` (the bot).
 
 pub mod errors;
 pub mod plural;
@@ -53,14 +55,6 @@ impl Lang {
         match primary.as_str() {
             "ru" | "be" | "kk" => Lang::Ru,
             _ => Lang::En,
-        }
-    }
-
-    /// Picks between the Russian and English text of one string.
-    pub fn pick<'a>(self, ru: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Ru => ru,
-            Lang::En => en,
         }
     }
 }
