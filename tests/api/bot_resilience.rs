@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use crate::fake_telegram::*;
 use crate::helpers::*;
-use crate::token_logging::Captured;
+use crate::log_capture::capture_logs;
 
 #[tokio::test]
 async fn a_429_is_waited_out_and_the_reply_sent_again() {
@@ -39,15 +39,7 @@ async fn after_a_500_the_bot_keeps_answering() {
 
 #[tokio::test]
 async fn the_token_stays_out_of_the_log_when_telegram_cannot_be_reached() {
-    let log = Captured::default();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::DEBUG)
-        .with_ansi(false)
-        .with_writer(log.clone())
-        .finish();
-    let _capturing = tracing::subscriber::set_default(subscriber);
-    // See tests/api/token_logging.rs: a second dispatcher keeps this test's statements wanted.
-    let _second = tracing::Dispatch::new(tracing::subscriber::NoSubscriber::default());
+    let log = capture_logs();
 
     // Nothing listens there: every request fails with a network error that names the URL.
     let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();

@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 
 use crate::fake_telegram::*;
 use crate::helpers::*;
-use crate::token_logging::Captured;
+use crate::log_capture::capture_logs;
 
 /// The secret derived from the test token when `WEBHOOK_SECRET` is not set.
 fn derived_secret() -> String {
@@ -208,15 +208,7 @@ async fn a_body_that_is_no_update_is_refused_and_the_bot_keeps_answering() {
 
 #[tokio::test]
 async fn the_webhook_secret_stays_out_of_the_log() {
-    let log = Captured::default();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::DEBUG)
-        .with_ansi(false)
-        .with_writer(log.clone())
-        .finish();
-    let _capturing = tracing::subscriber::set_default(subscriber);
-    // See tests/api/token_logging.rs: a second dispatcher keeps this test's statements wanted.
-    let _second = tracing::Dispatch::new(tracing::subscriber::NoSubscriber::default());
+    let log = capture_logs();
 
     let secret = "Kq7-webhook_Secret-x9Zt2";
     let (app, telegram) = spawn_with_webhook_bot(&[("WEBHOOK_SECRET", secret)]).await;

@@ -4,11 +4,12 @@ use std::net::SocketAddr;
 use chrono::Utc;
 use hmac::{Hmac, Mac};
 use reqwest::{Method, RequestBuilder, Response, StatusCode};
-use sea_orm::{ConnectionTrait, Database};
 use serde_json::{Value, json};
 use sha2::Sha256;
 use vectora::Config;
 use vectora::server::Application;
+
+use crate::postgres::ScratchDb;
 
 pub const BOT_TOKEN: &str = "123456:TEST-TOKEN";
 
@@ -30,7 +31,7 @@ pub fn backend() -> Backend {
 pub struct TestDb {
     pub url: String,
     _dir: Option<tempfile::TempDir>,
-    postgres: Option<(String, String)>,
+    _postgres: Option<ScratchDb>,
 }
 
 impl TestDb {
@@ -39,7 +40,7 @@ impl TestDb {
         TestDb {
             url: url.to_owned(),
             _dir: None,
-            postgres: None,
+            _postgres: None,
         }
     }
 
@@ -51,51 +52,17 @@ impl TestDb {
                 TestDb {
                     url,
                     _dir: Some(dir),
-                    postgres: None,
+                    _postgres: None,
                 }
             }
             Backend::Postgres => {
-                let admin = std::env::var("TEST_POSTGRES_URL")
-                    .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
-                let name = format!("vectora_test_{}", uuid::Uuid::new_v4().simple());
-                let conn = Database::connect(&admin)
-                    .await
-                    .unwrap_or_else(|e| panic!("PostgreSQL at {admin} is unreachable: {e}"));
-                conn.execute_unprepared(&format!("CREATE DATABASE {name}"))
-                    .await
-                    .expect("create database");
-                conn.close().await.ok();
-                let base = admin.rsplit_once('/').expect("a database URL has a path").0;
+                let db = ScratchDb::create("vectora_test").await;
                 TestDb {
-                    url: format!("{base}/{name}"),
+                    url: db.url.clone(),
                     _dir: None,
-                    postgres: Some((admin, name)),
+                    _postgres: Some(db),
                 }
             }
-        }
-    }
-}
-
-impl Drop for TestDb {
-    fn drop(&mut self) {
-        if let Some((admin, name)) = self.postgres.take() {
-            // Drop runs inside the test's runtime; a thread with its own runtime may block.
-            let _ = std::thread::spawn(move || {
-                let runtime = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                    .unwrap();
-                runtime.block_on(async {
-                    if let Ok(conn) = Database::connect(&admin).await {
-                        let _ = conn
-                            .execute_unprepared(&format!(
-                                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
-                            ))
-                            .await;
-                    }
-                });
-            })
-            .join();
         }
     }
 }

@@ -5,6 +5,8 @@ mod binary;
 mod browser;
 mod fake_telegram;
 mod helpers;
+mod log_capture;
+mod postgres;
 
 mod api_tokens;
 mod auth;

@@ -1,59 +1,16 @@
 //! A token's secret never reaches the log: not on creation, not when used, not when refused
-//! after revocation. Everything the server logs for this test (every level from debug up, every
-//! span field) is captured in-process: the test's runtime runs the server on its own thread, so
-//! a thread-local subscriber sees exactly this test's server and no other test's.
-
-use std::sync::{Arc, Mutex};
+//! after revocation (the log of this test's server, captured as tests/api/log_capture.rs says).
 
 use reqwest::{Method, StatusCode};
 use serde_json::json;
-use tracing_subscriber::fmt::MakeWriter;
 
 use crate::api_tokens::{create_token, secret};
 use crate::helpers::*;
-
-#[derive(Clone, Default)]
-pub struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Captured {
-    pub fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
-    }
-}
-
-impl std::io::Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> MakeWriter<'a> for Captured {
-    type Writer = Captured;
-
-    fn make_writer(&'a self) -> Captured {
-        self.clone()
-    }
-}
+use crate::log_capture::capture_logs;
 
 #[tokio::test]
 async fn secrets_stay_out_of_the_log() {
-    let log = Captured::default();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::DEBUG)
-        .with_ansi(false)
-        .with_writer(log.clone())
-        .finish();
-    let _capturing = tracing::subscriber::set_default(subscriber);
-    // tracing caches whether each log statement is wanted. While only one dispatcher is
-    // registered, it asks the default of whichever thread reaches a statement first, so a
-    // statement first reached by another test's thread would be cached as unwanted for all; a
-    // second registered dispatcher makes it ask every dispatcher, this test's included.
-    let _second = tracing::Dispatch::new(tracing::subscriber::NoSubscriber::default());
+    let log = capture_logs();
 
     let app = spawn_app().await;
     let user = TestUser::new(9601);

@@ -1,39 +1,24 @@
 //! A scratch PostgreSQL database playing a v0.2 installation, dropped with the test.
 
 use sea_orm::sqlx::{self, AssertSqlSafe, Connection, PgConnection};
-use sea_orm::{ConnectionTrait, Database};
+
+use crate::postgres::ScratchDb;
 
 pub const SAMPLE: &str = include_str!("../../fixtures/v02/v02-sample.sql");
 
 pub struct SourceDb {
     pub url: String,
-    admin: String,
-    name: String,
-}
-
-fn admin_url() -> String {
-    std::env::var("TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+    _db: ScratchDb,
 }
 
 impl SourceDb {
     /// An empty database. v0.2 always ran on PostgreSQL, so even the SQLite suite needs one:
     /// without it these tests fail rather than skip.
     pub async fn empty() -> SourceDb {
-        let admin = admin_url();
-        let conn = Database::connect(&admin).await.unwrap_or_else(|err| {
-            panic!("PostgreSQL at {admin} (the v0.2 source) is unreachable: {err}")
-        });
-        let name = format!("v02_source_{}", uuid::Uuid::new_v4().simple());
-        conn.execute_unprepared(&format!("CREATE DATABASE {name}"))
-            .await
-            .expect("create the source database");
-        conn.close().await.ok();
-        let base = admin.rsplit_once('/').expect("a URL with a path").0;
+        let db = ScratchDb::create("v02_source").await;
         SourceDb {
-            url: format!("{base}/{name}"),
-            admin,
-            name,
+            url: db.url.clone(),
+            _db: db,
         }
     }
 
@@ -88,25 +73,5 @@ async fn run(conn: &mut PgConnection, sql: &mut String) {
             .execute(&mut *conn)
             .await
             .expect("the dump's SQL runs");
-    }
-}
-
-impl Drop for SourceDb {
-    fn drop(&mut self) {
-        let (admin, name) = (self.admin.clone(), self.name.clone());
-        let _ = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap();
-            runtime.block_on(async {
-                if let Ok(conn) = Database::connect(&admin).await {
-                    let _ = conn
-                        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                        .await;
-                }
-            });
-        })
-        .join();
     }
 }
