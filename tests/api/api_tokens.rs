@@ -28,15 +28,9 @@ pub fn secret(created: &Value) -> String {
         .to_owned()
 }
 
-fn with_bearer(app: &TestApp, secret: &str, method: Method, path: &str) -> reqwest::RequestBuilder {
-    app.request(method, path)
-        .header("Authorization", format!("Bearer {secret}"))
-}
-
 async fn list_tokens(app: &TestApp, user: &TestUser) -> Vec<Value> {
-    let response = app.get(user, "/api/v1/tokens").await;
-    assert_eq!(response.status(), StatusCode::OK);
-    response.json().await.unwrap()
+    let listed = app.get_json(user, "/api/v1/tokens").await;
+    serde_json::from_value(listed).unwrap()
 }
 
 #[tokio::test]
@@ -88,50 +82,40 @@ async fn bearer_acts_as_the_token_owner_on_task_routes() {
         .await;
     let token = secret(&create_token(&app, &user, "script").await);
 
-    let created = with_bearer(&app, &token, Method::POST, "/api/v1/tasks")
+    let created = app
+        .bearer(&token, Method::POST, "/api/v1/tasks")
         .json(&json!({"title": "from a script", "tags": ["api"]}))
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     assert_eq!(created.status(), StatusCode::CREATED);
-    let listed: Vec<Value> = with_bearer(&app, &token, Method::GET, "/api/v1/tasks")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let listed = app
+        .bearer(&token, Method::GET, "/api/v1/tasks")
+        .fetch_json()
+        .await;
     let mut titles: Vec<&str> = listed
+        .as_array()
+        .unwrap()
         .iter()
         .map(|t| t["title"].as_str().unwrap())
         .collect();
     titles.sort_unstable();
     assert_eq!(titles, ["from a script", "from the Mini App"]);
-    let one = with_bearer(
-        &app,
-        &token,
-        Method::GET,
-        &format!("/api/v1/tasks/{made_in_app}"),
-    )
-    .send()
-    .await
-    .unwrap();
-    assert_eq!(one.status(), StatusCode::OK);
-    let me: Value = with_bearer(&app, &token, Method::GET, "/api/v1/me")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let one = format!("/api/v1/tasks/{made_in_app}");
+    assert_eq!(
+        app.bearer(&token, Method::GET, &one).fetch().await.status(),
+        StatusCode::OK
+    );
+    let me = app
+        .bearer(&token, Method::GET, "/api/v1/me")
+        .fetch_json()
+        .await;
     assert_eq!(me["telegram_id"], 9502);
     // The scheme's name is case-insensitive, like tma's.
     let lower = app
         .request(Method::GET, "/api/v1/stats")
         .header("Authorization", format!("bearer {token}"))
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     assert_eq!(lower.status(), StatusCode::OK);
 
     let listed = list_tokens(&app, &user).await;
@@ -147,47 +131,33 @@ async fn a_revoked_token_is_refused_at_once() {
     let user = TestUser::new(9503);
     let created = create_token(&app, &user, "soon gone").await;
     let token = secret(&created);
-    let works = with_bearer(&app, &token, Method::GET, "/api/v1/tasks")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(works.status(), StatusCode::OK);
+    let tasks = || app.bearer(&token, Method::GET, "/api/v1/tasks").fetch();
+    assert_eq!(tasks().await.status(), StatusCode::OK);
 
     let id = created["id"].as_i64().unwrap();
-    let revoked = with_bearer(
-        &app,
-        &token,
-        Method::DELETE,
-        &format!("/api/v1/tokens/{id}"),
-    )
-    .send()
-    .await
-    .unwrap();
+    let revoked = app
+        .bearer(&token, Method::DELETE, &format!("/api/v1/tokens/{id}"))
+        .fetch()
+        .await;
     assert_eq!(
         revoked.status(),
         StatusCode::NO_CONTENT,
         "a token can revoke itself"
     );
 
-    let refused = with_bearer(&app, &token, Method::GET, "/api/v1/tasks")
-        .send()
-        .await
-        .unwrap();
+    let refused = tasks().await;
     assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(
         refused.headers()["www-authenticate"],
         r#"Bearer realm="vectora", error="invalid_token""#
     );
-    let body: Value = refused.json().await.unwrap();
-    assert!(
-        body["detail"].as_str().unwrap().contains("revoked"),
-        "{body}"
-    );
-    let by_server_fn = with_bearer(&app, &token, Method::POST, "/api/tokens/list")
+    let detail = error_detail(refused).await;
+    assert!(detail.contains("revoked"), "{detail}");
+    let by_server_fn = app
+        .bearer(&token, Method::POST, "/api/tokens/list")
         .header("accept", "application/json")
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     assert_eq!(by_server_fn.status(), StatusCode::UNAUTHORIZED);
 }
 
@@ -201,11 +171,9 @@ async fn unknown_and_malformed_tokens_are_refused() {
         String::new(),
     ] {
         let response = app
-            .request(Method::GET, "/api/v1/tasks")
-            .header("Authorization", format!("Bearer {secret}"))
-            .send()
-            .await
-            .unwrap();
+            .bearer(&secret, Method::GET, "/api/v1/tasks")
+            .fetch()
+            .await;
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{secret:?}");
     }
 }
@@ -225,14 +193,11 @@ async fn another_users_token_does_not_exist_for_you() {
 
     // The owner's token sees the owner's tasks only.
     app.post_task(&other, json!({"title": "other's"})).await;
-    let listed: Vec<Value> = with_bearer(&app, &secret(&created), Method::GET, "/api/v1/tasks")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    assert!(listed.is_empty(), "{listed:?}");
+    let listed = app
+        .bearer(&secret(&created), Method::GET, "/api/v1/tasks")
+        .fetch_json()
+        .await;
+    assert_eq!(listed, json!([]));
 }
 
 #[tokio::test]
@@ -253,9 +218,8 @@ async fn names_follow_the_rule() {
         .as_user(&user, Method::POST, "/api/v1/tokens")
         .header("accept-language", "ru")
         .json(&json!({"name": ""}))
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     let body = assert_field_errors(russian, &[("name", "required")]).await;
     assert_eq!(
         body["errors"]["name"]["message"],
@@ -277,89 +241,52 @@ async fn names_follow_the_rule() {
 async fn the_settings_screen_manages_tokens_through_server_functions() {
     let app = spawn_app().await;
     let user = TestUser::new(9507);
-    let call = |path: &str, form: &[(&str, &str)]| {
-        app.as_user(&user, Method::POST, path)
-            .header("accept", "application/json")
-            .form(form)
-            .send()
-    };
+    let call = |path: &str, form: &[(&str, &str)]| app.server_fn(&user, path).form(form);
     let created = call("/api/tokens/create", &[("name", "Settings")])
-        .await
-        .unwrap();
-    assert_eq!(created.status(), StatusCode::OK);
-    let created: Value = created.json().await.unwrap();
+        .fetch_json()
+        .await;
     let token = secret(&created);
     assert!(token.starts_with("vct_"));
 
-    let refused = call("/api/tokens/create", &[("name", " ")]).await.unwrap();
+    let refused = call("/api/tokens/create", &[("name", " ")]).fetch().await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
 
-    let listed: Vec<Value> = call("/api/tokens/list", &[])
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(listed.len(), 1);
+    let listed = call("/api/tokens/list", &[]).fetch_json().await;
+    assert_eq!(listed.as_array().unwrap().len(), 1);
     assert_eq!(listed[0]["name"], "Settings");
-    assert!(!serde_json::to_string(&listed).unwrap().contains(&token));
+    assert!(!listed.to_string().contains(&token));
 
     let id = created["id"].as_i64().unwrap().to_string();
     let other = TestUser::new(9508);
     let not_yours = app
-        .as_user(&other, Method::POST, "/api/tokens/revoke")
-        .header("accept", "application/json")
+        .server_fn(&other, "/api/tokens/revoke")
         .form(&[("id", id.as_str())])
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     assert_eq!(not_yours.status(), StatusCode::NOT_FOUND);
-    let revoked = call("/api/tokens/revoke", &[("id", &id)]).await.unwrap();
+    let revoked = call("/api/tokens/revoke", &[("id", &id)]).fetch().await;
     assert_eq!(revoked.status(), StatusCode::OK);
-    let refused = with_bearer(&app, &token, Method::GET, "/api/v1/me")
-        .send()
-        .await
-        .unwrap();
+    let refused = app.bearer(&token, Method::GET, "/api/v1/me").fetch().await;
     assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
 }
 
 #[tokio::test]
 async fn the_settings_page_lists_tokens_without_their_secrets() {
-    let app = spawn_app_with(&[("SECRET_KEY", "k3Jx9vQm2Lp8Rt5Wz7Yb4Nc6Hd1Fg0Sa")]).await;
-    let signed_in = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-        .post(app.url("/auth/dev"))
-        .form(&[("telegram_id", "9509"), ("language", "en")])
-        .send()
-        .await
-        .unwrap();
-    let cookie = signed_in.headers()["set-cookie"]
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
-    let created: Value = app
+    let app = spawn_app_with(&[("SECRET_KEY", SECRET_KEY)]).await;
+    let cookie = app
+        .dev_sign_in(&[("telegram_id", "9509"), ("language", "en")])
+        .await;
+    let created = app
         .with_cookie(Method::POST, "/api/v1/tokens", &cookie)
         .json(&json!({"name": "Home automation"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .fetch_json()
+        .await;
 
-    let page = app
+    let html = app
         .request(Method::GET, "/settings")
         .header("cookie", &cookie)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(page.status(), StatusCode::OK);
-    let html = page.text().await.unwrap();
+        .fetch_text()
+        .await;
     for part in [
         "data-testid=\"api-tokens\"",
         "API tokens",

@@ -6,12 +6,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use reqwest::Method;
 use sea_orm::{
     ConnectionTrait, Database, DatabaseConnection, FromQueryResult, JsonValue, Statement,
 };
 use serde_json::json;
 
+use crate::api_tokens::create_token;
 use crate::helpers::*;
 
 fn script(name: &str, args: &[&str], env: &[(&str, &str)]) -> Output {
@@ -105,24 +105,10 @@ async fn fill(app: &TestApp) {
         )
         .await;
     app.reorder(&anna, json!([second, first])).await;
-    app.send_json(
-        &anna,
-        Method::PATCH,
-        &format!("/api/v1/tasks/{second}"),
-        json!({"status": true}),
-    )
-    .await;
+    app.patch_task(&anna, second, json!({"status": true})).await;
     app.post_task(&boris, json!({"title": "Boris's own"})).await;
     app.registered("backup_user").await;
-    let created = app
-        .send_json(
-            &anna,
-            Method::POST,
-            "/api/v1/tokens",
-            json!({"name": "cron"}),
-        )
-        .await;
-    assert!(created.status().is_success());
+    create_token(app, &anna, "cron").await;
 }
 
 #[tokio::test]

@@ -2,7 +2,7 @@
 //! Add saves an offered text; in both languages.
 
 use chrono::{Duration, Utc};
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::fake_telegram::*;
 use crate::helpers::*;
@@ -46,12 +46,7 @@ async fn the_check_button_completes_the_task_and_edits_the_list_in_place() {
         assert_eq!(edited.body["message_id"], today.result["message_id"]);
         assert_eq!(edited.text(), empty);
         assert!(edited.buttons().is_empty());
-        let task: Value = app
-            .get(&user, &format!("/api/v1/tasks/{rent}"))
-            .await
-            .json()
-            .await
-            .unwrap();
+        let task = app.get_task(&user, rent).await;
         assert_eq!(task["status"], true);
         assert!(task["completed_at"].is_string());
 
@@ -82,13 +77,7 @@ async fn another_users_task_cannot_be_completed_by_its_id() {
         telegram.answer_to(&press).await.body["text"],
         "There is no such task."
     );
-    let task: Value = app
-        .get(&owner, &format!("/api/v1/tasks/{id}"))
-        .await
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(task["status"], false);
+    assert_eq!(app.get_task(&owner, id).await["status"], false);
 }
 
 #[tokio::test]

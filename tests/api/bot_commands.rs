@@ -2,7 +2,7 @@
 //! both languages, through the fake Telegram.
 
 use chrono::{Duration, Utc};
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::fake_telegram::*;
@@ -59,21 +59,13 @@ async fn add_explains_what_is_missing_or_wrong() {
     let (app, telegram) = spawn_with_bot().await;
     let russian = Chatter::new(8203, "ru");
     telegram.send_text(&russian, "/add");
-    assert!(
-        telegram
-            .reply(&russian, 1)
-            .await
-            .text()
-            .starts_with("Напишите задачу после команды")
-    );
+    let hint = telegram.reply(&russian, 1).await;
+    assert_starts_with(hint.text(), "Напишите задачу после команды");
     telegram.send_text(&russian, "/add завтра в 9 #дом");
     let refused = telegram.reply(&russian, 2).await;
-    assert!(
-        refused
-            .text()
-            .starts_with("Не получилось добавить:\n• название: Напишите, что сделать"),
-        "{}",
-        refused.text()
+    assert_starts_with(
+        refused.text(),
+        "Не получилось добавить:\n• название: Напишите, что сделать",
     );
     let english = Chatter::new(8204, "en");
     let tags: String = (0..11).map(|i| format!(" #t{i}")).collect();
@@ -140,11 +132,7 @@ async fn today_and_tasks_list_open_tasks_with_a_button_each() {
     let english = Chatter::new(8207, "en");
     telegram.send_text(&english, "/today");
     let today = telegram.reply(&english, 1).await;
-    assert!(
-        today.text().starts_with("Due today:\n1. Pay rent — "),
-        "{}",
-        today.text()
-    );
+    assert_starts_with(today.text(), "Due today:\n1. Pay rent — ");
     assert!(today.text().ends_with(" ❗"));
     assert_eq!(
         today.buttons(),
@@ -198,13 +186,7 @@ async fn done_completes_the_one_task_that_matches() {
         telegram.reply(&russian, 1).await.text(),
         "✅ Выполнено: Купить молоко"
     );
-    let done: Value = app
-        .get(&user, &format!("/api/v1/tasks/{milk}"))
-        .await
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(done["status"], true);
+    assert_eq!(app.get_task(&user, milk).await["status"], true);
 
     telegram.send_text(&russian, "/done пылесос");
     assert_eq!(
@@ -215,11 +197,7 @@ async fn done_completes_the_one_task_that_matches() {
     app.post_task(&user, json!({"title": "Купить сыр"})).await;
     telegram.send_text(&russian, "/done купить");
     let several = telegram.reply(&russian, 3).await;
-    assert!(
-        several.text().starts_with("Подходит несколько задач"),
-        "{}",
-        several.text()
-    );
+    assert_starts_with(several.text(), "Подходит несколько задач");
     assert_eq!(several.buttons().len(), 2);
 
     let english = Chatter::new(8210, "en");
@@ -227,11 +205,7 @@ async fn done_completes_the_one_task_that_matches() {
         .await;
     telegram.send_text(&english, "/done");
     let listed = telegram.reply(&english, 1).await;
-    assert!(
-        listed.text().starts_with("Which task? Press ✅"),
-        "{}",
-        listed.text()
-    );
+    assert_starts_with(listed.text(), "Which task? Press ✅");
     assert!(listed.text().ends_with("Open tasks:\n1. Stretch"));
     assert_eq!(listed.buttons()[0][0].0, "✅ 1. Stretch");
 }
@@ -245,20 +219,19 @@ async fn login_sends_a_one_time_sign_in_link() {
     ] {
         telegram.send_text(&chatter, "/login");
         let reply = telegram.reply(&chatter, 1).await;
-        assert!(reply.text().starts_with(lead), "{}", reply.text());
+        assert_starts_with(reply.text(), lead);
         let (label, url) = reply.buttons()[0][0].clone();
         assert_eq!(label, button);
         assert!(reply.text().ends_with(&url));
         let path = url.strip_prefix(PUBLIC_URL).expect("under PUBLIC_URL");
         assert!(path.starts_with("/auth/link/"), "{path}");
-        let no_redirects = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap();
-        let first = no_redirects.get(app.url(path)).send().await.unwrap();
-        assert_eq!(first.status(), StatusCode::SEE_OTHER, "the link signs in");
-        let again = no_redirects.get(app.url(path)).send().await.unwrap();
-        assert_eq!(again.status(), StatusCode::GONE, "but only once");
+        let redeem = || app.browser(Method::GET, path).fetch();
+        assert_eq!(
+            redeem().await.status(),
+            StatusCode::SEE_OTHER,
+            "the link signs in"
+        );
+        assert_eq!(redeem().await.status(), StatusCode::GONE, "but only once");
     }
 }
 
@@ -267,26 +240,31 @@ async fn unknown_commands_and_stickers_get_a_short_helpful_answer() {
     let (_app, telegram) = spawn_with_bot().await;
     let english = Chatter::new(8213, "en");
     let russian = Chatter::new(8214, "ru");
-    telegram.send_text(&english, "/frobnicate now");
-    assert_eq!(
-        telegram.reply(&english, 1).await.text(),
-        "I don't know /frobnicate. /help lists what I can do."
-    );
-    telegram.send_text(&russian, "/frobnicate");
-    assert_eq!(
-        telegram.reply(&russian, 1).await.text(),
-        "Не знаю команды /frobnicate. Список команд — /help."
-    );
+    let unknown = [
+        (
+            &english,
+            "/frobnicate now",
+            "I don't know /frobnicate. /help lists what I can do.",
+        ),
+        (
+            &russian,
+            "/frobnicate",
+            "Не знаю команды /frobnicate. Список команд — /help.",
+        ),
+    ];
+    for (chatter, text, answer) in unknown {
+        telegram.send_text(chatter, text);
+        assert_eq!(telegram.reply(chatter, 1).await.text(), answer);
+    }
     telegram.send_sticker(&russian);
+    let sticker = telegram.reply(&russian, 2).await;
     assert_eq!(
-        telegram.reply(&russian, 2).await.text(),
+        sticker.text(),
         "Я понимаю только текст. Напишите задачу или /help."
     );
     telegram.send_text(&english, "/today@VectoraTestBot");
-    assert_eq!(
-        telegram.reply(&english, 2).await.text(),
-        "Nothing due today 🎉"
-    );
+    let addressed = telegram.reply(&english, 2).await;
+    assert_eq!(addressed.text(), "Nothing due today 🎉");
 }
 
 #[tokio::test]

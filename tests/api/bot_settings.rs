@@ -18,11 +18,7 @@ fn buttons(rows: &[&[(&str, &str)]]) -> Vec<Vec<(String, String)>> {
 }
 
 async fn me(app: &TestApp, chatter: &Chatter) -> Value {
-    app.get(&chatter.api_user(), "/api/v1/me")
-        .await
-        .json()
-        .await
-        .unwrap()
+    app.me(&chatter.api_user()).await
 }
 
 #[tokio::test]
@@ -175,7 +171,7 @@ async fn each_button_saves_through_the_profile_and_redraws_the_message() {
         let (pressed, n) = press(&format!("set:lang:{other}"));
         assert_eq!(telegram.answer_to(&pressed).await.body["text"], other_saved);
         let edited = telegram.nth_to("editMessageText", &chatter, n).await;
-        assert!(edited.text().starts_with(other_head), "{}", edited.text());
+        assert_starts_with(edited.text(), other_head);
         let profile = me(&app, &chatter).await;
         assert_eq!(profile["language"], other);
         assert_eq!(profile["reminder_offset_minutes"], 30, "the rest stays");
@@ -216,7 +212,7 @@ async fn commands_set_exact_values_and_bad_ones_get_the_models_reason() {
 
         let n = say("/settings tz Europe/Berlin");
         let reply = telegram.reply(&chatter, n).await;
-        assert!(reply.text().starts_with(saved), "{}", reply.text());
+        assert_starts_with(reply.text(), saved);
         assert!(reply.text().contains("Europe/Berlin"), "{}", reply.text());
         assert_eq!(reply.buttons().len(), 5, "the settings again, with buttons");
         let n = say("/settings tz Mars/Olympus");

@@ -65,12 +65,7 @@ async fn the_first_message_creates_the_same_account_the_mini_app_uses() {
     let chatter = Chatter::new(8103, "ru");
     telegram.send_text(&chatter, "/start");
     telegram.reply(&chatter, 1).await;
-    let me: serde_json::Value = app
-        .get(&TestUser::new(8103), "/api/v1/me")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let me = app.me(&TestUser::new(8103)).await;
     assert_eq!(me["telegram_id"], 8103);
     assert_eq!(
         me["language"], "ru",
@@ -90,11 +85,7 @@ async fn a_start_link_opens_that_task_but_only_ones_own() {
     let owner = Chatter::new(8104, "en");
     telegram.send_text(&owner, &format!("/start task_{id}"));
     let reply = telegram.reply(&owner, 1).await;
-    assert!(
-        reply.text().starts_with("Report\n🗓 May 1, 2030 09:00"),
-        "{}",
-        reply.text()
-    );
+    assert_starts_with(reply.text(), "Report\n🗓 May 1, 2030 09:00");
     assert!(reply.text().contains("⏳ Open"));
     assert_eq!(
         reply.buttons(),
@@ -175,30 +166,10 @@ async fn with_the_bot_off_the_rest_works_and_telegram_hears_nothing() {
 
 #[tokio::test]
 async fn the_bot_stops_with_the_server() {
-    let telegram = FakeTelegram::start().await;
-    let db = TestDb::new().await;
-    let env = [
-        ("DATABASE_URL", db.url.as_str()),
-        ("TELEGRAM_BOT_TOKEN", BOT_TOKEN),
-        ("TELEGRAM_API_URL", &telegram.url()),
-        ("BOT_MODE", "polling"),
-        ("LEPTOS_SITE_ADDR", "127.0.0.1:0"),
-    ]
-    .map(|(k, v)| (k.to_owned(), v.to_owned()));
-    let config =
-        Config::from_lookup(|name| env.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
-            .unwrap();
-    let application = vectora::server::Application::build(config).await.unwrap();
-    assert!(application.bot().is_some());
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(application.run_until(async {
-        let _ = stopped.await;
-    }));
+    let (app, telegram) = spawn_with_bot().await;
     telegram.wait_for("getUpdates", 2).await;
-    stop.send(()).unwrap();
-    let finished = tokio::time::timeout(std::time::Duration::from_secs(10), server).await;
     // `run_until` returns only after the bot's task has ended.
-    assert!(finished.is_ok(), "the server and its bot stop");
+    app.stop().await;
 }
 
 #[tokio::test]
@@ -209,12 +180,8 @@ async fn updates_and_sends_are_counted_in_metrics() {
     telegram.reply(&chatter, 1).await;
     let metrics = app
         .request(reqwest::Method::GET, "/metrics")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+        .fetch_text()
+        .await;
     assert!(
         metrics.contains(r#"bot_updates_total{kind="message"}"#),
         "{metrics}"

@@ -2,9 +2,7 @@
 //! start, `POST /telegram/webhook` answered like polling, and every call without the secret
 //! refused with nothing done.
 
-use std::time::Duration;
-
-use reqwest::{Method, StatusCode};
+use reqwest::{Method, RequestBuilder, StatusCode};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
@@ -27,7 +25,14 @@ async fn call_webhook(app: &TestApp, secret: Option<&str>, body: String) -> Stat
     if let Some(secret) = secret {
         request = request.header("X-Telegram-Bot-Api-Secret-Token", secret);
     }
-    request.send().await.unwrap().status()
+    request.fetch().await.status()
+}
+
+/// A request to the webhook with the right secret, addressed to `host`.
+fn webhook_request(app: &TestApp, method: Method, host: &str, secret: &str) -> RequestBuilder {
+    app.request(method, "/telegram/webhook")
+        .header("Host", host)
+        .header("X-Telegram-Bot-Api-Secret-Token", secret)
 }
 
 #[tokio::test]
@@ -64,8 +69,7 @@ async fn polling_never_sets_a_webhook_and_deletes_an_old_one() {
     // Switched back from the webhook: polling removes it first (getUpdates would be refused).
     let telegram = FakeTelegram::start().await;
     telegram.pretend_webhook_set(&format!("{PUBLIC_URL}/telegram/webhook"));
-    let url = telegram.url();
-    let _app = spawn_app_with(&[("TELEGRAM_API_URL", url.as_str()), ("BOT_MODE", "polling")]).await;
+    let _app = bot_server_on(TestDb::new().await, &telegram).await;
     telegram.wait_for("getUpdates", 1).await;
     let calls: Vec<String> = telegram.calls().into_iter().map(|c| c.method).collect();
     let deleted = calls.iter().position(|m| m == "deleteWebhook");
@@ -139,23 +143,15 @@ async fn calls_without_the_right_secret_are_refused_and_change_nothing() {
         StatusCode::UNAUTHORIZED
     );
     // The right secret sent to a host the app does not serve: the perimeter refuses it.
-    let foreign = app
-        .request(Method::POST, "/telegram/webhook")
-        .header("Host", "evil.example")
-        .header("X-Telegram-Bot-Api-Secret-Token", &right)
+    let foreign = webhook_request(&app, Method::POST, "evil.example", &right)
         .body(add())
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     assert_eq!(foreign.status(), StatusCode::BAD_REQUEST);
     // Only GET would be a page: the webhook takes POST alone.
-    let get = app
-        .request(Method::GET, "/telegram/webhook")
-        .header("Host", "vectora.example")
-        .header("X-Telegram-Bot-Api-Secret-Token", &right)
-        .send()
-        .await
-        .unwrap();
+    let get = webhook_request(&app, Method::GET, "vectora.example", &right)
+        .fetch()
+        .await;
     assert_eq!(get.status(), StatusCode::METHOD_NOT_ALLOWED);
 
     // What Telegram itself sends next is answered; the refused calls did nothing.
@@ -195,14 +191,8 @@ async fn a_body_that_is_no_update_is_refused_and_the_bot_keeps_answering() {
     );
     let chatter = Chatter::new(8605, "ru");
     telegram.send_text(&chatter, "/help");
-    assert!(
-        telegram
-            .reply(&chatter, 1)
-            .await
-            .text()
-            .starts_with("Что я умею:")
-    );
-    let health = app.request(Method::GET, "/health").send().await.unwrap();
+    assert_starts_with(telegram.reply(&chatter, 1).await.text(), "Что я умею:");
+    let health = app.request(Method::GET, "/health").fetch().await;
     assert_eq!(health.status(), StatusCode::OK);
 }
 
@@ -236,32 +226,10 @@ async fn the_webhook_secret_stays_out_of_the_log() {
 
 #[tokio::test]
 async fn the_bot_stops_with_the_server_and_leaves_the_webhook_set() {
-    let telegram = FakeTelegram::start().await;
-    let db = TestDb::new().await;
-    let env = [
-        ("DATABASE_URL", db.url.as_str()),
-        ("TELEGRAM_BOT_TOKEN", BOT_TOKEN),
-        ("TELEGRAM_API_URL", &telegram.url()),
-        ("BOT_MODE", "webhook"),
-        ("PUBLIC_URL", PUBLIC_URL),
-        ("LEPTOS_SITE_ADDR", "127.0.0.1:0"),
-    ]
-    .map(|(k, v)| (k.to_owned(), v.to_owned()));
-    let config = vectora::Config::from_lookup(|name| {
-        env.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
-    })
-    .unwrap();
-    let application = vectora::server::Application::build(config).await.unwrap();
-    telegram.deliver_webhooks_to(application.local_addr());
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(application.run_until(async {
-        let _ = stopped.await;
-    }));
+    let (app, telegram) = spawn_with_webhook_bot(&[]).await;
     let chatter = Chatter::new(8607, "en");
     telegram.send_text(&chatter, "/help");
     telegram.reply(&chatter, 1).await;
-    stop.send(()).unwrap();
-    let finished = tokio::time::timeout(Duration::from_secs(10), server).await;
-    assert!(finished.is_ok(), "the server and its bot stop");
+    app.stop().await;
     assert!(telegram.calls_of("deleteWebhook").is_empty());
 }

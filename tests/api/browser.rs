@@ -2,7 +2,6 @@
 //! Login Widget payloads signed like Telegram's, and sign-in links issued through the service.
 
 use app::server::login_links;
-use hmac::{Hmac, Mac};
 use reqwest::header::{HeaderMap, SET_COOKIE};
 use reqwest::{Method, RequestBuilder, Response, StatusCode, redirect};
 use serde_json::{Value, json};
@@ -39,28 +38,13 @@ pub fn widget_query(telegram_id: i64, auth_date: i64, bot_token: &str) -> String
     let date = auth_date.to_string();
     let name = format!("Widget {telegram_id}");
     let username = format!("user{telegram_id}");
-    let mut fields = vec![
+    let fields = [
         ("auth_date", date.as_str()),
         ("first_name", name.as_str()),
         ("id", id.as_str()),
         ("username", username.as_str()),
     ];
-    fields.sort();
-    let check = fields
-        .iter()
-        .map(|(k, v)| format!("{k}={v}"))
-        .collect::<Vec<_>>()
-        .join("\n");
-    let secret = Sha256::digest(bot_token.as_bytes());
-    let mut mac = Hmac::<Sha256>::new_from_slice(&secret).unwrap();
-    mac.update(check.as_bytes());
-    let hash = hex::encode(mac.finalize().into_bytes());
-    let mut query = form_urlencoded::Serializer::new(String::new());
-    for (k, v) in &fields {
-        query.append_pair(k, v);
-    }
-    query.append_pair("hash", &hash);
-    query.finish()
+    signed_query(&fields, &Sha256::digest(bot_token.as_bytes()))
 }
 
 pub fn now() -> i64 {
@@ -72,19 +56,35 @@ impl TestApp {
         format!("http://{}", self.addr)
     }
 
+    /// A request as a browser makes it, but whose redirects are not followed.
+    pub fn browser(&self, method: Method, path: &str) -> RequestBuilder {
+        no_redirects().request(method, self.url(path))
+    }
+
     /// A request from the app's own page, with the session cookie.
     pub fn with_cookie(&self, method: Method, path: &str, cookie: &str) -> RequestBuilder {
-        no_redirects()
-            .request(method, self.url(path))
+        self.browser(method, path)
             .header("cookie", cookie)
             .header("origin", self.origin())
     }
 
+    /// A call of the server function at `path` from the app's own page, asking for JSON.
+    pub fn server_fn_by_cookie(&self, path: &str, cookie: &str) -> RequestBuilder {
+        self.with_cookie(Method::POST, path, cookie)
+            .header("accept", "application/json")
+    }
+
+    /// What the Settings page's Account section shows this session (`/api/account`).
+    pub async fn account(&self, cookie: &str) -> Value {
+        self.server_fn_by_cookie("/api/account", cookie)
+            .fetch_json()
+            .await
+    }
+
     pub async fn me_by_cookie(&self, cookie: &str) -> Response {
         self.with_cookie(Method::GET, "/api/v1/me", cookie)
-            .send()
+            .fetch()
             .await
-            .unwrap()
     }
 
     /// The profile a cookie signs in, or the status when it signs nobody in.
@@ -97,29 +97,34 @@ impl TestApp {
     }
 
     pub async fn widget_sign_in(&self, query: &str) -> Response {
-        no_redirects()
-            .get(self.url(&format!("/auth/telegram?{query}")))
-            .send()
+        self.browser(Method::GET, &format!("/auth/telegram?{query}"))
+            .fetch()
             .await
-            .unwrap()
     }
 
     pub async fn register_json(&self, username: &str, password: &str) -> Response {
-        no_redirects()
-            .post(self.url("/auth/register"))
-            .json(&json!({"username": username, "password": password}))
-            .send()
+        self.credentials_json("/auth/register", username, password)
             .await
-            .unwrap()
     }
 
     pub async fn login_json(&self, username: &str, password: &str) -> Response {
-        no_redirects()
-            .post(self.url("/auth/login"))
-            .json(&json!({"username": username, "password": password}))
-            .send()
+        self.credentials_json("/auth/login", username, password)
             .await
-            .unwrap()
+    }
+
+    async fn credentials_json(&self, path: &str, username: &str, password: &str) -> Response {
+        self.browser(Method::POST, path)
+            .json(&json!({"username": username, "password": password}))
+            .fetch()
+            .await
+    }
+
+    /// The sign-in form posted as a browser without JavaScript posts it.
+    pub async fn login_form(&self, username: &str, password: &str) -> Response {
+        self.browser(Method::POST, "/auth/login")
+            .form(&[("username", username), ("password", password)])
+            .fetch()
+            .await
     }
 
     /// Registers `username` and returns its session cookie.
@@ -127,6 +132,32 @@ impl TestApp {
         let response = self.register_json(username, PASSWORD).await;
         assert_eq!(response.status(), StatusCode::CREATED);
         session_cookie(response.headers())
+    }
+
+    /// The session cookie of another browser signing in as `username` (registered with
+    /// `PASSWORD`).
+    pub async fn signed_in_elsewhere(&self, username: &str) -> String {
+        let response = self.login_json(username, PASSWORD).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        session_cookie(response.headers())
+    }
+
+    /// Signs in through the development sign-in with `form` and returns the `name=value` of its
+    /// session cookie.
+    pub async fn dev_sign_in(&self, form: &[(&str, &str)]) -> String {
+        let response = self
+            .browser(Method::POST, "/auth/dev")
+            .form(form)
+            .fetch()
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(response.headers()["location"], "/");
+        let cookie = header(&response, "set-cookie");
+        assert!(
+            cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+            "{cookie}"
+        );
+        cookie.split(';').next().unwrap().to_owned()
     }
 
     /// A one-time sign-in link for `user_id`, as the bot's `/login` gets it.
@@ -141,7 +172,6 @@ impl TestApp {
 
     /// The account id of a Telegram user (created through initData if new).
     pub async fn account_id(&self, user: &TestUser) -> i64 {
-        let profile: Value = self.get(user, "/api/v1/me").await.json().await.unwrap();
-        profile["id"].as_i64().unwrap()
+        self.me(user).await["id"].as_i64().unwrap()
     }
 }

@@ -5,43 +5,35 @@ use serde_json::{Value, json};
 
 use crate::helpers::*;
 
+/// The user's first list page, asking whether it is still the one tagged `etag`.
+async fn list_if_none_match(app: &TestApp, user: &TestUser, etag: &str) -> reqwest::Response {
+    app.as_user(user, Method::GET, "/api/v1/tasks")
+        .header("if-none-match", etag)
+        .fetch()
+        .await
+}
+
 #[tokio::test]
 async fn etag_answers_304_until_the_tasks_change() {
     let app = spawn_app().await;
     let user = TestUser::new(9001);
     app.post_task(&user, json!({"title": "one"})).await;
     let first = app.get(&user, "/api/v1/tasks").await;
-    let etag = first.headers()["etag"].to_str().unwrap().to_owned();
+    let etag = header(&first, "etag").to_owned();
     assert_eq!(first.headers()["cache-control"], "private, no-cache");
     assert_eq!(first.headers()["x-total-count"], "1");
 
-    let again = app
-        .as_user(&user, Method::GET, "/api/v1/tasks")
-        .header("if-none-match", &etag)
-        .send()
-        .await
-        .unwrap();
+    let again = list_if_none_match(&app, &user, &etag).await;
     assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
     assert_eq!(again.headers()["etag"], etag.as_str());
 
     app.post_task(&user, json!({"title": "two"})).await;
-    let changed = app
-        .as_user(&user, Method::GET, "/api/v1/tasks")
-        .header("if-none-match", &etag)
-        .send()
-        .await
-        .unwrap();
+    let changed = list_if_none_match(&app, &user, &etag).await;
     assert_eq!(changed.status(), StatusCode::OK);
     assert_ne!(changed.headers()["etag"], etag.as_str());
     assert_eq!(changed.headers()["x-total-count"], "2");
 
-    let other = TestUser::new(9002);
-    let theirs = app
-        .as_user(&other, Method::GET, "/api/v1/tasks")
-        .header("if-none-match", &etag)
-        .send()
-        .await
-        .unwrap();
+    let theirs = list_if_none_match(&app, &TestUser::new(9002), &etag).await;
     assert_eq!(
         theirs.status(),
         StatusCode::OK,
@@ -75,7 +67,7 @@ async fn every_kind_of_change_shows_in_the_next_list() {
 #[tokio::test]
 async fn a_change_made_through_another_server_shows_at_once() {
     let first = spawn_app().await;
-    let second = spawn_app_with(&[("DATABASE_URL", &first.db.url)]).await;
+    let second = first.another_server(&[]).await;
     let user = TestUser::new(9004);
     let id = first.post_task_id(&user, json!({"title": "shared"})).await;
     assert_eq!(first.titles(&user, "").await, ["shared"]);
@@ -108,9 +100,8 @@ async fn pkg_files_are_served_with_their_cache_rule_and_pages_are_revalidated() 
     let app = spawn_app().await;
     let missing = app
         .request(Method::GET, "/pkg/chunk_7.AAAAAAAAAAAAAAAAAAAAAA.wasm")
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
     assert_eq!(
         missing.headers()["cache-control"],
@@ -121,9 +112,8 @@ async fn pkg_files_are_served_with_their_cache_rule_and_pages_are_revalidated() 
     let page = app
         .request(Method::GET, "/")
         .header("accept", "text/html")
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     assert_eq!(page.status(), StatusCode::OK);
     let cache_control = page
         .headers()

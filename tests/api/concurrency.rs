@@ -1,7 +1,7 @@
 //! Many changes at once for one user: every one succeeds or fails cleanly, none deadlocks.
 
 use reqwest::{Method, StatusCode};
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::helpers::*;
 
@@ -9,14 +9,7 @@ use crate::helpers::*;
 async fn concurrent_writes_all_succeed() {
     let app = spawn_app().await;
     let user = TestUser::new(1012);
-    let creates = (0..25).map(|i| {
-        app.send_json(
-            &user,
-            Method::POST,
-            "/api/v1/tasks",
-            json!({"title": format!("c{i}")}),
-        )
-    });
+    let creates = (0..25).map(|i| app.try_post_task(&user, json!({"title": format!("c{i}")})));
     assert_all_answer(creates, StatusCode::CREATED).await;
     let (tasks, total) = app.list(&user, "").await;
     assert_eq!(total, 25);
@@ -43,12 +36,7 @@ async fn concurrent_updates_of_one_task_take_turns() {
         )
     });
     assert_all_answer(updates, StatusCode::OK).await;
-    let task: Value = app
-        .get(&user, &format!("/api/v1/tasks/{id}"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let task = app.get_task(&user, id).await;
     assert_eq!(task["tags"].as_array().unwrap().len(), 3, "{task}");
     let reorders = (0..10).map(|_| app.reorder(&user, json!([id])));
     assert_all_answer(reorders, StatusCode::NO_CONTENT).await;
@@ -87,10 +75,10 @@ async fn mixed_concurrent_changes_never_deadlock() {
             &format!("/api/v1/tasks/{}", ids[4 + round % 2]),
         ));
     }
-    let calls = calls.into_iter().map(|request| request.send());
+    let calls = calls.into_iter().map(|request| request.fetch());
     let responses = futures_util::future::join_all(calls).await;
     for response in responses {
-        let status = response.unwrap().status();
+        let status = response.status();
         assert!(
             status.is_success() || status == StatusCode::NOT_FOUND,
             "{status}"

@@ -1,32 +1,20 @@
 //! Swagger UI at `/docs`, served from the binary with its own content security policy.
 
-use reqwest::{StatusCode, redirect};
+use reqwest::{Method, StatusCode};
 
 use crate::helpers::*;
 
 #[tokio::test]
 async fn docs_serve_swagger_ui_and_its_files_from_the_binary() {
     let app = spawn_app().await;
-    let client = reqwest::Client::builder()
-        .redirect(redirect::Policy::none())
-        .build()
-        .unwrap();
-    let bare = client.get(app.url("/docs")).send().await.unwrap();
+    let bare = app.browser(Method::GET, "/docs").fetch().await;
     assert!(bare.status().is_redirection(), "{}", bare.status());
     assert_eq!(bare.headers()["location"], "/docs/");
 
-    let page = app.client.get(app.url("/docs/")).send().await.unwrap();
+    let page = app.request(Method::GET, "/docs/").fetch().await;
     assert_eq!(page.status(), StatusCode::OK);
-    assert!(
-        page.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .starts_with("text/html")
-    );
-    let policy = page.headers()["content-security-policy"]
-        .to_str()
-        .unwrap()
-        .to_owned();
+    assert_starts_with(header(&page, "content-type"), "text/html");
+    let policy = header(&page, "content-security-policy").to_owned();
     for part in [
         "default-src 'self'",
         "script-src 'self'",
@@ -61,29 +49,19 @@ async fn docs_serve_swagger_ui_and_its_files_from_the_binary() {
         ),
     ] {
         let response = app
-            .client
-            .get(app.url(&format!("/docs/{file}")))
-            .send()
-            .await
-            .unwrap();
+            .request(Method::GET, &format!("/docs/{file}"))
+            .fetch()
+            .await;
         assert_eq!(response.status(), StatusCode::OK, "{file}");
-        let content_type = response.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .to_owned();
+        let content_type = header(&response, "content-type").to_owned();
         assert!(content_type.contains(kind), "{file}: {content_type}");
         let body = response.text().await.unwrap();
         assert!(body.contains(needle), "{needle} in {file}");
     }
     let initializer = app
-        .client
-        .get(app.url("/docs/swagger-initializer.js"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+        .request(Method::GET, "/docs/swagger-initializer.js")
+        .fetch_text()
+        .await;
     assert!(
         initializer.contains("\"validatorUrl\": \"none\""),
         "no call to an online validator: {initializer}"

@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
-use reqwest::{Method, StatusCode, header};
-use serde_json::{Value, json};
+use reqwest::{StatusCode, header};
+use serde_json::json;
 
 use crate::helpers::*;
 
@@ -12,14 +12,7 @@ const ZONE: &str = "Asia/Tokyo";
 /// The user's today as UTC moments, after moving the user to Tokyo.
 async fn tokyo_user(app: &TestApp, telegram_id: i64) -> (TestUser, DateTime<Utc>, DateTime<Utc>) {
     let user = TestUser::new(telegram_id);
-    let response = app
-        .send_json(
-            &user,
-            Method::PATCH,
-            "/api/v1/me",
-            json!({"time_zone": ZONE}),
-        )
-        .await;
+    let response = app.patch_me(&user, json!({"time_zone": ZONE})).await;
     assert_eq!(response.status(), StatusCode::OK);
     let zone: Tz = ZONE.parse().unwrap();
     let today = Utc::now().with_timezone(&zone).date_naive();
@@ -118,12 +111,10 @@ async fn the_calendar_counts_tasks_per_local_day() {
         .await;
     }
     let month = today.format("%Y-%m").to_string();
-    let days: Vec<Value> = app
-        .get(&user, &format!("/api/v1/calendar?month={month}"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let days = app
+        .get_json(&user, &format!("/api/v1/calendar?month={month}"))
+        .await;
+    let days = days.as_array().unwrap();
     let day =
         |date: chrono::NaiveDate| days.iter().find(|d| d["date"] == date.to_string()).cloned();
     let today_counts = day(today).expect("today has tasks");

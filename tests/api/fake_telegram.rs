@@ -18,6 +18,8 @@ use axum::routing::post;
 use serde_json::{Value, json};
 use tokio::sync::{Notify, mpsc};
 
+use crate::helpers::*;
+
 pub const BOT_ID: i64 = 777_000;
 pub const BOT_USERNAME: &str = "VectoraTestBot";
 
@@ -121,10 +123,10 @@ impl Chatter {
     }
 
     /// The same person signing in to the Mini App (so the account gets the same language).
-    pub fn api_user(&self) -> crate::helpers::TestUser {
-        crate::helpers::TestUser {
+    pub fn api_user(&self) -> TestUser {
+        TestUser {
             language_code: self.language_code.clone(),
-            ..crate::helpers::TestUser::new(self.id)
+            ..TestUser::new(self.id)
         }
     }
 
@@ -242,39 +244,21 @@ impl FakeTelegram {
     }
 
     fn text_message(&self, from: &Chatter, text: &str) -> Value {
-        let mut message = json!({
+        let message = json!({
             "message_id": self.inner.next_message_id.fetch_add(1, Ordering::SeqCst),
             "date": now(), "chat": from.chat(), "from": from.json(), "text": text,
         });
-        if text.starts_with('/') {
-            let length = text
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .encode_utf16()
-                .count();
-            message["entities"] = json!([{"type": "bot_command", "offset": 0, "length": length}]);
-        }
-        message
+        with_command_entity(message, text)
     }
 
     /// A message from `from` in the group `group` (a negative id, as Telegram gives groups).
     pub fn send_group_text(&self, from: &Chatter, group: i64, text: &str) {
-        let mut message = json!({
+        let message = json!({
             "message_id": self.inner.next_message_id.fetch_add(1, Ordering::SeqCst),
             "date": now(), "chat": {"id": group, "type": "group", "title": "Friends"},
             "from": from.json(), "text": text,
         });
-        if text.starts_with('/') {
-            let length = text
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .encode_utf16()
-                .count();
-            message["entities"] = json!([{"type": "bot_command", "offset": 0, "length": length}]);
-        }
-        self.push_update("message", message);
+        self.push_update("message", with_command_entity(message, text));
     }
 
     /// A sticker: a message without text.
@@ -379,6 +363,16 @@ impl FakeTelegram {
     pub async fn reply(&self, chatter: &Chatter, count: usize) -> Call {
         self.nth_to("sendMessage", chatter, count).await
     }
+}
+
+/// A text starting with `/` marks its first word as a command, as Telegram does.
+fn with_command_entity(mut message: Value, text: &str) -> Value {
+    if text.starts_with('/') {
+        let command = text.split_whitespace().next().unwrap_or("");
+        let length = command.encode_utf16().count();
+        message["entities"] = json!([{"type": "bot_command", "offset": 0, "length": length}]);
+    }
+    message
 }
 
 fn take_failure(inner: &Inner, method: &str) -> Option<Failure> {
@@ -529,41 +523,41 @@ fn message(inner: &Inner, method: &str, body: &Value) -> Value {
 
 /// The server with its bot on, talking to a fresh fake Telegram; the app is at
 /// `https://vectora.example` as far as the bot's buttons go.
-pub async fn spawn_with_bot() -> (crate::helpers::TestApp, FakeTelegram) {
+pub async fn spawn_with_bot() -> (TestApp, FakeTelegram) {
     let telegram = FakeTelegram::start().await;
+    let app = bot_server_on(TestDb::new().await, &telegram).await;
+    (app, telegram)
+}
+
+/// A server on `db` whose bot polls `telegram`, as `spawn_with_bot` starts one.
+pub async fn bot_server_on(db: TestDb, telegram: &FakeTelegram) -> TestApp {
     let url = telegram.url();
-    let app = crate::helpers::spawn_app_with(&[
+    let bot = [
         ("TELEGRAM_API_URL", url.as_str()),
         ("BOT_MODE", "polling"),
         ("PUBLIC_URL", PUBLIC_URL),
-    ])
-    .await;
-    (app, telegram)
+    ];
+    spawn_app_on(db, &bot).await
 }
 
 pub const PUBLIC_URL: &str = "https://vectora.example";
 
-/// A strong enough `SECRET_KEY` for production.
-const PRODUCTION_SECRET_KEY: &str = "k3Jx9vQm2Lp8Rt5Wz7Yb4Nc6Hd1Fg0Sa";
-
 /// The server as deployed: production, `PUBLIC_URL` set and `BOT_MODE` left to its default (the
 /// webhook), `ALLOWED_HOSTS` naming the public host (and 127.0.0.1 for the tests' own API
 /// calls); the fake Telegram delivers updates to its webhook. `extra` adds or overrides settings.
-pub async fn spawn_with_webhook_bot(
-    extra: &[(&str, &str)],
-) -> (crate::helpers::TestApp, FakeTelegram) {
+pub async fn spawn_with_webhook_bot(extra: &[(&str, &str)]) -> (TestApp, FakeTelegram) {
     let telegram = FakeTelegram::start().await;
     let url = telegram.url();
     let mut env = vec![
         ("TELEGRAM_API_URL", url.as_str()),
         ("BOT_MODE", ""),
         ("APP_ENV", "production"),
-        ("SECRET_KEY", PRODUCTION_SECRET_KEY),
+        ("SECRET_KEY", SECRET_KEY),
         ("ALLOWED_HOSTS", "vectora.example,127.0.0.1"),
         ("PUBLIC_URL", PUBLIC_URL),
     ];
     env.extend_from_slice(extra);
-    let app = crate::helpers::spawn_app_with(&env).await;
+    let app = spawn_app_with(&env).await;
     telegram.deliver_webhooks_to(app.addr);
     (app, telegram)
 }

@@ -1,17 +1,31 @@
 use std::collections::HashMap;
 use std::net::SocketAddr;
+use std::time::Duration;
 
 use chrono::Utc;
 use hmac::{Hmac, Mac};
 use reqwest::{Method, RequestBuilder, Response, StatusCode};
 use serde_json::{Value, json};
 use sha2::Sha256;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
 use vectora::Config;
 use vectora::server::Application;
 
+pub use crate::answers::*;
 use crate::postgres::ScratchDb;
 
 pub const BOT_TOKEN: &str = "123456:TEST-TOKEN";
+
+/// A `SECRET_KEY` strong enough for production.
+pub const SECRET_KEY: &str = "k3Jx9vQm2Lp8Rt5Wz7Yb4Nc6Hd1Fg0Sa";
+
+/// The least a production server needs, the tests' own address allowed as its host.
+pub const PRODUCTION: [(&str, &str); 3] = [
+    ("APP_ENV", "production"),
+    ("SECRET_KEY", SECRET_KEY),
+    ("ALLOWED_HOSTS", "127.0.0.1"),
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -44,6 +58,11 @@ impl TestDb {
         }
     }
 
+    /// Another handle on this database, for a second server.
+    pub fn shared(&self) -> TestDb {
+        TestDb::borrowed(&self.url)
+    }
+
     pub async fn new() -> TestDb {
         match backend() {
             Backend::Sqlite => {
@@ -74,6 +93,8 @@ pub struct TestApp {
     pub db: TestDb,
     /// The reminder scheduler, when the bot is on: tests call `tick` with their own clock.
     pub scheduler: Option<vectora::scheduler::Scheduler>,
+    stop: Option<oneshot::Sender<()>>,
+    running: Option<JoinHandle<std::io::Result<()>>>,
 }
 
 /// A Telegram user whose initData the tests sign with the bot's token.
@@ -117,6 +138,14 @@ impl TestUser {
 
 /// Signs fields the way Telegram does for Mini Apps and returns the query string.
 pub fn sign_init_data(fields: &[(&str, &str)], bot_token: &str) -> String {
+    let mut secret = Hmac::<Sha256>::new_from_slice(b"WebAppData").unwrap();
+    secret.update(bot_token.as_bytes());
+    signed_query(fields, &secret.finalize().into_bytes())
+}
+
+/// `fields` as a query string, with the `hash` Telegram puts on them: the HMAC-SHA256 under
+/// `secret` of their data-check string (`key=value` lines, sorted).
+pub fn signed_query(fields: &[(&str, &str)], secret: &[u8]) -> String {
     let mut sorted: Vec<_> = fields.to_vec();
     sorted.sort();
     let check = sorted
@@ -124,9 +153,7 @@ pub fn sign_init_data(fields: &[(&str, &str)], bot_token: &str) -> String {
         .map(|(k, v)| format!("{k}={v}"))
         .collect::<Vec<_>>()
         .join("\n");
-    let mut secret = Hmac::<Sha256>::new_from_slice(b"WebAppData").unwrap();
-    secret.update(bot_token.as_bytes());
-    let mut mac = Hmac::<Sha256>::new_from_slice(&secret.finalize().into_bytes()).unwrap();
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret).unwrap();
     mac.update(check.as_bytes());
     let hash = hex::encode(mac.finalize().into_bytes());
     let mut query = form_urlencoded::Serializer::new(String::new());
@@ -145,7 +172,7 @@ pub async fn spawn_app_with(extra: &[(&str, &str)]) -> TestApp {
     spawn_app_on(TestDb::new().await, extra).await
 }
 
-/// A server on `db`, which may be another server's (`TestDb::borrowed`).
+/// A server on `db`, which may be another server's (`TestDb::shared`).
 pub async fn spawn_app_on(db: TestDb, extra: &[(&str, &str)]) -> TestApp {
     if std::env::var_os("TEST_LOG").is_some() {
         vectora::telemetry::init("debug", false);
@@ -166,12 +193,20 @@ pub async fn spawn_app_on(db: TestDb, extra: &[(&str, &str)]) -> TestApp {
     let application = Application::build(config).await.expect("server starts");
     let addr = application.local_addr();
     let scheduler = application.scheduler().cloned();
-    tokio::spawn(application.run_until(std::future::pending()));
+    let (stop, stopped) = oneshot::channel::<()>();
+    // Runs until `TestApp::stop` (not when the sender is merely dropped) or the test ends.
+    let running = tokio::spawn(application.run_until(async {
+        if stopped.await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    }));
     TestApp {
         addr,
         client: reqwest::Client::new(),
         db,
         scheduler,
+        stop: Some(stop),
+        running: Some(running),
     }
 }
 
@@ -190,8 +225,35 @@ impl TestApp {
             .header("Authorization", format!("tma {}", user.init_data()))
     }
 
+    /// A request with an API token, `Authorization: Bearer <secret>`.
+    pub fn bearer(&self, secret: &str, method: Method, path: &str) -> RequestBuilder {
+        self.request(method, path)
+            .header("Authorization", format!("Bearer {secret}"))
+    }
+
+    /// A call of the server function at `path` as `user`, asking for JSON (not a redirect).
+    pub fn server_fn(&self, user: &TestUser, path: &str) -> RequestBuilder {
+        self.as_user(user, Method::POST, path)
+            .header("accept", "application/json")
+    }
+
     pub async fn get(&self, user: &TestUser, path: &str) -> Response {
-        self.as_user(user, Method::GET, path).send().await.unwrap()
+        self.as_user(user, Method::GET, path).fetch().await
+    }
+
+    /// `GET path` as `user`, which must succeed; its JSON.
+    pub async fn get_json(&self, user: &TestUser, path: &str) -> Value {
+        self.as_user(user, Method::GET, path).fetch_json().await
+    }
+
+    /// The user's task `id`, which must be theirs.
+    pub async fn get_task(&self, user: &TestUser, id: i64) -> Value {
+        self.get_json(user, &format!("/api/v1/tasks/{id}")).await
+    }
+
+    /// The user's profile (`GET /api/v1/me`).
+    pub async fn me(&self, user: &TestUser) -> Value {
+        self.get_json(user, "/api/v1/me").await
     }
 
     pub async fn send_json(
@@ -201,17 +263,23 @@ impl TestApp {
         path: &str,
         body: Value,
     ) -> Response {
-        self.as_user(user, method, path)
-            .json(&body)
-            .send()
+        self.as_user(user, method, path).json(&body).fetch().await
+    }
+
+    /// `PATCH /api/v1/me`: changes the user's settings.
+    pub async fn patch_me(&self, user: &TestUser, body: Value) -> Response {
+        self.send_json(user, Method::PATCH, "/api/v1/me", body)
             .await
-            .unwrap()
+    }
+
+    /// `POST /api/v1/tasks`, whatever it answers.
+    pub async fn try_post_task(&self, user: &TestUser, body: Value) -> Response {
+        self.send_json(user, Method::POST, "/api/v1/tasks", body)
+            .await
     }
 
     pub async fn post_task(&self, user: &TestUser, body: Value) -> Value {
-        let response = self
-            .send_json(user, Method::POST, "/api/v1/tasks", body.clone())
-            .await;
+        let response = self.try_post_task(user, body.clone()).await;
         assert_eq!(response.status(), StatusCode::CREATED, "creating {body}");
         response.json().await.unwrap()
     }
@@ -224,10 +292,7 @@ impl TestApp {
     }
 
     pub async fn delete(&self, user: &TestUser, path: &str) -> Response {
-        self.as_user(user, Method::DELETE, path)
-            .send()
-            .await
-            .unwrap()
+        self.as_user(user, Method::DELETE, path).fetch().await
     }
 
     pub async fn reorder(&self, user: &TestUser, ids: Value) -> Response {
@@ -245,15 +310,16 @@ impl TestApp {
             .await
     }
 
+    pub async fn patch_task(&self, user: &TestUser, id: i64, body: Value) -> Response {
+        self.send_json(user, Method::PATCH, &format!("/api/v1/tasks/{id}"), body)
+            .await
+    }
+
     /// Every task of the user, as the list returns them with `query`.
     pub async fn list(&self, user: &TestUser, query: &str) -> (Vec<Value>, u64) {
         let response = self.get(user, &format!("/api/v1/tasks{query}")).await;
         assert_eq!(response.status(), StatusCode::OK, "listing {query}");
-        let total = response.headers()["x-total-count"]
-            .to_str()
-            .unwrap()
-            .parse()
-            .unwrap();
+        let total = header(&response, "x-total-count").parse().unwrap();
         (response.json().await.unwrap(), total)
     }
 
@@ -265,42 +331,34 @@ impl TestApp {
             .map(|t| t["title"].as_str().unwrap().to_owned())
             .collect()
     }
-}
 
-/// Asserts a 422 whose `errors` name exactly `fields` (with these codes), and returns the body.
-pub async fn assert_field_errors(response: Response, expected: &[(&str, &str)]) -> Value {
-    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let body: Value = response.json().await.unwrap();
-    assert!(body["detail"].is_string(), "{body}");
-    let errors = body["errors"]
-        .as_object()
-        .unwrap_or_else(|| panic!("no errors in {body}"));
-    let mut got: Vec<(String, String)> = errors
-        .iter()
-        .map(|(f, e)| (f.clone(), e["code"].as_str().unwrap().to_owned()))
-        .collect();
-    got.sort();
-    let mut want: Vec<(String, String)> = expected
-        .iter()
-        .map(|(f, c)| (f.to_string(), c.to_string()))
-        .collect();
-    want.sort();
-    assert_eq!(got, want, "{body}");
-    for (_, error) in errors {
-        assert!(!error["message"].as_str().unwrap().is_empty());
+    /// A second server on this one's database (a replica, or this one restarted), with these
+    /// settings besides the usual.
+    pub async fn another_server(&self, extra: &[(&str, &str)]) -> TestApp {
+        spawn_app_on(self.db.shared(), extra).await
     }
-    body
+
+    /// Stops the server as SIGTERM would, and asserts that it (and its bot) finished within
+    /// 10 s.
+    pub async fn stop(mut self) {
+        self.stop.take().unwrap().send(()).unwrap();
+        let running = self.running.take().unwrap();
+        let finished = tokio::time::timeout(Duration::from_secs(10), running).await;
+        let result = finished.expect("the server stops within 10 s");
+        result.unwrap().expect("the server stops cleanly");
+    }
 }
 
-/// Sends the requests at once and asserts that every one answered `expected`.
-pub async fn assert_all_answer<F>(requests: impl IntoIterator<Item = F>, expected: StatusCode)
-where
-    F: Future<Output = Response>,
-{
-    let statuses: Vec<StatusCode> = futures_util::future::join_all(requests)
-        .await
-        .iter()
-        .map(|r| r.status())
-        .collect();
-    assert!(statuses.iter().all(|s| *s == expected), "{statuses:?}");
+/// Asserts a 201 whose `Location` serves the created task as it was answered; returns the task.
+pub async fn assert_created_at_its_location(
+    app: &TestApp,
+    user: &TestUser,
+    response: Response,
+) -> Value {
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let location = header(&response, "location").to_owned();
+    let task: Value = response.json().await.unwrap();
+    assert_eq!(location, format!("/api/v1/tasks/{}", task["id"]));
+    assert_eq!(app.get_json(user, &location).await, task);
+    task
 }

@@ -1,7 +1,7 @@
 //! Another user's tasks do not exist for you.
 
-use reqwest::{Method, StatusCode};
-use serde_json::{Value, json};
+use reqwest::StatusCode;
+use serde_json::json;
 
 use crate::helpers::*;
 
@@ -27,7 +27,7 @@ async fn another_users_task_is_404_everywhere() {
         StatusCode::NOT_FOUND
     );
     assert_eq!(
-        app.send_json(&bob, Method::PATCH, &path, json!({"status": true}))
+        app.patch_task(&bob, id, json!({"status": true}))
             .await
             .status(),
         StatusCode::NOT_FOUND
@@ -42,23 +42,15 @@ async fn another_users_task_is_404_everywhere() {
     );
     let (bobs, total) = app.list(&bob, "?search=secret").await;
     assert_eq!((bobs.len(), total), (0, 0));
-    let categories: Value = app
-        .get(&bob, "/api/v1/tasks/metadata/categories")
-        .await
-        .json()
-        .await
-        .unwrap();
-    let tags: Value = app
-        .get(&bob, "/api/v1/tasks/metadata/tags")
-        .await
-        .json()
-        .await
-        .unwrap();
-    assert_eq!((categories, tags), (json!([]), json!([])));
-    let stats: Value = app.get(&bob, "/api/v1/stats").await.json().await.unwrap();
-    assert_eq!(stats["total"], 0);
+    for metadata in ["categories", "tags"] {
+        let listed = app
+            .get_json(&bob, &format!("/api/v1/tasks/metadata/{metadata}"))
+            .await;
+        assert_eq!(listed, json!([]), "{metadata}");
+    }
+    assert_eq!(app.get_json(&bob, "/api/v1/stats").await["total"], 0);
 
-    let untouched: Value = app.get(&alice, &path).await.json().await.unwrap();
+    let untouched = app.get_task(&alice, id).await;
     assert_eq!(untouched, task, "nothing Bob did reached Alice's task");
 }
 

@@ -1,6 +1,7 @@
 //! The whole HTTP suite, one binary. `VECTORA_TEST_DB=postgres` runs it against PostgreSQL
 //! (`TEST_POSTGRES_URL`, default postgres://postgres@127.0.0.1:5432/postgres); SQLite otherwise.
 
+mod answers;
 mod binary;
 mod browser;
 mod fake_telegram;

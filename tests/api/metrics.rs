@@ -7,13 +7,11 @@ use serde_json::json;
 use crate::helpers::*;
 
 async fn scrape(app: &TestApp) -> String {
-    let response = app.request(Method::GET, "/metrics").send().await.unwrap();
+    let response = app.request(Method::GET, "/metrics").fetch().await;
     assert_eq!(response.status(), StatusCode::OK);
-    assert!(
-        response.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .starts_with("text/plain; version=0.0.4")
+    assert_starts_with(
+        header(&response, "content-type"),
+        "text/plain; version=0.0.4",
     );
     response.text().await.unwrap()
 }
@@ -83,14 +81,9 @@ async fn requests_are_counted_by_route_pattern_and_status() {
 async fn static_files_and_unknown_paths_share_one_series() {
     let app = spawn_app().await;
     let token = "0123456789abcdef".repeat(4);
-    app.request(Method::GET, &format!("/auth/link/{token}"))
-        .send()
-        .await
-        .unwrap();
-    app.request(Method::GET, "/no/such/page/qzxwv")
-        .send()
-        .await
-        .unwrap();
+    for path in [format!("/auth/link/{token}"), "/no/such/page/qzxwv".into()] {
+        app.request(Method::GET, &path).fetch().await;
+    }
     let text = scrape(&app).await;
     assert!(
         !text.contains(&token),

@@ -25,49 +25,34 @@ fn vectora_in(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> std
     command.output().expect("the vectora binary runs")
 }
 
+/// How many migrations `vectora migrate status` lists as (applied, pending).
+fn migration_statuses(env: &[(&str, &str)]) -> (usize, usize) {
+    let output = vectora(&["migrate", "status"], env);
+    assert!(output.status.success(), "{output:?}");
+    let listed = String::from_utf8_lossy(&output.stdout);
+    (
+        listed.matches("Applied").count(),
+        listed.matches("Pending").count(),
+    )
+}
+
 #[tokio::test]
 async fn migrate_up_down_and_status_from_the_cli() {
     let db = TestDb::new().await;
     let env = [("DATABASE_URL", db.url.as_str())];
-    let stdout = |o: &std::process::Output| String::from_utf8_lossy(&o.stdout).into_owned();
+    let migrate = |args: &[&str]| {
+        let output = vectora(&[&["migrate"], args].concat(), &env);
+        assert!(output.status.success(), "{args:?}: {output:?}");
+    };
     let all = Migrator::migrations().len();
 
-    let status = vectora(&["migrate", "status"], &env);
-    assert!(status.status.success(), "{status:?}");
-    assert_eq!(
-        stdout(&status).matches("Pending").count(),
-        all,
-        "{}",
-        stdout(&status)
-    );
-
-    assert!(vectora(&["migrate", "up"], &env).status.success());
-    let status = vectora(&["migrate", "status"], &env);
-    assert_eq!(
-        stdout(&status).matches("Applied").count(),
-        all,
-        "{}",
-        stdout(&status)
-    );
-
-    assert!(vectora(&["migrate", "down"], &env).status.success());
-    assert_eq!(
-        stdout(&vectora(&["migrate", "status"], &env))
-            .matches("Applied")
-            .count(),
-        all - 1
-    );
-    assert!(
-        vectora(&["migrate", "down", &(all + 2).to_string()], &env)
-            .status
-            .success()
-    );
-    assert_eq!(
-        stdout(&vectora(&["migrate", "status"], &env))
-            .matches("Pending")
-            .count(),
-        all
-    );
+    assert_eq!(migration_statuses(&env), (0, all));
+    migrate(&["up"]);
+    assert_eq!(migration_statuses(&env), (all, 0));
+    migrate(&["down"]);
+    assert_eq!(migration_statuses(&env), (all - 1, 1));
+    migrate(&["down", &(all + 2).to_string()]);
+    assert_eq!(migration_statuses(&env), (0, all));
 
     let conn = Database::connect(&db.url).await.unwrap();
     Migrator::up(&conn, None)

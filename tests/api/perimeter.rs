@@ -7,11 +7,9 @@ use reqwest::header::{
     ACCESS_CONTROL_ALLOW_CREDENTIALS, ACCESS_CONTROL_ALLOW_ORIGIN, HOST, ORIGIN, RETRY_AFTER,
 };
 use reqwest::{Method, StatusCode};
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::helpers::*;
-
-const SECRET: &str = "k3Jx9vQm2Lp8Rt5Wz7Yb4Nc6Hd1Fg0Sa";
 
 #[tokio::test]
 async fn other_hosts_are_refused_when_allowed_hosts_is_set() {
@@ -23,9 +21,8 @@ async fn other_hosts_are_refused_when_allowed_hosts_is_set() {
         let refused = app
             .as_user(&user, Method::GET, "/api/v1/tasks")
             .header(HOST, host)
-            .send()
-            .await
-            .unwrap();
+            .fetch()
+            .await;
         assert_eq!(refused.status(), StatusCode::BAD_REQUEST, "Host: {host}");
         assert_eq!(refused.headers()["x-content-type-options"], "nosniff");
     }
@@ -33,9 +30,8 @@ async fn other_hosts_are_refused_when_allowed_hosts_is_set() {
     let status_with_host = |path: &'static str, host: &'static str| async move {
         app.request(Method::GET, path)
             .header(HOST, host)
-            .send()
+            .fetch()
             .await
-            .unwrap()
             .status()
     };
     assert_eq!(
@@ -53,19 +49,11 @@ async fn other_hosts_are_refused_when_allowed_hosts_is_set() {
 async fn every_answer_carries_the_security_headers() {
     let app = spawn_app().await;
     let user = TestUser::new(7002);
-    let page = app.request(Method::GET, "/").send().await.unwrap();
+    let page = app.request(Method::GET, "/").fetch().await;
     let api = app.get(&user, "/api/v1/tasks").await;
     let api_error = app.get(&user, "/api/v1/tasks/999999").await;
-    let unauthorized = app
-        .request(Method::GET, "/api/v1/tasks")
-        .send()
-        .await
-        .unwrap();
-    let missing_page = app
-        .request(Method::GET, "/no/such/page")
-        .send()
-        .await
-        .unwrap();
+    let unauthorized = app.request(Method::GET, "/api/v1/tasks").fetch().await;
+    let missing_page = app.request(Method::GET, "/no/such/page").fetch().await;
     assert_eq!(api_error.status(), StatusCode::NOT_FOUND);
     assert_eq!(unauthorized.status(), StatusCode::UNAUTHORIZED);
     let page_csp = page.headers()["content-security-policy"].clone();
@@ -105,26 +93,14 @@ async fn every_answer_carries_the_security_headers() {
         html.contains(&format!("nonce=\"{nonce}\"")),
         "scripts carry the nonce"
     );
-    let again = app
-        .request(Method::GET, "/")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let again = app.request(Method::GET, "/").fetch_text().await;
     assert!(!again.contains(nonce), "a nonce is used once");
 }
 
 #[tokio::test]
 async fn production_adds_hsts() {
-    let app = spawn_app_with(&[
-        ("APP_ENV", "production"),
-        ("SECRET_KEY", SECRET),
-        ("ALLOWED_HOSTS", "127.0.0.1"),
-    ])
-    .await;
-    let response = app.request(Method::GET, "/version").send().await.unwrap();
+    let app = spawn_app_with(&PRODUCTION).await;
+    let response = app.request(Method::GET, "/version").fetch().await;
     assert_eq!(
         response.headers()["strict-transport-security"],
         "max-age=63072000; includeSubDomains"
@@ -146,9 +122,9 @@ async fn cors_answers_only_the_listed_origins() {
                 "access-control-request-headers",
                 "authorization,content-type",
             )
-            .send()
+            .fetch()
     };
-    let listed = preflight("https://app.example.com").await.unwrap();
+    let listed = preflight("https://app.example.com").await;
     assert!(listed.status().is_success(), "{}", listed.status());
     assert_eq!(
         listed.headers()[ACCESS_CONTROL_ALLOW_ORIGIN],
@@ -161,7 +137,7 @@ async fn cors_answers_only_the_listed_origins() {
         "https://app.example.com.evil.net",
         "http://app.example.com",
     ] {
-        let refused = preflight(origin).await.unwrap();
+        let refused = preflight(origin).await;
         assert!(
             !refused.headers().contains_key(ACCESS_CONTROL_ALLOW_ORIGIN),
             "{origin}"
@@ -172,9 +148,8 @@ async fn cors_answers_only_the_listed_origins() {
     let simple = app
         .as_user(&user, Method::GET, "/api/v1/tasks")
         .header(ORIGIN, "https://web.telegram.org")
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     assert_eq!(
         simple.headers()[ACCESS_CONTROL_ALLOW_ORIGIN],
         "https://web.telegram.org"
@@ -188,9 +163,8 @@ async fn no_origin_gets_cors_without_a_list() {
         .request(Method::OPTIONS, "/api/v1/tasks")
         .header(ORIGIN, "https://app.example.com")
         .header("access-control-request-method", "POST")
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     assert!(!response.headers().contains_key(ACCESS_CONTROL_ALLOW_ORIGIN));
 }
 
@@ -200,27 +174,18 @@ async fn oversized_bodies_are_refused_and_change_nothing() {
     let user = TestUser::new(7004);
     let huge = "я".repeat(200 * 1024);
     let response = app
-        .send_json(
-            &user,
-            Method::POST,
-            "/api/v1/tasks",
-            json!({ "title": "big", "description": huge }),
-        )
+        .try_post_task(&user, json!({ "title": "big", "description": huge }))
         .await;
     assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
-    let body: Value = response.json().await.unwrap();
-    assert!(
-        body["detail"].as_str().unwrap().contains("too large"),
-        "{body}"
-    );
+    let detail = error_detail(response).await;
+    assert!(detail.contains("too large"), "{detail}");
 
     let form = app
         .as_user(&user, Method::POST, "/api/tasks/create")
         .header("content-type", "application/x-www-form-urlencoded")
         .body(format!("title={}", "x".repeat(2 * 1024 * 1024)))
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     assert_eq!(form.status(), StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(app.titles(&user, "").await, Vec::<String>::new());
 }
@@ -253,17 +218,10 @@ async fn each_user_has_a_limit_that_recovers() {
     let user = TestUser::new(7005);
     let (passed, refused) = until_refused(60, || app.get(&user, "/api/v1/tasks")).await;
     assert!((60..=62).contains(&passed), "{passed} passed");
-    let retry_after: u64 = refused.headers()[RETRY_AFTER]
-        .to_str()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let retry_after = retry_after(&refused);
     assert!((1..=2).contains(&retry_after), "Retry-After: {retry_after}");
-    let body: Value = refused.json().await.unwrap();
-    assert!(
-        body["detail"].as_str().unwrap().contains("Too many"),
-        "{body}"
-    );
+    let detail = error_detail(refused).await;
+    assert!(detail.contains("Too many"), "{detail}");
 
     let other = TestUser::new(7006);
     assert_eq!(
@@ -275,32 +233,20 @@ async fn each_user_has_a_limit_that_recovers() {
     let server_fn = app
         .as_user(&user, Method::POST, "/api/me")
         .header("content-type", "application/x-www-form-urlencoded")
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     assert_eq!(server_fn.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(server_fn.headers().contains_key(RETRY_AFTER));
 
     // It is the account's limit, not the credential's: the same Telegram user signed in another
     // way (here the development sign-in's cookie) is over it too.
-    let no_redirects = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let signed_in = no_redirects
-        .post(app.url("/auth/dev"))
-        .form(&[("telegram_id", user.telegram_id.to_string())])
-        .send()
-        .await
-        .unwrap();
-    let cookie = signed_in.headers()["set-cookie"].to_str().unwrap();
-    let cookie = cookie.split(';').next().unwrap().to_owned();
+    let telegram_id = user.telegram_id.to_string();
+    let cookie = app.dev_sign_in(&[("telegram_id", &telegram_id)]).await;
     let by_cookie = app
         .request(Method::GET, "/api/v1/tasks")
         .header("cookie", cookie)
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     assert_eq!(by_cookie.status(), StatusCode::TOO_MANY_REQUESTS);
 
     tokio::time::sleep(Duration::from_secs(retry_after) + Duration::from_millis(100)).await;
@@ -316,48 +262,28 @@ async fn writes_count_and_the_refusal_says_how_long_to_wait() {
     let user = TestUser::new(7007);
     app.post_task(&user, json!({ "title": "one" })).await;
     app.post_task(&user, json!({ "title": "two" })).await;
-    let refused = app
-        .send_json(
-            &user,
-            Method::POST,
-            "/api/v1/tasks",
-            json!({ "title": "three" }),
-        )
-        .await;
+    let refused = app.try_post_task(&user, json!({ "title": "three" })).await;
     assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
-    let wait: u64 = refused.headers()[RETRY_AFTER]
-        .to_str()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let wait = retry_after(&refused);
     assert!((20..=30).contains(&wait), "Retry-After: {wait}");
 }
 
 #[tokio::test]
 async fn sign_in_is_limited_per_client_address() {
     let app = spawn_app_with(&[("SIGN_IN_RATE_LIMIT_PER_MINUTE", "5")]).await;
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
     let sign_in = || {
-        client
-            .post(app.url("/auth/dev"))
+        app.browser(Method::POST, "/auth/dev")
             .form(&[("telegram_id", "7008")])
-            .send()
     };
-    let (passed, refused) = until_refused(5, || async { sign_in().await.unwrap() }).await;
+    let (passed, refused) = until_refused(5, || sign_in().fetch()).await;
     assert_eq!(passed, 5);
     assert!(refused.headers().contains_key(RETRY_AFTER));
     assert!(!refused.headers().contains_key("set-cookie"));
 
     // A client behind the deployment's proxy (a local peer) is told apart by X-Forwarded-For.
-    let proxied = client
-        .post(app.url("/auth/dev"))
+    let proxied = sign_in()
         .header("x-forwarded-for", "198.51.100.23")
-        .form(&[("telegram_id", "7008")])
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     assert_eq!(proxied.status(), StatusCode::SEE_OTHER);
 }

@@ -1,4 +1,4 @@
-use reqwest::{Method, StatusCode};
+use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 use crate::helpers::*;
@@ -7,7 +7,7 @@ use crate::helpers::*;
 async fn settings_can_be_read_and_changed() {
     let app = spawn_app().await;
     let user = TestUser::new(6001);
-    let me: Value = app.get(&user, "/api/v1/me").await.json().await.unwrap();
+    let me = app.me(&user).await;
     assert_eq!(me["language"], "en");
     assert_eq!(me["reminders_enabled"], true);
     assert_eq!(me["reminder_offset_minutes"], 0);
@@ -15,9 +15,7 @@ async fn settings_can_be_read_and_changed() {
     assert_eq!(me["theme"], "auto");
 
     let patch = json!({"language": "ru", "time_zone": "America/New_York", "reminders_enabled": false, "reminder_offset_minutes": 30, "digest_time": "08:30", "theme": "dark"});
-    let response = app
-        .send_json(&user, Method::PATCH, "/api/v1/me", patch)
-        .await;
+    let response = app.patch_me(&user, patch).await;
     assert_eq!(response.status(), StatusCode::OK);
     let updated: Value = response.json().await.unwrap();
     assert_eq!(updated["language"], "ru");
@@ -29,12 +27,7 @@ async fn settings_can_be_read_and_changed() {
     assert_eq!(updated["telegram_id"], 6001);
 
     let cleared: Value = app
-        .send_json(
-            &user,
-            Method::PATCH,
-            "/api/v1/me",
-            json!({"digest_time": null}),
-        )
+        .patch_me(&user, json!({"digest_time": null}))
         .await
         .json()
         .await
@@ -47,12 +40,10 @@ async fn settings_can_be_read_and_changed() {
 async fn bad_settings_are_refused_and_change_nothing() {
     let app = spawn_app().await;
     let user = TestUser::new(6002);
-    let before: Value = app.get(&user, "/api/v1/me").await.json().await.unwrap();
+    let before = app.me(&user).await;
     let response = app
-        .send_json(
+        .patch_me(
             &user,
-            Method::PATCH,
-            "/api/v1/me",
             json!({"language": "de", "time_zone": "Moscow", "reminder_offset_minutes": 100000, "digest_time": "7:00", "reminders_enabled": null, "theme": "pink"}),
         )
         .await;
@@ -69,14 +60,12 @@ async fn bad_settings_are_refused_and_change_nothing() {
     )
     .await;
     let partly_good = app
-        .send_json(
+        .patch_me(
             &user,
-            Method::PATCH,
-            "/api/v1/me",
             json!({"language": "ru", "time_zone": "Nowhere/City"}),
         )
         .await;
     assert_eq!(partly_good.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let after: Value = app.get(&user, "/api/v1/me").await.json().await.unwrap();
+    let after = app.me(&user).await;
     assert_eq!(after, before);
 }

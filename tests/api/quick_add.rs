@@ -9,15 +9,8 @@ use crate::helpers::*;
 const QUICK: &str = "/api/v1/tasks/quick";
 
 async fn set_profile(app: &TestApp, user: &TestUser, language: &str, time_zone: &str) {
-    let response = app
-        .send_json(
-            user,
-            Method::PATCH,
-            "/api/v1/me",
-            json!({"language": language, "time_zone": time_zone}),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
+    let settings = json!({"language": language, "time_zone": time_zone});
+    assert_eq!(app.patch_me(user, settings).await.status(), StatusCode::OK);
 }
 
 async fn quick(app: &TestApp, user: &TestUser, path: &str, text: &str) -> reqwest::Response {
@@ -37,18 +30,13 @@ async fn creates_the_task_it_understood_in_the_users_zone() {
         "Купить подарок 25.12.2030 10:00 #дом #Дом !high @Семья",
     )
     .await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    let location = response.headers()["location"].to_str().unwrap().to_owned();
-    let task: Value = response.json().await.unwrap();
-    assert_eq!(location, format!("/api/v1/tasks/{}", task["id"]));
+    let task = assert_created_at_its_location(&app, &user, response).await;
     assert_eq!(task["title"], "Купить подарок");
     assert_eq!(task["date_time"], "2030-12-25T07:00:00Z");
     assert_eq!(task["priority"], "high");
     assert_eq!(task["category"], "Семья");
     assert_eq!(task["tags"], json!(["дом"]));
     assert_eq!(task["position"], 0);
-    let fetched: Value = app.get(&user, &location).await.json().await.unwrap();
-    assert_eq!(fetched, task);
     assert_eq!(app.titles(&user, "?tag=дом").await, ["Купить подарок"]);
 }
 
@@ -138,9 +126,8 @@ async fn nothing_left_for_a_title_is_a_422_in_the_callers_language() {
             .as_user(&user, Method::POST, &path)
             .header("accept-language", lang)
             .json(&json!({"text": "завтра в 9 #дом !high"}))
-            .send()
-            .await
-            .unwrap();
+            .fetch()
+            .await;
         let body = assert_field_errors(response, &[("title", "no_title")]).await;
         let message = body["errors"]["title"]["message"].as_str().unwrap();
         assert!(message.contains(word), "{message}");
@@ -161,8 +148,7 @@ async fn needs_a_signed_in_user() {
     let response = app
         .request(Method::POST, QUICK)
         .json(&json!({"text": "x tomorrow"}))
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
 }

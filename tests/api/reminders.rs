@@ -47,6 +47,12 @@ async fn task_due(app: &TestApp, chatter: &Chatter, title: &str, due: DateTime<U
     .await
 }
 
+/// The message of the reminder about `title` among `sent`, as a button press carries it.
+fn message_about(sent: &[Call], title: &str) -> Value {
+    let call = sent.iter().find(|c| c.text().contains(title)).unwrap();
+    call.message(None)
+}
+
 /// The reminders Telegram accepted for `chatter` (a refused attempt is not one).
 fn reminders_to(telegram: &FakeTelegram, chatter: &Chatter) -> Vec<Call> {
     telegram
@@ -112,12 +118,7 @@ async fn the_users_offset_moves_the_reminder_before_the_due_time() {
     let chatter = Chatter::new(9111, "en");
     let user = chatter.api_user();
     let response = app
-        .send_json(
-            &user,
-            Method::PATCH,
-            "/api/v1/me",
-            json!({"reminder_offset_minutes": 30}),
-        )
+        .patch_me(&user, json!({"reminder_offset_minutes": 30}))
         .await;
     assert!(response.status().is_success());
     let due = later(3);
@@ -136,13 +137,10 @@ async fn the_users_offset_moves_the_reminder_before_the_due_time() {
         json!({"title": "Pills", "date_time": second.to_rfc3339(), "remind_at": explicit.to_rfc3339()}),
     )
     .await;
-    app.send_json(
-        &user,
-        Method::PATCH,
-        "/api/v1/me",
-        json!({"reminder_offset_minutes": 60}),
-    )
-    .await;
+    let response = app
+        .patch_me(&user, json!({"reminder_offset_minutes": 60}))
+        .await;
+    assert!(response.status().is_success());
     tick(&app, second - Duration::minutes(61)).await;
     assert_eq!(reminders_to(&telegram, &chatter).len(), 2, "Pills at 3.5 h");
     tick(&app, second - Duration::minutes(60)).await;
@@ -205,10 +203,7 @@ async fn the_buttons_complete_or_snooze_from_the_reminder() {
     tick(&app, due).await;
     let sent = reminders_to(&telegram, &chatter);
     assert_eq!(sent.len(), 3);
-    let message_of = |title: &str| {
-        let call = sent.iter().find(|c| c.text().contains(title)).unwrap();
-        call.message(None)
-    };
+    let message_of = |title: &str| message_about(&sent, title);
 
     let press = telegram.press(
         &chatter,
@@ -217,13 +212,7 @@ async fn the_buttons_complete_or_snooze_from_the_reminder() {
     );
     let answer = telegram.answer_to(&press).await;
     assert_eq!(answer.body["text"], "✅ Done: Water plants");
-    let task: Value = app
-        .get(&user, &format!("/api/v1/tasks/{finish}"))
-        .await
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(task["status"], true);
+    assert_eq!(app.get_task(&user, finish).await["status"], true);
     let edited = telegram
         .wait_for_matching("editMessageText", 1, |b| {
             b["text"]
@@ -240,12 +229,7 @@ async fn the_buttons_complete_or_snooze_from_the_reminder() {
         &format!("snz:1h:{snooze}"),
     );
     let answer = telegram.answer_to(&press).await;
-    assert!(
-        answer.body["text"]
-            .as_str()
-            .unwrap()
-            .starts_with("Snoozed until")
-    );
+    assert_starts_with(answer.body["text"].as_str().unwrap(), "Snoozed until");
     let db = database(&app).await;
     let row = reminders::find(&db, snooze).await.unwrap().unwrap();
     assert_eq!(row.state, State::Pending);
@@ -286,13 +270,7 @@ async fn the_buttons_complete_or_snooze_from_the_reminder() {
     );
     let answer = telegram.answer_to(&press).await;
     assert_eq!(answer.body["text"], "There is no such task.");
-    let task: Value = app
-        .get(&user, &format!("/api/v1/tasks/{tomorrow}"))
-        .await
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(task["status"], false);
+    assert_eq!(app.get_task(&user, tomorrow).await["status"], false);
 }
 
 #[tokio::test]
@@ -305,15 +283,7 @@ async fn reminders_survive_a_restart_and_late_ones_are_missed_after_the_grace_wi
     let crashed = task_due(&app, &chatter, "Claimed, then a crash", later(3)).await;
 
     // A second server on the same database: the reminders are rows, not memory.
-    let restarted = spawn_app_on(
-        TestDb::borrowed(&app.db.url),
-        &[
-            ("TELEGRAM_API_URL", telegram.url().as_str()),
-            ("BOT_MODE", "polling"),
-            ("PUBLIC_URL", PUBLIC_URL),
-        ],
-    )
-    .await;
+    let restarted = bot_server_on(app.db.shared(), &telegram).await;
     let round = tick(&restarted, due + Duration::minutes(10)).await;
     assert_eq!(round.missed, 1, "{round:?}");
     assert_eq!(state_of(&app, missed).await, Some(State::Missed));
@@ -347,15 +317,7 @@ async fn reminders_survive_a_restart_and_late_ones_are_missed_after_the_grace_wi
 #[tokio::test]
 async fn two_schedulers_on_one_database_send_each_reminder_exactly_once() {
     let (app, telegram) = spawn_with_bot().await;
-    let other = spawn_app_on(
-        TestDb::borrowed(&app.db.url),
-        &[
-            ("TELEGRAM_API_URL", telegram.url().as_str()),
-            ("BOT_MODE", "polling"),
-            ("PUBLIC_URL", PUBLIC_URL),
-        ],
-    )
-    .await;
+    let other = bot_server_on(app.db.shared(), &telegram).await;
     let due = later(2);
     let people: Vec<Chatter> = (0..60).map(|n| Chatter::new(9200 + n, "en")).collect();
     for (n, chatter) in people.iter().enumerate() {
@@ -407,8 +369,7 @@ async fn a_server_error_is_retried_with_backoff_and_a_429_waits_retry_after() {
     assert_eq!((row.state, row.last_error), (State::Sent, None));
     db.close().await.ok();
 
-    let metrics = app.request(Method::GET, "/metrics").send().await.unwrap();
-    let metrics = metrics.text().await.unwrap();
+    let metrics = app.request(Method::GET, "/metrics").fetch_text().await;
     for outcome in ["sent", "retried"] {
         assert!(
             metrics.contains(&format!("reminders_total{{outcome=\"{outcome}\"}}")),
@@ -431,8 +392,7 @@ async fn a_blocked_bot_turns_the_users_reminders_off() {
     assert_eq!(round.failed, 1, "{round:?}");
     assert_eq!(state_of(&app, first).await, Some(State::Failed));
     assert_eq!(state_of(&app, second).await, Some(State::Cancelled));
-    let me: Value = app.get(&user, "/api/v1/me").await.json().await.unwrap();
-    assert_eq!(me["reminders_enabled"], false);
+    assert_eq!(app.me(&user).await["reminders_enabled"], false);
 
     tick(&app, due + Duration::hours(1)).await;
     let third = task_due(&app, &chatter, "Third", due + Duration::hours(2)).await;
@@ -456,10 +416,8 @@ async fn the_daily_digest_lists_today_once_at_the_chosen_local_time() {
         .format("%H:%M")
         .to_string();
     let response = app
-        .send_json(
+        .patch_me(
             &user,
-            Method::PATCH,
-            "/api/v1/me",
             json!({"time_zone": "Asia/Tokyo", "digest_time": digest_at}),
         )
         .await;
@@ -498,13 +456,7 @@ async fn the_daily_digest_lists_today_once_at_the_chosen_local_time() {
     tick(&app, at + Duration::minutes(1)).await;
     let sent = digests(&telegram);
     assert_eq!(sent.len(), 1);
-    assert!(
-        sent[0]
-            .text()
-            .starts_with("☀️ Your day\n\nDue today:\n1. Morning run"),
-        "{}",
-        sent[0].text()
-    );
+    assert_starts_with(sent[0].text(), "☀️ Your day\n\nDue today:\n1. Morning run");
     assert!(!sent[0].text().contains("Someday"));
     assert_eq!(next(&db).await, at + Duration::days(1));
 
@@ -525,10 +477,7 @@ async fn the_reminders_buttons_answer_in_russian_too() {
     tick(&app, due).await;
     let sent = reminders_to(&telegram, &chatter);
     assert_eq!(sent.len(), 2);
-    let message_of = |title: &str| {
-        let call = sent.iter().find(|c| c.text().contains(title)).unwrap();
-        call.message(None)
-    };
+    let message_of = |title: &str| message_about(&sent, title);
 
     let press = telegram.press(&chatter, &message_of("Полить"), &format!("fin:{finish}"));
     let answer = telegram.answer_to(&press).await;

@@ -1,120 +1,76 @@
 //! The server functions the UI calls, over HTTP: same auth, validation and isolation as the API.
 
-use reqwest::{Method, StatusCode, redirect};
+use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::helpers::*;
 
-async fn call_form(
-    app: &TestApp,
-    user: &TestUser,
-    path: &str,
-    form: &[(&str, &str)],
-) -> reqwest::Response {
-    app.as_user(user, Method::POST, path)
-        .header("accept", "application/json")
-        .form(form)
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn call_json(app: &TestApp, user: &TestUser, path: &str, body: Value) -> reqwest::Response {
-    app.as_user(user, Method::POST, path)
-        .header("accept", "application/json")
-        .json(&body)
-        .send()
-        .await
-        .unwrap()
-}
+/// The form of a server function that takes no arguments.
+const NO_ARGUMENTS: &[(&str, &str)] = &[];
 
 #[tokio::test]
 async fn task_actions_work_through_server_functions() {
     let app = spawn_app().await;
     let user = TestUser::new(9101);
-    let created = call_form(
-        &app,
-        &user,
-        "/api/tasks/create",
-        &[
+    let task = app
+        .server_fn(&user, "/api/tasks/create")
+        .form(&[
             ("input[title]", "Купить хлеб"),
             ("input[priority]", "high"),
             ("input[tags][0]", "дом"),
-        ],
-    )
-    .await;
-    assert_eq!(created.status(), StatusCode::OK);
-    let task: Value = created.json().await.unwrap();
+        ])
+        .fetch_json()
+        .await;
     assert_eq!(task["title"], "Купить хлеб");
     assert_eq!(task["priority"], "high");
     assert_eq!(task["tags"], json!(["дом"]));
     let id = task["id"].as_i64().unwrap().to_string();
 
-    let done: Value = call_form(
-        &app,
-        &user,
-        "/api/tasks/set-done",
-        &[("id", &id), ("done", "true")],
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
+    let done: Value = app
+        .server_fn(&user, "/api/tasks/set-done")
+        .form(&[("id", id.as_str()), ("done", "true")])
+        .fetch_json()
+        .await;
     assert_eq!(done["status"], true);
     assert!(done["completed_at"].is_string());
 
-    let patched = call_json(
-        &app,
-        &user,
-        "/api/tasks/update",
-        json!({"id": task["id"], "patch": {"description": "с маслом", "tags": null}}),
-    )
-    .await;
-    assert_eq!(patched.status(), StatusCode::OK);
-    let patched: Value = patched.json().await.unwrap();
+    let patched = app
+        .server_fn(&user, "/api/tasks/update")
+        .json(&json!({"id": task["id"], "patch": {"description": "с маслом", "tags": null}}))
+        .fetch_json()
+        .await;
     assert_eq!(patched["description"], "с маслом");
     assert_eq!(patched["tags"], json!([]));
 
-    let listed: Value = call_json(
-        &app,
-        &user,
-        "/api/tasks/list",
-        json!({"query": {"search": "ХЛЕБ"}}),
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
+    let listed: Value = app
+        .server_fn(&user, "/api/tasks/list")
+        .json(&json!({"query": {"search": "ХЛЕБ"}}))
+        .fetch_json()
+        .await;
     assert_eq!(listed["total"], 1);
     assert_eq!(listed["tasks"][0]["task"]["id"], task["id"]);
 
     let second = app.post_task_id(&user, json!({"title": "second"})).await;
-    let reordered = call_json(
-        &app,
-        &user,
-        "/api/tasks/reorder",
-        json!({"ids": [second, task["id"]]}),
-    )
-    .await;
+    let reordered = app
+        .server_fn(&user, "/api/tasks/reorder")
+        .json(&json!({"ids": [second, task["id"]]}))
+        .fetch()
+        .await;
     assert_eq!(reordered.status(), StatusCode::OK);
     assert_eq!(app.titles(&user, "").await, ["second", "Купить хлеб"]);
 
-    let deleted = call_form(&app, &user, "/api/tasks/delete", &[("id", &id)]).await;
+    let deleted = app
+        .server_fn(&user, "/api/tasks/delete")
+        .form(&[("id", &id)])
+        .fetch()
+        .await;
     assert_eq!(deleted.status(), StatusCode::OK);
     assert_eq!(app.list(&user, "").await.1, 1);
 
-    let profile: Value = call_form(&app, &user, "/api/me", &[])
-        .await
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(profile["telegram_id"], 9101);
-    let stats: Value = call_form(&app, &user, "/api/stats", &[])
-        .await
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(stats["total"], 1);
+    let profile = app.server_fn(&user, "/api/me").form(NO_ARGUMENTS);
+    assert_eq!(profile.fetch_json().await["telegram_id"], 9101);
+    let stats = app.server_fn(&user, "/api/stats").form(NO_ARGUMENTS);
+    assert_eq!(stats.fetch_json().await["total"], 1);
 }
 
 #[tokio::test]
@@ -123,13 +79,11 @@ async fn server_functions_refuse_what_the_api_refuses() {
     let user = TestUser::new(9102);
     let other = TestUser::new(9103);
 
-    let invalid = call_form(
-        &app,
-        &user,
-        "/api/tasks/create",
-        &[("input[title]", "  "), ("input[priority]", "urgent")],
-    )
-    .await;
+    let invalid = app
+        .server_fn(&user, "/api/tasks/create")
+        .form(&[("input[title]", "  "), ("input[priority]", "urgent")])
+        .fetch()
+        .await;
     assert_eq!(invalid.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let error: Value = invalid.json().await.unwrap();
     assert_eq!(error["Validation"]["title"]["code"], "required", "{error}");
@@ -142,18 +96,25 @@ async fn server_functions_refuse_what_the_api_refuses() {
         .request(Method::POST, "/api/tasks/create")
         .header("accept", "application/json")
         .form(&[("input[title]", "x")])
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
 
     let id = app
         .post_task_id(&user, json!({"title": "mine"}))
         .await
         .to_string();
-    let theirs = call_form(&app, &other, "/api/tasks/get", &[("id", &id)]).await;
+    let theirs = app
+        .server_fn(&other, "/api/tasks/get")
+        .form(&[("id", &id)])
+        .fetch()
+        .await;
     assert_eq!(theirs.status(), StatusCode::NOT_FOUND);
-    let theirs = call_form(&app, &other, "/api/tasks/delete", &[("id", &id)]).await;
+    let theirs = app
+        .server_fn(&other, "/api/tasks/delete")
+        .form(&[("id", &id)])
+        .fetch()
+        .await;
     assert_eq!(theirs.status(), StatusCode::NOT_FOUND);
     assert_eq!(
         app.list(&user, "").await.1,
@@ -166,40 +127,32 @@ async fn server_functions_refuse_what_the_api_refuses() {
 async fn a_plain_form_post_goes_back_to_its_page() {
     let app = spawn_app().await;
     let user = TestUser::new(9104);
-    let client = reqwest::Client::builder()
-        .redirect(redirect::Policy::none())
-        .build()
-        .unwrap();
     let page = app.url("/");
-    let response = client
-        .post(app.url("/api/tasks/create"))
-        .header("authorization", format!("tma {}", user.init_data()))
-        .header("accept", "text/html,application/xhtml+xml")
-        .header("referer", &page)
-        .form(&[("input[title]", "added without JavaScript")])
-        .send()
-        .await
-        .unwrap();
+    let post_from_page = |accept: &str, title: &str| {
+        app.browser(Method::POST, "/api/tasks/create")
+            .header("authorization", format!("tma {}", user.init_data()))
+            .header("accept", accept)
+            .header("referer", &page)
+            .form(&[("input[title]", title)])
+            .fetch()
+    };
+    let response = post_from_page(
+        "text/html,application/xhtml+xml",
+        "added without JavaScript",
+    )
+    .await;
     assert_eq!(response.status(), StatusCode::FOUND);
-    let location = response.headers()["location"].to_str().unwrap();
+    let location = header(&response, "location");
     assert!(location.starts_with(&page), "{location}");
     assert_eq!(app.titles(&user, "").await, ["added without JavaScript"]);
 
-    let refused = client
-        .post(app.url("/api/tasks/create"))
-        .header("authorization", format!("tma {}", user.init_data()))
-        .header("accept", "text/html")
-        .header("referer", &page)
-        .form(&[("input[title]", "")])
-        .send()
-        .await
-        .unwrap();
+    let refused = post_from_page("text/html", "").await;
     assert_eq!(
         refused.status(),
         StatusCode::FOUND,
         "an error also goes back to the page"
     );
-    let location = refused.headers()["location"].to_str().unwrap();
+    let location = header(&refused, "location");
     assert!(location.starts_with(&page), "{location}");
     // The typed error rides along for the page to show beside the field (base64 of its JSON).
     assert!(location.contains("__err=eyJWYWxpZGF0aW9uIj"), "{location}");
@@ -210,11 +163,9 @@ async fn a_plain_form_post_goes_back_to_its_page() {
 async fn the_task_form_creates_and_replaces_every_field() {
     let app = spawn_app().await;
     let user = TestUser::new(9105);
-    let created = call_form(
-        &app,
-        &user,
-        "/api/tasks/save",
-        &[
+    let created = app
+        .server_fn(&user, "/api/tasks/save")
+        .form(&[
             ("task[id]", ""),
             ("task[title]", "Позвонить маме"),
             ("task[description]", "вечером"),
@@ -222,9 +173,9 @@ async fn the_task_form_creates_and_replaces_every_field() {
             ("task[priority]", "high"),
             ("task[category]", "Семья"),
             ("task[tags]", "звонки, Семья , звонки"),
-        ],
-    )
-    .await;
+        ])
+        .fetch()
+        .await;
     assert_eq!(created.status(), StatusCode::OK);
     assert_eq!(
         created.headers()["location"],
@@ -240,24 +191,19 @@ async fn the_task_form_creates_and_replaces_every_field() {
     );
     let id = task["id"].as_i64().unwrap().to_string();
 
-    let replaced: Value = call_form(
-        &app,
-        &user,
-        "/api/tasks/save",
-        &[
-            ("task[id]", &id),
+    let replaced: Value = app
+        .server_fn(&user, "/api/tasks/save")
+        .form(&[
+            ("task[id]", id.as_str()),
             ("task[title]", "Позвонить папе"),
             ("task[description]", ""),
             ("task[due]", ""),
             ("task[priority]", "low"),
             ("task[category]", ""),
             ("task[tags]", ""),
-        ],
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
+        ])
+        .fetch_json()
+        .await;
     assert_eq!(replaced["title"], "Позвонить папе");
     assert_eq!(replaced["description"], Value::Null);
     assert_eq!(replaced["date_time"], Value::Null);
@@ -265,17 +211,15 @@ async fn the_task_form_creates_and_replaces_every_field() {
     assert_eq!(replaced["tags"], json!([]));
     assert_eq!(replaced["priority"], "low");
 
-    let refused = call_form(
-        &app,
-        &user,
-        "/api/tasks/save",
-        &[
-            ("task[id]", &id),
+    let refused = app
+        .server_fn(&user, "/api/tasks/save")
+        .form(&[
+            ("task[id]", id.as_str()),
             ("task[title]", " "),
             ("task[due]", "later"),
-        ],
-    )
-    .await;
+        ])
+        .fetch()
+        .await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let error: Value = refused.json().await.unwrap();
     assert_eq!(error["Validation"]["title"]["code"], "required");
@@ -291,13 +235,11 @@ async fn the_task_form_creates_and_replaces_every_field() {
 
     let stranger = TestUser::new(9106);
     for id in [id.as_str(), "not-a-number"] {
-        let theirs = call_form(
-            &app,
-            &stranger,
-            "/api/tasks/save",
-            &[("task[id]", id), ("task[title]", "mine now")],
-        )
-        .await;
+        let theirs = app
+            .server_fn(&stranger, "/api/tasks/save")
+            .form(&[("task[id]", id), ("task[title]", "mine now")])
+            .fetch()
+            .await;
         assert_eq!(theirs.status(), StatusCode::NOT_FOUND, "{id}");
     }
     assert_eq!(app.titles(&user, "").await, ["Позвонить папе"]);
@@ -313,13 +255,11 @@ async fn dragging_within_a_filtered_list_keeps_the_other_tasks_in_place() {
     }
     app.reorder(&user, json!(ids)).await;
     assert_eq!(app.titles(&user, "").await, ["a", "b", "c", "d"]);
-    let moved = call_json(
-        &app,
-        &user,
-        "/api/tasks/reorder",
-        json!({"ids": [ids[3], ids[1]]}),
-    )
-    .await;
+    let moved = app
+        .server_fn(&user, "/api/tasks/reorder")
+        .json(&json!({"ids": [ids[3], ids[1]]}))
+        .fetch()
+        .await;
     assert_eq!(moved.status(), StatusCode::OK);
     assert_eq!(app.titles(&user, "").await, ["a", "d", "c", "b"]);
 }
@@ -328,41 +268,28 @@ async fn dragging_within_a_filtered_list_keeps_the_other_tasks_in_place() {
 async fn settings_and_calendar_through_server_functions() {
     let app = spawn_app().await;
     let user = TestUser::new(9108);
-    let saved = call_form(
-        &app,
-        &user,
-        "/api/me/settings",
-        &[
+    // The Settings form as a browser posts it: an unticked box is left out.
+    let settings = |time_zone: &str| {
+        app.server_fn(&user, "/api/me/settings").form(&[
             ("settings[language]", "ru"),
-            ("settings[time_zone]", "Europe/Moscow"),
+            ("settings[time_zone]", time_zone),
             ("settings[theme]", "dark"),
             ("settings[reminder_offset_minutes]", "15"),
             ("settings[digest_time]", "08:00"),
-        ],
-    )
-    .await;
+        ])
+    };
+    let saved = settings("Europe/Moscow").fetch().await;
     assert_eq!(saved.status(), StatusCode::OK);
-    let me: Value = app.get(&user, "/api/v1/me").await.json().await.unwrap();
+    let me = app.me(&user).await;
     assert_eq!(me["language"], "ru");
     assert_eq!(me["theme"], "dark");
     assert_eq!(me["reminders_enabled"], false, "an unticked box is absent");
     assert_eq!(me["reminder_offset_minutes"], 15);
     assert_eq!(me["digest_time"], "08:00");
 
-    let refused = call_form(
-        &app,
-        &user,
-        "/api/me/settings",
-        &[
-            ("settings[language]", "ru"),
-            ("settings[time_zone]", "Mars/Base"),
-            ("settings[theme]", "dark"),
-            ("settings[reminder_offset_minutes]", "15"),
-        ],
-    )
-    .await;
+    let refused = settings("Mars/Base").fetch().await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let me_after: Value = app.get(&user, "/api/v1/me").await.json().await.unwrap();
+    let me_after = app.me(&user).await;
     assert_eq!(me_after, me, "a refused form changes nothing");
 
     app.post_task(
@@ -370,11 +297,11 @@ async fn settings_and_calendar_through_server_functions() {
         json!({"title": "x", "date_time": "2031-05-10T12:00:00+03:00"}),
     )
     .await;
-    let month: Value = call_form(&app, &user, "/api/calendar", &[("month", "2031-05")])
-        .await
-        .json()
-        .await
-        .unwrap();
+    let month: Value = app
+        .server_fn(&user, "/api/calendar")
+        .form(&[("month", "2031-05")])
+        .fetch_json()
+        .await;
     assert_eq!(month["month"], "2031-05");
     assert_eq!(
         month["days"],
@@ -386,38 +313,28 @@ async fn settings_and_calendar_through_server_functions() {
         "no day asked, and today is not in May 2031"
     );
     assert_eq!(month["agenda"], json!([]));
-    let day: Value = call_form(
-        &app,
-        &user,
-        "/api/calendar",
-        &[("month", "2031-05"), ("day", "2031-05-10")],
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
+    let day: Value = app
+        .server_fn(&user, "/api/calendar")
+        .form(&[("month", "2031-05"), ("day", "2031-05-10")])
+        .fetch_json()
+        .await;
     assert_eq!(day["chosen"], "2031-05-10");
     assert_eq!(day["agenda"][0]["task"]["title"], "x");
-    let outside: Value = call_form(
-        &app,
-        &user,
-        "/api/calendar",
-        &[("month", "2031-05"), ("day", "2031-06-10")],
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
+    let outside: Value = app
+        .server_fn(&user, "/api/calendar")
+        .form(&[("month", "2031-05"), ("day", "2031-06-10")])
+        .fetch_json()
+        .await;
     assert_eq!(
         outside["chosen"],
         Value::Null,
         "a day outside the month is not listed"
     );
-    let current: Value = call_form(&app, &user, "/api/calendar", &[("month", "")])
-        .await
-        .json()
-        .await
-        .unwrap();
+    let current: Value = app
+        .server_fn(&user, "/api/calendar")
+        .form(&[("month", "")])
+        .fetch_json()
+        .await;
     assert_eq!(current["month"].as_str().unwrap().len(), 7);
     assert!(
         current["chosen"]
@@ -426,6 +343,10 @@ async fn settings_and_calendar_through_server_functions() {
             .starts_with(current["month"].as_str().unwrap()),
         "the current month lists today: {current}"
     );
-    let bad = call_form(&app, &user, "/api/calendar", &[("month", "May")]).await;
+    let bad = app
+        .server_fn(&user, "/api/calendar")
+        .form(&[("month", "May")])
+        .fetch()
+        .await;
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }

@@ -3,7 +3,6 @@
 //! read a request from may be closed (clients retry those); the database then shows that such a
 //! request was never carried out — no request is half done or done without an answer.
 
-use std::process::{Child, Command};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -11,14 +10,8 @@ use std::time::Duration;
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::binary::{free_port, serve_command};
+use crate::binary::{Serving, free_port, serve_command};
 use crate::helpers::*;
-
-fn start(db: &TestDb, port: u16, dir: &std::path::Path) -> Child {
-    serve_command(db, port, dir)
-        .spawn()
-        .expect("the vectora binary starts")
-}
 
 #[derive(Debug)]
 enum Outcome {
@@ -44,8 +37,8 @@ async fn sigterm_under_load_finishes_every_accepted_request() {
     let db = TestDb::new().await;
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
-    let mut child = start(&db, port, dir.path());
-    let base = format!("http://127.0.0.1:{port}");
+    let server = Serving::start(serve_command(&db, port, dir.path()), port).await;
+    let base = server.base.clone();
     // A new connection per request: an idle kept-alive one closed by the shutdown would make
     // the client fail a request the server never saw.
     let client = reqwest::Client::builder()
@@ -53,17 +46,6 @@ async fn sigterm_under_load_finishes_every_accepted_request() {
         .timeout(Duration::from_secs(30))
         .build()
         .unwrap();
-    let mut up = false;
-    for _ in 0..300 {
-        if let Ok(response) = client.get(format!("{base}/health")).send().await {
-            up = response.status() == StatusCode::OK;
-            if up {
-                break;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    assert!(up, "the server answered /health");
 
     let stopping = Arc::new(AtomicBool::new(false));
     let mut workers = Vec::new();
@@ -115,11 +97,7 @@ async fn sigterm_under_load_finishes_every_accepted_request() {
         .collect();
     tokio::time::sleep(Duration::from_millis(30)).await;
     stopping.store(true, Ordering::SeqCst);
-    let killed = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    server.terminate();
 
     let mut answered = 0;
     let (mut created, mut not_created) = (Vec::new(), Vec::new());
@@ -144,9 +122,6 @@ async fn sigterm_under_load_finishes_every_accepted_request() {
             other => panic!("a registration in flight at SIGTERM: {other:?}"),
         }
     }
-    let exit = tokio::task::spawn_blocking(move || child.wait())
-        .await
-        .unwrap()
-        .unwrap();
+    let (exit, _) = server.exited().await;
     assert!(exit.success(), "exit status {exit}");
 }

@@ -1,7 +1,7 @@
 //! One-time sign-in links: single use, ten minutes, unknown/used/expired told apart on a page.
 
 use app::server::entity::login_link;
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
 
 use crate::browser::*;
@@ -22,7 +22,7 @@ async fn a_link_signs_in_once() {
     );
     assert_eq!(token_of(&link).len(), 64);
 
-    let first = no_redirects().get(&link).send().await.unwrap();
+    let first = no_redirects().get(&link).fetch().await;
     assert_eq!(first.status(), StatusCode::SEE_OTHER);
     assert_eq!(first.headers()["location"], "/");
     let cookie = session_cookie(first.headers());
@@ -31,9 +31,8 @@ async fn a_link_signs_in_once() {
     let again = no_redirects()
         .get(&link)
         .header("accept-language", "ru")
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     assert_eq!(again.status(), StatusCode::GONE);
     assert!(again.headers().get("set-cookie").is_none());
     let page = again.text().await.unwrap();
@@ -72,7 +71,7 @@ async fn unknown_tampered_and_expired_links_are_refused() {
         ("not a token", "/auth/link/hello".to_owned()),
         ("unknown", format!("/auth/link/{}", "b".repeat(64))),
     ] {
-        let response = no_redirects().get(app.url(&path)).send().await.unwrap();
+        let response = app.browser(Method::GET, &path).fetch().await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{case}");
         assert!(response.headers().get("set-cookie").is_none());
         assert!(
@@ -91,7 +90,7 @@ async fn unknown_tampered_and_expired_links_are_refused() {
         .exec(&db)
         .await
         .unwrap();
-    let expired = no_redirects().get(&link).send().await.unwrap();
+    let expired = no_redirects().get(&link).fetch().await;
     assert_eq!(expired.status(), StatusCode::GONE);
     assert!(expired.text().await.unwrap().contains("expired"));
 }

@@ -4,15 +4,14 @@
 
 use reqwest::{Method, StatusCode};
 
-use crate::browser::*;
 use crate::helpers::*;
 
 async fn page(app: &TestApp, path: &str, cookie: Option<&str>) -> String {
-    let mut request = no_redirects().get(app.url(path));
+    let mut request = app.browser(Method::GET, path);
     if let Some(cookie) = cookie {
         request = request.header("cookie", cookie);
     }
-    let response = request.send().await.unwrap();
+    let response = request.fetch().await;
     assert_eq!(response.status(), StatusCode::OK, "{path}");
     response.text().await.unwrap()
 }
@@ -57,15 +56,7 @@ async fn settings_show_the_account_and_sign_out_for_cookie_sessions() {
     let html = page(&app, "/settings", Some(&cookie)).await;
     // The Account section is rendered in the browser (see `AccountSectionInBrowser`); its data
     // comes from this server function.
-    let account: serde_json::Value = app
-        .with_cookie(Method::POST, "/api/account", &cookie)
-        .header("accept", "application/json")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let account = app.account(&cookie).await;
     assert_eq!(account["username"], "settings_user");
     assert_eq!(account["has_password"], true);
     assert!(
@@ -81,11 +72,9 @@ async fn settings_show_the_account_and_sign_out_for_cookie_sessions() {
 
     // Inside Telegram (initData, no cookie) there is nothing to sign out of.
     let user = TestUser::new(6301);
-    let response = app
+    let html = app
         .as_user(&user, Method::GET, "/settings")
-        .send()
-        .await
-        .unwrap();
-    let html = response.text().await.unwrap();
+        .fetch_text()
+        .await;
     assert!(!html.contains(r#"action="/auth/logout""#));
 }

@@ -1,6 +1,6 @@
 //! Password accounts: registration, login (form and JSON), logout, change of password.
 
-use reqwest::{Method, StatusCode};
+use reqwest::{Method, RequestBuilder, StatusCode};
 use serde_json::{Value, json};
 
 use crate::browser::*;
@@ -28,12 +28,7 @@ async fn register_then_log_in_by_json_and_by_form() {
     let again: Value = login.json().await.unwrap();
     assert_eq!(again["id"], profile["id"]);
 
-    let form = no_redirects()
-        .post(app.url("/auth/login"))
-        .form(&[("username", "anna_1"), ("password", PASSWORD)])
-        .send()
-        .await
-        .unwrap();
+    let form = app.login_form("anna_1", PASSWORD).await;
     assert_eq!(form.status(), StatusCode::SEE_OTHER);
     assert_eq!(form.headers()["location"], "/");
     let by_form = session_cookie(form.headers());
@@ -66,14 +61,13 @@ async fn registration_follows_the_model_rules() {
     assert_field_errors(response, &[("username", "username_taken")]).await;
 
     // A form post goes back to the sign-in form, saying why.
-    let form = no_redirects()
-        .post(app.url("/auth/register"))
+    let form = app
+        .browser(Method::POST, "/auth/register")
         .form(&[("username", "taken_name"), ("password", PASSWORD)])
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     assert_eq!(form.status(), StatusCode::SEE_OTHER);
-    let location = form.headers()["location"].to_str().unwrap();
+    let location = header(&form, "location");
     assert!(
         location.starts_with("/?auth_error=username_taken&form=register"),
         "{location}"
@@ -95,12 +89,7 @@ async fn unknown_user_and_wrong_password_get_the_same_answer() {
     assert_eq!(wrong, unknown);
     assert_eq!(wrong["detail"], "Wrong username or password.");
 
-    let form = no_redirects()
-        .post(app.url("/auth/login"))
-        .form(&[("username", "known"), ("password", "nope")])
-        .send()
-        .await
-        .unwrap();
+    let form = app.login_form("known", "nope").await;
     assert_eq!(form.status(), StatusCode::SEE_OTHER);
     assert_eq!(
         form.headers()["location"],
@@ -114,9 +103,8 @@ async fn logout_ends_the_session_for_good() {
     let cookie = app.registered("leaver").await;
     let out = app
         .with_cookie(Method::POST, "/auth/logout", &cookie)
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     assert_eq!(out.status(), StatusCode::SEE_OTHER);
     let cleared = out
         .headers()
@@ -133,7 +121,7 @@ async fn logout_ends_the_session_for_good() {
 
 #[tokio::test]
 async fn a_forged_or_tampered_cookie_signs_nobody_in() {
-    let app = spawn_app_with(&[("SECRET_KEY", "k3Jx9vQm2Lp8Rt5Wz7Yb4Nc6Hd1Fg0Sa")]).await;
+    let app = spawn_app_with(&[("SECRET_KEY", SECRET_KEY)]).await;
     let cookie = app.registered("victim").await;
     let (token, signature) = cookie.split_once('.').unwrap();
     let mut flipped = token.to_owned();
@@ -152,11 +140,9 @@ async fn a_forged_or_tampered_cookie_signs_nobody_in() {
         );
     }
     // A server with another SECRET_KEY does not accept it either.
-    let other = spawn_app_with(&[
-        ("DATABASE_URL", &app.db.url),
-        ("SECRET_KEY", "Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp"),
-    ])
-    .await;
+    let other = app
+        .another_server(&[("SECRET_KEY", "Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp")])
+        .await;
     assert_eq!(
         other.profile_by_cookie(&cookie).await.unwrap_err(),
         StatusCode::UNAUTHORIZED
@@ -167,37 +153,22 @@ async fn a_forged_or_tampered_cookie_signs_nobody_in() {
 async fn changing_the_password_ends_the_other_sessions() {
     let app = spawn_app().await;
     let here = app.registered("changer").await;
-    let elsewhere = session_cookie(app.login_json("changer", PASSWORD).await.headers());
+    let elsewhere = app.signed_in_elsewhere("changer").await;
 
-    let wrong = app
-        .with_cookie(Method::POST, "/api/account/password", &here)
-        .header("accept", "application/json")
-        .form(&[
-            ("change[current_password]", "not1the1password"),
-            ("change[new_password]", "brand1new1pass"),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let change = |current: &str| {
+        app.server_fn_by_cookie("/api/account/password", &here)
+            .form(&[
+                ("change[current_password]", current),
+                ("change[new_password]", "brand1new1pass"),
+            ])
+            .fetch()
+    };
+    let wrong = change("not1the1password").await;
     assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(app.profile_by_cookie(&elsewhere).await.is_ok());
 
-    let changed = app
-        .with_cookie(Method::POST, "/api/account/password", &here)
-        .header("accept", "application/json")
-        .form(&[
-            ("change[current_password]", PASSWORD),
-            ("change[new_password]", "brand1new1pass"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        changed.status(),
-        StatusCode::OK,
-        "{}",
-        changed.text().await.unwrap()
-    );
+    let changed = change(PASSWORD).await;
+    assert_eq!(changed.status(), StatusCode::OK);
     assert!(
         app.profile_by_cookie(&here).await.is_ok(),
         "this browser stays in"
@@ -221,38 +192,23 @@ async fn a_telegram_user_sets_a_password_and_signs_in_with_it() {
     let app = spawn_app().await;
     let user = TestUser::new(6101);
     let id = app.account_id(&user).await;
-    let set = app
-        .as_user(&user, Method::POST, "/api/account/password/set")
-        .header("accept", "application/json")
-        .form(&[
-            ("credentials[username]", "tg_user"),
-            ("credentials[password]", PASSWORD),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        set.status(),
-        StatusCode::OK,
-        "{}",
-        set.text().await.unwrap()
-    );
+    let set_password = |username: &str| {
+        app.server_fn(&user, "/api/account/password/set")
+            .form(&[
+                ("credentials[username]", username),
+                ("credentials[password]", PASSWORD),
+            ])
+            .fetch()
+    };
+    let set = set_password("tg_user").await;
+    assert_eq!(set.status(), StatusCode::OK);
     let login = app.login_json("tg_user", PASSWORD).await;
     assert_eq!(login.status(), StatusCode::OK);
     let profile: Value = login.json().await.unwrap();
     assert_eq!(profile["id"], id);
     assert_eq!(profile["telegram_id"], 6101);
 
-    let again = app
-        .as_user(&user, Method::POST, "/api/account/password/set")
-        .header("accept", "application/json")
-        .form(&[
-            ("credentials[username]", "tg_user2"),
-            ("credentials[password]", PASSWORD),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let again = set_password("tg_user2").await;
     assert_eq!(
         again.status(),
         StatusCode::CONFLICT,
@@ -265,8 +221,8 @@ async fn cross_site_requests_with_a_cookie_are_refused() {
     let app = spawn_app().await;
     let cookie = app.registered("csrf_target").await;
     let attempt = |origin: Option<&str>, referer: Option<&str>| {
-        let mut request = no_redirects()
-            .post(app.url("/api/v1/tasks"))
+        let mut request = app
+            .browser(Method::POST, "/api/v1/tasks")
             .header("cookie", &cookie)
             .json(&json!({"title": "forged"}));
         if let Some(origin) = origin {
@@ -275,60 +231,48 @@ async fn cross_site_requests_with_a_cookie_are_refused() {
         if let Some(referer) = referer {
             request = request.header("referer", referer);
         }
-        request.send()
+        request.fetch()
     };
-    let evil = attempt(Some("https://evil.example"), None).await.unwrap();
+    let evil = attempt(Some("https://evil.example"), None).await;
     assert_eq!(evil.status(), StatusCode::FORBIDDEN);
-    let null = attempt(Some("null"), None).await.unwrap();
+    let null = attempt(Some("null"), None).await;
     assert_eq!(null.status(), StatusCode::FORBIDDEN);
-    let none = attempt(None, None).await.unwrap();
+    let none = attempt(None, None).await;
     assert_eq!(
         none.status(),
         StatusCode::FORBIDDEN,
         "a cookie needs an origin"
     );
-    let evil_referer = attempt(None, Some("https://evil.example/page"))
-        .await
-        .unwrap();
+    let evil_referer = attempt(None, Some("https://evil.example/page")).await;
     assert_eq!(evil_referer.status(), StatusCode::FORBIDDEN);
 
-    let own_referer = attempt(None, Some(&format!("{}/tasks/new", app.origin())))
-        .await
-        .unwrap();
+    let own_referer = attempt(None, Some(&format!("{}/tasks/new", app.origin()))).await;
     assert_eq!(own_referer.status(), StatusCode::CREATED);
-    let own = attempt(Some(&app.origin()), None).await.unwrap();
+    let own = attempt(Some(&app.origin()), None).await;
     assert_eq!(own.status(), StatusCode::CREATED);
 
     // Server functions and logout too.
-    let server_fn = no_redirects()
-        .post(app.url("/api/account/password"))
+    let from_evil = |request: RequestBuilder| request.header("origin", "https://evil.example");
+    let server_fn = from_evil(app.browser(Method::POST, "/api/account/password"))
         .header("cookie", &cookie)
-        .header("origin", "https://evil.example")
         .form(&[("change[current_password]", PASSWORD)])
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     assert_eq!(server_fn.status(), StatusCode::FORBIDDEN);
 
     // Signing a browser into another account from another site is refused too.
-    let login_csrf = no_redirects()
-        .post(app.url("/auth/login"))
-        .header("origin", "https://evil.example")
+    let login_csrf = from_evil(app.browser(Method::POST, "/auth/login"))
         .form(&[("username", "csrf_target"), ("password", PASSWORD)])
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     assert_eq!(login_csrf.status(), StatusCode::FORBIDDEN);
 
     // initData is not a cookie: no origin needed.
     let user = TestUser::new(6102);
-    let by_init_data = app
-        .as_user(&user, Method::POST, "/api/v1/tasks")
-        .header("origin", "https://evil.example")
+    let by_init_data = from_evil(app.as_user(&user, Method::POST, "/api/v1/tasks"))
         .json(&json!({"title": "fine"}))
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     assert_eq!(by_init_data.status(), StatusCode::CREATED);
 }
 
@@ -336,14 +280,10 @@ async fn cross_site_requests_with_a_cookie_are_refused() {
 async fn sign_in_is_limited_per_address_then_recovers() {
     let app = spawn_app_with(&[("SIGN_IN_RATE_LIMIT_PER_MINUTE", "30")]).await;
     app.registered("limited").await;
-    let unknown_link = || {
-        no_redirects()
-            .get(app.url(&format!("/auth/link/{}", "a".repeat(64))))
-            .send()
-    };
+    let unknown_link = format!("/auth/link/{}", "a".repeat(64));
     let mut refused = None;
     for _ in 0..40 {
-        let response = unknown_link().await.unwrap();
+        let response = app.browser(Method::GET, &unknown_link).fetch().await;
         if response.status() == StatusCode::TOO_MANY_REQUESTS {
             refused = Some(response);
             break;
@@ -351,11 +291,7 @@ async fn sign_in_is_limited_per_address_then_recovers() {
         assert_eq!(response.status(), StatusCode::NOT_FOUND);
     }
     let refused = refused.expect("refused within the limit");
-    let retry_after: u64 = refused.headers()["retry-after"]
-        .to_str()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let retry_after = retry_after(&refused);
     assert!((1..=2).contains(&retry_after), "{retry_after}");
     assert!(
         refused

@@ -1,7 +1,7 @@
 //! The Telegram Login Widget's callback: the widget's own hash rule, freshness, one account per
 //! Telegram user whichever way they come.
 
-use reqwest::{Method, StatusCode};
+use reqwest::{Method, RequestBuilder, StatusCode};
 use serde_json::json;
 
 use crate::browser::*;
@@ -17,10 +17,7 @@ async fn a_genuine_callback_signs_in_and_redirects_home() {
     assert_eq!(response.headers()["location"], "/");
     let cookie = session_cookie(response.headers());
     assert!(
-        !response.headers()["set-cookie"]
-            .to_str()
-            .unwrap()
-            .contains("Secure"),
+        !header(&response, "set-cookie").contains("Secure"),
         "no Secure outside production (plain http in development)"
     );
     let profile = app.profile_by_cookie(&cookie).await.unwrap();
@@ -59,25 +56,19 @@ async fn every_bad_callback_is_refused_with_a_page_and_no_cookie() {
     let response = app
         .request(Method::GET, "/api/v1/me")
         .header("Authorization", format!("tma {fresh}"))
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
 }
 
 #[tokio::test]
 async fn production_cookies_are_secure() {
-    let app = spawn_app_with(&[
-        ("APP_ENV", "production"),
-        ("SECRET_KEY", "k3Jx9vQm2Lp8Rt5Wz7Yb4Nc6Hd1Fg0Sa"),
-        ("ALLOWED_HOSTS", "127.0.0.1"),
-    ])
-    .await;
+    let app = spawn_app_with(&PRODUCTION).await;
     let response = app
         .widget_sign_in(&widget_query(6004, now(), BOT_TOKEN))
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let set_cookie = response.headers()["set-cookie"].to_str().unwrap();
+    let set_cookie = header(&response, "set-cookie");
     assert!(set_cookie.contains("; Secure"), "{set_cookie}");
 }
 
@@ -96,19 +87,15 @@ async fn init_data_widget_and_link_land_in_one_account() {
     assert_eq!(app.profile_by_cookie(&by_widget).await.unwrap()["id"], id);
 
     let link = app.issue_link(id).await;
-    let redeemed = no_redirects().get(&link).send().await.unwrap();
+    let redeemed = no_redirects().get(&link).fetch().await;
     assert_eq!(redeemed.status(), StatusCode::SEE_OTHER);
     let by_link = session_cookie(redeemed.headers());
     assert_eq!(app.profile_by_cookie(&by_link).await.unwrap()["id"], id);
 
-    let tasks: serde_json::Value = app
+    let tasks = app
         .with_cookie(Method::GET, "/api/v1/tasks", &by_link)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .fetch_json()
+        .await;
     assert_eq!(tasks[0]["title"], "from the Mini App");
 }
 
@@ -119,15 +106,7 @@ async fn a_password_account_links_telegram_with_its_own_state_only() {
     let query = widget_query(6006, now(), BOT_TOKEN);
 
     // A state that is not this session's (forged, or made for another browser) links nothing.
-    let forged = app
-        .with_cookie(
-            Method::GET,
-            &format!("/auth/telegram?{query}&state=00ff"),
-            &cookie,
-        )
-        .send()
-        .await
-        .unwrap();
+    let forged = link_telegram(&app, &cookie, &query, "00ff").fetch().await;
     assert_eq!(forged.status(), StatusCode::UNAUTHORIZED);
     assert!(
         app.profile_by_cookie(&cookie).await.unwrap()["telegram_id"].is_null(),
@@ -135,15 +114,7 @@ async fn a_password_account_links_telegram_with_its_own_state_only() {
     );
 
     let state = link_state(&app, &cookie).await;
-    let linked = app
-        .with_cookie(
-            Method::GET,
-            &format!("/auth/telegram?{query}&state={state}"),
-            &cookie,
-        )
-        .send()
-        .await
-        .unwrap();
+    let linked = link_telegram(&app, &cookie, &query, &state).fetch().await;
     assert_eq!(linked.status(), StatusCode::SEE_OTHER);
     assert_eq!(linked.headers()["location"], "/settings");
     let profile = app.profile_by_cookie(&cookie).await.unwrap();
@@ -161,18 +132,8 @@ async fn linking_a_telegram_account_in_use_is_refused_unless_it_is_empty() {
     app.account_id(&empty).await;
     let cookie = app.registered("merger").await;
     let state = link_state(&app, &cookie).await;
-    let linked = app
-        .with_cookie(
-            Method::GET,
-            &format!(
-                "/auth/telegram?{}&state={state}",
-                widget_query(6007, now(), BOT_TOKEN)
-            ),
-            &cookie,
-        )
-        .send()
-        .await
-        .unwrap();
+    let query = widget_query(6007, now(), BOT_TOKEN);
+    let linked = link_telegram(&app, &cookie, &query, &state).fetch().await;
     assert_eq!(linked.status(), StatusCode::SEE_OTHER);
     let merged = app.profile_by_cookie(&cookie).await.unwrap();
     assert_eq!(merged["telegram_id"], 6007);
@@ -183,19 +144,11 @@ async fn linking_a_telegram_account_in_use_is_refused_unless_it_is_empty() {
     app.post_task(&busy, json!({"title": "keep me"})).await;
     let other = app.registered("refused").await;
     let state = link_state(&app, &other).await;
-    let refused = app
-        .with_cookie(
-            Method::GET,
-            &format!(
-                "/auth/telegram?{}&state={state}",
-                widget_query(6008, now(), BOT_TOKEN)
-            ),
-            &other,
-        )
+    let query = widget_query(6008, now(), BOT_TOKEN);
+    let refused = link_telegram(&app, &other, &query, &state)
         .header("accept-language", "en")
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     assert_eq!(refused.status(), StatusCode::CONFLICT);
     let page = refused.text().await.unwrap();
     assert!(
@@ -206,16 +159,15 @@ async fn linking_a_telegram_account_in_use_is_refused_unless_it_is_empty() {
     assert_eq!(app.titles(&busy, "").await, ["keep me"]);
 }
 
+/// The widget's callback `query` with `state`, arriving in the browser signed in by `cookie`.
+fn link_telegram(app: &TestApp, cookie: &str, query: &str, state: &str) -> RequestBuilder {
+    let path = format!("/auth/telegram?{query}&state={state}");
+    app.with_cookie(Method::GET, &path, cookie)
+}
+
 /// The `state` the Settings page puts on its widget's callback for this session.
 async fn link_state(app: &TestApp, cookie: &str) -> String {
-    let response = app
-        .with_cookie(Method::POST, "/api/account", cookie)
-        .header("accept", "application/json")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
-    let account: serde_json::Value = response.json().await.unwrap();
+    let account = app.account(cookie).await;
     let url = account["telegram_link_url"]
         .as_str()
         .unwrap_or_else(|| panic!("no link url in {account}"));

@@ -8,38 +8,21 @@ use crate::browser::*;
 use crate::helpers::*;
 
 async fn other_sessions(app: &TestApp, cookie: &str) -> Value {
-    let response = app
-        .with_cookie(Method::POST, "/api/account", cookie)
-        .header("accept", "application/json")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
-    let account: Value = response.json().await.unwrap();
-    account["other_sessions"].clone()
+    app.account(cookie).await["other_sessions"].clone()
 }
 
 #[tokio::test]
 async fn ends_every_other_browser_and_keeps_this_one() {
     let app = spawn_app().await;
     let here = app.registered("roamer").await;
-    let laptop = session_cookie(app.login_json("roamer", PASSWORD).await.headers());
-    let phone = session_cookie(app.login_json("roamer", PASSWORD).await.headers());
+    let laptop = app.signed_in_elsewhere("roamer").await;
+    let phone = app.signed_in_elsewhere("roamer").await;
     let stranger = app.registered("stranger").await;
     assert_eq!(other_sessions(&app, &here).await, 2);
 
-    let ended = app
-        .with_cookie(Method::POST, "/api/account/sessions/end-others", &here)
-        .header("accept", "application/json")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        ended.status(),
-        StatusCode::OK,
-        "{}",
-        ended.text().await.unwrap()
-    );
+    app.server_fn_by_cookie("/api/account/sessions/end-others", &here)
+        .fetch_text()
+        .await;
 
     assert!(
         app.profile_by_cookie(&here).await.is_ok(),
@@ -72,13 +55,9 @@ async fn from_the_mini_app_every_browser_is_signed_out() {
             .await
             .headers(),
     );
-    let ended = app
-        .as_user(&user, Method::POST, "/api/account/sessions/end-others")
-        .header("accept", "application/json")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(ended.status(), StatusCode::OK);
+    app.server_fn(&user, "/api/account/sessions/end-others")
+        .fetch_text()
+        .await;
     for cookie in [&first, &second] {
         assert_eq!(
             app.profile_by_cookie(cookie).await.unwrap_err(),
@@ -91,14 +70,13 @@ async fn from_the_mini_app_every_browser_is_signed_out() {
 async fn a_cross_site_request_cannot_sign_anyone_out() {
     let app = spawn_app().await;
     let here = app.registered("target").await;
-    let elsewhere = session_cookie(app.login_json("target", PASSWORD).await.headers());
-    let forged = no_redirects()
-        .post(app.url("/api/account/sessions/end-others"))
+    let elsewhere = app.signed_in_elsewhere("target").await;
+    let forged = app
+        .browser(Method::POST, "/api/account/sessions/end-others")
         .header("cookie", &here)
         .header("origin", "https://evil.example")
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     assert_eq!(forged.status(), StatusCode::FORBIDDEN);
     assert!(app.profile_by_cookie(&elsewhere).await.is_ok());
 }

@@ -1,7 +1,6 @@
 use chrono::{Duration, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
-use reqwest::Method;
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::helpers::*;
 
@@ -13,17 +12,14 @@ fn rfc3339(at: chrono::DateTime<Utc>) -> String {
 async fn stats_count_in_the_users_time_zone() {
     let app = spawn_app().await;
     let user = TestUser::new(7001);
-    let empty: Value = app.get(&user, "/api/v1/stats").await.json().await.unwrap();
+    let empty = app.get_json(&user, "/api/v1/stats").await;
     assert_eq!(empty["total"], 0);
     assert_eq!(empty["completion_rate"], 0.0);
 
-    app.send_json(
-        &user,
-        Method::PATCH,
-        "/api/v1/me",
-        json!({"time_zone": "Asia/Tokyo"}),
-    )
-    .await;
+    let moved = app
+        .patch_me(&user, json!({"time_zone": "Asia/Tokyo"}))
+        .await;
+    assert!(moved.status().is_success());
     let zone: Tz = "Asia/Tokyo".parse().unwrap();
     let now = Utc::now();
     let today = now.with_timezone(&zone).date_naive();
@@ -46,7 +42,7 @@ async fn stats_count_in_the_users_time_zone() {
     ] {
         app.post_task(&user, body).await;
     }
-    let stats: Value = app.get(&user, "/api/v1/stats").await.json().await.unwrap();
+    let stats = app.get_json(&user, "/api/v1/stats").await;
     assert_eq!(stats["total"], 7);
     assert_eq!(stats["done"], 2);
     assert_eq!(stats["active"], 5);
@@ -68,7 +64,7 @@ async fn stats_count_completions_per_local_day_for_two_weeks() {
             .await;
     }
     app.post_task(&user, json!({"title": "open"})).await;
-    let stats: Value = app.get(&user, "/api/v1/stats").await.json().await.unwrap();
+    let stats = app.get_json(&user, "/api/v1/stats").await;
     let days = stats["completed_by_day"].as_array().unwrap();
     assert_eq!(days.len(), 14);
     let today = Utc::now().date_naive();

@@ -8,10 +8,8 @@ async fn create_returns_201_with_location_and_every_field() {
     let app = spawn_app().await;
     let user = TestUser::new(1001);
     let response = app
-        .send_json(
+        .try_post_task(
             &user,
-            Method::POST,
-            "/api/v1/tasks",
             json!({
                 "title": "  Купить молоко  ",
                 "description": "2 литра\nи хлеб",
@@ -23,10 +21,7 @@ async fn create_returns_201_with_location_and_every_field() {
             }),
         )
         .await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    let location = response.headers()["location"].to_str().unwrap().to_owned();
-    let task: Value = response.json().await.unwrap();
-    assert_eq!(location, format!("/api/v1/tasks/{}", task["id"]));
+    let task = assert_created_at_its_location(&app, &user, response).await;
     assert_eq!(task["title"], "Купить молоко");
     assert_eq!(task["description"], "2 литра\nи хлеб");
     assert_eq!(task["date_time"], "2026-12-01T16:00:00Z");
@@ -38,9 +33,6 @@ async fn create_returns_201_with_location_and_every_field() {
     assert_eq!(task["tags"], json!(["магазин", "срочно"]));
     assert_eq!(task["position"], 0);
     assert!(task["created_at"].is_string() && task["updated_at"].is_string());
-
-    let fetched: Value = app.get(&user, &location).await.json().await.unwrap();
-    assert_eq!(fetched, task);
 }
 
 #[tokio::test]
@@ -73,12 +65,7 @@ async fn naive_times_are_read_in_the_users_time_zone() {
         "a new user's zone is UTC"
     );
     let response = app
-        .send_json(
-            &user,
-            Method::PATCH,
-            "/api/v1/me",
-            json!({"time_zone": "Europe/Moscow"}),
-        )
+        .patch_me(&user, json!({"time_zone": "Europe/Moscow"}))
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     let moscow = app
@@ -110,10 +97,9 @@ async fn update_changes_only_the_fields_sent() {
     assert_ne!(updated["updated_at"], task["updated_at"]);
 
     let cleared: Value = app
-        .send_json(
+        .patch_task(
             &user,
-            Method::PATCH,
-            &format!("/api/v1/tasks/{id}"),
+            id,
             json!({"description": null, "category": null, "tags": null, "date_time": null}),
         )
         .await
@@ -212,12 +198,7 @@ async fn delete_answers_204_then_404() {
             .status(),
         StatusCode::NOT_FOUND
     );
-    let tags: Value = app
-        .get(&user, "/api/v1/tasks/metadata/tags")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let tags = app.get_json(&user, "/api/v1/tasks/metadata/tags").await;
     assert_eq!(tags, json!([]), "a deleted task's tags are gone");
 }
 
@@ -233,8 +214,7 @@ async fn unknown_ids_are_404() {
     ] {
         let response = app.get(&user, path).await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
-        let body: Value = response.json().await.unwrap();
-        assert!(body["detail"].is_string());
+        assert!(!error_detail(response).await.is_empty(), "{path}");
     }
     assert_eq!(
         app.get(&user, "/api/v1/nothing-here").await.status(),
@@ -304,19 +284,11 @@ async fn metadata_lists_are_sorted_and_unique() {
     )
     .await;
     app.post_task(&user, json!({"title": "4"})).await;
-    let categories: Value = app
-        .get(&user, "/api/v1/tasks/metadata/categories")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let categories = app
+        .get_json(&user, "/api/v1/tasks/metadata/categories")
+        .await;
     assert_eq!(categories, json!(["home", "Работа"]));
-    let tags: Value = app
-        .get(&user, "/api/v1/tasks/metadata/tags")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let tags = app.get_json(&user, "/api/v1/tasks/metadata/tags").await;
     assert_eq!(tags, json!(["alpha", "zeta", "Дом"]));
 }
 
@@ -324,26 +296,17 @@ async fn metadata_lists_are_sorted_and_unique() {
 async fn request_bodies_in_the_wrong_shape() {
     let app = spawn_app().await;
     let user = TestUser::new(1010);
-    let malformed = app
-        .as_user(&user, Method::POST, "/api/v1/tasks")
+    let post = |body: &'static str| app.as_user(&user, Method::POST, "/api/v1/tasks").body(body);
+    let malformed = post("{\"title\": ")
         .header("content-type", "application/json")
-        .body("{\"title\": ")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(malformed.status(), StatusCode::BAD_REQUEST);
-    let wrong_type = app
-        .send_json(&user, Method::POST, "/api/v1/tasks", json!({"title": 5}))
+        .fetch()
         .await;
+    assert_eq!(malformed.status(), StatusCode::BAD_REQUEST);
+    let wrong_type = app.try_post_task(&user, json!({"title": 5})).await;
     assert_eq!(wrong_type.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let body: Value = wrong_type.json().await.unwrap();
-    assert!(body["detail"].as_str().unwrap().contains("title"), "{body}");
-    let not_json = app
-        .as_user(&user, Method::POST, "/api/v1/tasks")
-        .body("title=x")
-        .send()
-        .await
-        .unwrap();
+    let detail = error_detail(wrong_type).await;
+    assert!(detail.contains("title"), "{detail}");
+    let not_json = post("title=x").fetch().await;
     assert_eq!(not_json.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
     assert_eq!(app.list(&user, "").await.1, 0, "nothing was created");
 }
@@ -356,9 +319,8 @@ async fn errors_speak_russian_when_asked() {
         .as_user(&user, Method::POST, "/api/v1/tasks")
         .header("accept-language", "ru-RU,ru;q=0.9")
         .json(&json!({"title": ""}))
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     let body = assert_field_errors(response, &[("title", "required")]).await;
     assert_eq!(body["detail"], "Некоторые поля заполнены неверно.");
     assert_eq!(
@@ -368,16 +330,8 @@ async fn errors_speak_russian_when_asked() {
     let missing = app
         .request(Method::GET, "/api/v1/tasks")
         .header("accept-language", "ru")
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     assert_eq!(missing.status(), StatusCode::UNAUTHORIZED);
-    let body: Value = missing.json().await.unwrap();
-    assert!(
-        body["detail"]
-            .as_str()
-            .unwrap()
-            .starts_with("Нужна авторизация"),
-        "{body}"
-    );
+    assert_starts_with(&error_detail(missing).await, "Нужна авторизация");
 }

@@ -16,27 +16,19 @@ async fn secrets_stay_out_of_the_log() {
     let user = TestUser::new(9601);
     let created = create_token(&app, &user, "logged?").await;
     let secret = secret(&created);
-    let bearer = |method: Method, path: &str| {
-        app.request(method, path)
-            .header("Authorization", format!("Bearer {secret}"))
-            .send()
-    };
-    let used = bearer(Method::POST, "/api/v1/tasks").await.unwrap();
+    let bearer = |method: Method, path: &str| app.bearer(&secret, method, path).fetch();
+    let used = bearer(Method::POST, "/api/v1/tasks").await;
     assert_eq!(used.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
     let used = app
-        .request(Method::POST, "/api/v1/tasks")
-        .header("Authorization", format!("Bearer {secret}"))
+        .bearer(&secret, Method::POST, "/api/v1/tasks")
         .json(&json!({"title": "through a token"}))
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     assert_eq!(used.status(), StatusCode::CREATED);
     let id = created["id"].as_i64().unwrap();
-    let revoked = bearer(Method::DELETE, &format!("/api/v1/tokens/{id}"))
-        .await
-        .unwrap();
+    let revoked = bearer(Method::DELETE, &format!("/api/v1/tokens/{id}")).await;
     assert_eq!(revoked.status(), StatusCode::NO_CONTENT);
-    let refused = bearer(Method::GET, "/api/v1/tasks").await.unwrap();
+    let refused = bearer(Method::GET, "/api/v1/tasks").await;
     assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
 
     let text = log.text();

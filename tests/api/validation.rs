@@ -1,6 +1,6 @@
 //! Every rule of the task, through the API: 422 naming the field, and nothing stored.
 
-use reqwest::{Method, StatusCode};
+use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 use crate::helpers::*;
@@ -73,9 +73,7 @@ async fn create_refuses_each_broken_rule() {
         ),
     ];
     for (body, field, code) in cases {
-        let response = app
-            .send_json(&user, Method::POST, "/api/v1/tasks", body.clone())
-            .await;
+        let response = app.try_post_task(&user, body.clone()).await;
         assert_eq!(
             response.status(),
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -121,10 +119,8 @@ async fn all_errors_are_reported_at_once() {
     let app = spawn_app().await;
     let user = TestUser::new(2003);
     let response = app
-        .send_json(
+        .try_post_task(
             &user,
-            Method::POST,
-            "/api/v1/tasks",
             json!({"title": "", "priority": "x", "date_time": "y", "tags": [""]}),
         )
         .await;
@@ -196,13 +192,7 @@ async fn update_refuses_each_broken_rule_and_changes_nothing() {
         );
         assert_field_errors(response, &[(field, code)]).await;
     }
-    let after: Value = app
-        .get(&user, &format!("/api/v1/tasks/{id}"))
-        .await
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(after, task);
+    assert_eq!(app.get_task(&user, id).await, task);
 }
 
 #[tokio::test]

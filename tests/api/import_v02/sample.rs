@@ -182,7 +182,7 @@ async fn the_v02_sample_comes_over_field_by_field_once() {
                 .unwrap_or_else(|| panic!("v0.2 task {} is in its owner's list", row.id));
             assert_eq!(shown(task), expected(row), "v0.2 task {}", row.id);
         }
-        let me: Value = app.get(&user, "/api/v1/me").await.json().await.unwrap();
+        let me = app.me(&user).await;
         assert_eq!(me["time_zone"], ZONE);
     }
 
