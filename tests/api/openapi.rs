@@ -31,24 +31,32 @@ const ROUTES: &[(&str, &str)] = &[
     ("delete", "/api/v1/tokens/{id}"),
 ];
 
+fn listed_routes() -> BTreeSet<(String, String)> {
+    ROUTES
+        .iter()
+        .map(|(method, path)| (method.to_string(), path.to_string()))
+        .collect()
+}
+
 const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "patch", "head", "options", "trace",
 ];
 
-struct Document(Value);
+/// The HTTP method an operation's key (`get`, `post`, …) names.
+pub fn http_method(key: &str) -> Method {
+    Method::from_bytes(key.to_uppercase().as_bytes()).unwrap()
+}
+
+pub struct Document(Value);
 
 impl Document {
-    async fn fetch(app: &TestApp) -> Document {
-        let response = app
-            .request(Method::GET, "/api/v1/openapi.json")
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), StatusCode::OK);
-        Document(response.json().await.unwrap())
+    pub async fn fetch(app: &TestApp) -> Document {
+        let document = app.request(Method::GET, "/api/v1/openapi.json");
+        Document(document.fetch_json().await)
     }
 
-    fn operations(&self) -> BTreeSet<(String, String)> {
+    /// Every operation as (method key, path template), such as `("get", "/api/v1/tasks/{id}")`.
+    pub fn operations(&self) -> BTreeSet<(String, String)> {
         let mut found = BTreeSet::new();
         for (path, item) in self.0["paths"].as_object().expect("paths") {
             for method in METHODS {
@@ -62,7 +70,7 @@ impl Document {
 
     /// Asserts that the operation documents the answer's status and that its body matches the
     /// documented schema; returns the body.
-    async fn check(&self, method: &str, path: &str, response: Response) -> Value {
+    pub async fn check(&self, method: &str, path: &str, response: Response) -> Value {
         let status = response.status().as_u16().to_string();
         let documented = &self.0["paths"][path][method]["responses"][&status];
         assert!(
@@ -141,11 +149,7 @@ async fn the_document_describes_every_route() {
     assert_eq!(doc.0["openapi"], "3.1.0");
     assert_eq!(doc.0["info"]["title"], "Vectora API");
 
-    let listed: BTreeSet<(String, String)> = ROUTES
-        .iter()
-        .map(|(method, path)| (method.to_string(), path.to_string()))
-        .collect();
-    assert_eq!(doc.operations(), listed);
+    assert_eq!(doc.operations(), listed_routes());
 
     let schemes = &doc.0["components"]["securitySchemes"];
     assert_eq!(schemes["tma"]["type"], "apiKey");
@@ -171,23 +175,9 @@ async fn the_document_describes_every_route() {
             operation["responses"]["429"]["headers"]["Retry-After"].is_object(),
             "{method} {path}"
         );
-        // Served for real: without credentials the route answers 401 in the documented shape,
-        // where an unknown route would be 404 and a wrong method 405.
-        let concrete = path.replace("{id}", "1");
-        let method_name = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
-        let response = app
-            .request(method_name, &concrete)
-            .json(&json!({}))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(
-            response.status(),
-            StatusCode::UNAUTHORIZED,
-            "{method} {path}"
-        );
-        doc.check(method, path, response).await;
     }
+    // That each is served for real (401 without credentials, where an unknown route would be
+    // 404), in the documented shape: tests/api/auth.rs.
 }
 
 /// Sends `method path` as `user` (with a JSON body when given) and checks the answer against
@@ -208,18 +198,28 @@ impl Caller<'_> {
         body: Option<Value>,
         expected: StatusCode,
     ) -> Value {
-        let method_name = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
-        let mut request = self.app.as_user(self.user, method_name, path);
+        let mut request = self.app.as_user(self.user, http_method(method), path);
         if let Some(body) = body {
             request = request.json(&body);
         }
-        let response = request.send().await.unwrap();
+        let response = request.fetch().await;
         assert_eq!(response.status(), expected, "{method} {path}");
         if expected.is_success() {
             self.checked
                 .insert((method.to_owned(), template.to_owned()));
         }
         self.doc.check(method, template, response).await
+    }
+
+    /// `call` on a route without parameters or query: the path is the template.
+    async fn call_route(
+        &mut self,
+        method: &str,
+        route: &str,
+        body: Option<Value>,
+        expected: StatusCode,
+    ) -> Value {
+        self.call(method, route, route, body, expected).await
     }
 }
 
@@ -243,13 +243,12 @@ async fn real_answers_match_their_schemas() {
         "priority": "high", "category": "Работа", "tags": ["work", "отчёт"],
     });
     let created = c
-        .call("post", tasks, tasks, Some(full), StatusCode::CREATED)
+        .call_route("post", tasks, Some(full), StatusCode::CREATED)
         .await;
     let id = created["id"].as_i64().unwrap();
     let bare = c
-        .call(
+        .call_route(
             "post",
-            tasks,
             tasks,
             Some(json!({"title": "bare"})),
             StatusCode::CREATED,
@@ -264,9 +263,8 @@ async fn real_answers_match_their_schemas() {
     let cleared = json!({"description": null, "date_time": null});
     c.call("patch", one, &at, Some(cleared), ok).await;
     let order = json!({"ids": [bare["id"], id]});
-    c.call(
+    c.call_route(
         "post",
-        "/api/v1/tasks/reorder",
         "/api/v1/tasks/reorder",
         Some(order),
         StatusCode::NO_CONTENT,
@@ -284,12 +282,11 @@ async fn real_answers_match_their_schemas() {
         )
         .await;
     assert_eq!(understood["title"], "Отчёт");
-    c.call("post", quick, quick, Some(text), StatusCode::CREATED)
+    c.call_route("post", quick, Some(text), StatusCode::CREATED)
         .await;
     let refused = c
-        .call(
+        .call_route(
             "post",
-            quick,
             quick,
             Some(json!({"text": "завтра #work"})),
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -297,11 +294,10 @@ async fn real_answers_match_their_schemas() {
         .await;
     assert_eq!(refused["errors"]["title"]["code"], "no_title");
     let categories = "/api/v1/tasks/metadata/categories";
-    c.call("get", categories, categories, None, ok).await;
+    c.call_route("get", categories, None, ok).await;
     let tags = "/api/v1/tasks/metadata/tags";
-    c.call("get", tags, tags, None, ok).await;
-    c.call("get", "/api/v1/stats", "/api/v1/stats", None, ok)
-        .await;
+    c.call_route("get", tags, None, ok).await;
+    c.call_route("get", "/api/v1/stats", None, ok).await;
     c.call(
         "get",
         "/api/v1/calendar",
@@ -310,21 +306,19 @@ async fn real_answers_match_their_schemas() {
         ok,
     )
     .await;
-    c.call("get", "/api/v1/me", "/api/v1/me", None, ok).await;
+    c.call_route("get", "/api/v1/me", None, ok).await;
     let settings = json!({"language": "ru", "time_zone": "Europe/Moscow", "digest_time": "08:00"});
-    c.call("patch", "/api/v1/me", "/api/v1/me", Some(settings), ok)
+    c.call_route("patch", "/api/v1/me", Some(settings), ok)
         .await;
     let token = c
-        .call(
+        .call_route(
             "post",
-            "/api/v1/tokens",
             "/api/v1/tokens",
             Some(json!({"name": "doc"})),
             StatusCode::CREATED,
         )
         .await;
-    c.call("get", "/api/v1/tokens", "/api/v1/tokens", None, ok)
-        .await;
+    c.call_route("get", "/api/v1/tokens", None, ok).await;
     let token_at = format!("/api/v1/tokens/{}", token["id"]);
     c.call(
         "delete",
@@ -348,9 +342,8 @@ async fn real_answers_match_their_schemas() {
     )
     .await;
     let refused = c
-        .call(
+        .call_route(
             "post",
-            tasks,
             tasks,
             Some(json!({"title": ""})),
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -365,25 +358,22 @@ async fn real_answers_match_their_schemas() {
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await;
-    c.call(
+    c.call_route(
         "get",
-        "/api/v1/calendar",
         "/api/v1/calendar",
         None,
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await;
-    c.call(
+    c.call_route(
         "patch",
-        "/api/v1/me",
         "/api/v1/me",
         Some(json!({"language": "de"})),
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await;
-    c.call(
+    c.call_route(
         "post",
-        "/api/v1/tokens",
         "/api/v1/tokens",
         Some(json!({})),
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -395,17 +385,15 @@ async fn real_answers_match_their_schemas() {
         .as_user(&user, Method::POST, tasks)
         .header("content-type", "application/json")
         .body("{\"title\": ")
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     assert_eq!(malformed.status(), StatusCode::BAD_REQUEST);
     doc.check("post", tasks, malformed).await;
     let not_json = app
         .as_user(&user, Method::PATCH, "/api/v1/me")
         .body("language=ru")
-        .send()
-        .await
-        .unwrap();
+        .fetch()
+        .await;
     assert_eq!(not_json.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
     doc.check("patch", "/api/v1/me", not_json).await;
     let huge = json!({"name": "x".repeat(300 * 1024)});
@@ -415,11 +403,11 @@ async fn real_answers_match_their_schemas() {
     assert_eq!(too_large.status(), StatusCode::PAYLOAD_TOO_LARGE);
     doc.check("post", "/api/v1/tokens", too_large).await;
 
-    let listed: BTreeSet<(String, String)> = ROUTES
-        .iter()
-        .map(|(method, path)| (method.to_string(), path.to_string()))
-        .collect();
-    assert_eq!(c.checked, listed, "every route's success was checked");
+    assert_eq!(
+        c.checked,
+        listed_routes(),
+        "every route's success was checked"
+    );
 }
 
 #[tokio::test]
@@ -431,11 +419,9 @@ async fn bearer_and_rate_limited_answers_match_too() {
     let mut last = None;
     for _ in 0..3 {
         last = Some(
-            app.request(Method::GET, "/api/v1/tasks")
-                .header("Authorization", format!("Bearer {token}"))
-                .send()
-                .await
-                .unwrap(),
+            app.bearer(&token, Method::GET, "/api/v1/tasks")
+                .fetch()
+                .await,
         );
     }
     let last = last.unwrap();
