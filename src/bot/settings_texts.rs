@@ -4,7 +4,7 @@
 use app::i18n::Lang;
 use app::model::{FieldErrors, Profile};
 
-use super::i18n::{SettingsShown, texts};
+use super::i18n::texts;
 use super::texts as chat;
 
 const MINUTES_A_DAY: u64 = 24 * 60;
@@ -47,17 +47,24 @@ pub fn view(profile: &Profile) -> String {
         Some(time) => (t.digest_at)(time),
         None => t.digest_off.to_owned(),
     };
-    (t.view)(&SettingsShown {
-        reminders: if profile.reminders_enabled {
-            t.reminders_on
-        } else {
-            t.reminders_off
-        },
-        remind: &offset(lang, i64::from(profile.reminder_offset_minutes)),
-        digest: &digest,
-        zone: &profile.time_zone,
-        language: lang.name(),
-    })
+    let reminders = if profile.reminders_enabled {
+        t.reminders_on
+    } else {
+        t.reminders_off
+    };
+    let remind = offset(lang, i64::from(profile.reminder_offset_minutes));
+    format!(
+        "⚙️ {}\n🔔 {}: {reminders}\n⏰ {}: {remind}\n📰 {}: {digest}\n🌍 {}: {}\n🗣 {}: {}\n\n{}",
+        t.title,
+        t.reminders_label,
+        t.remind_label,
+        t.digest_label,
+        t.zone_label,
+        profile.time_zone,
+        t.language_label,
+        lang.name(),
+        t.exact_values,
+    )
 }
 
 pub fn reminders_button(lang: Lang, enabled: bool) -> &'static str {

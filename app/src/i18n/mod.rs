@@ -59,6 +59,22 @@ impl Lang {
     }
 }
 
+/// A table of texts in both languages; `get` gives the one a reader of `lang` sees.
+#[derive(Clone, Copy)]
+pub struct Translated<T: 'static> {
+    pub en: &'static T,
+    pub ru: &'static T,
+}
+
+impl<T> Translated<T> {
+    pub fn get(self, lang: Lang) -> &'static T {
+        match lang {
+            Lang::Ru => self.ru,
+            Lang::En => self.en,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,9 +9,9 @@ mod settings;
 
 pub use chat::ChatTexts;
 pub use reminders::ReminderTexts;
-pub use settings::{SettingsShown, SettingsTexts};
+pub use settings::SettingsTexts;
 
-use app::i18n::Lang;
+use app::i18n::{Lang, Translated};
 
 pub struct Texts {
     pub chat: &'static ChatTexts,
@@ -32,8 +32,5 @@ static RU: Texts = Texts {
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {
-    match lang {
-        Lang::Ru => &RU,
-        Lang::En => &EN,
-    }
+    Translated { en: &EN, ru: &RU }.get(lang)
 }

@@ -2,15 +2,6 @@
 
 use app::i18n::plural;
 
-/// The settings as `/settings` shows them, each already in words.
-pub struct SettingsShown<'a> {
-    pub reminders: &'a str,
-    pub remind: &'a str,
-    pub digest: &'a str,
-    pub zone: &'a str,
-    pub language: &'a str,
-}
-
 pub struct SettingsTexts {
     pub days: fn(u64) -> String,
     pub hours: fn(u64) -> String,
@@ -22,7 +13,15 @@ pub struct SettingsTexts {
     pub reminders_off: &'static str,
     pub digest_at: fn(time: &str) -> String,
     pub digest_off: &'static str,
-    pub view: fn(&SettingsShown) -> String,
+    /// The heading and the labels of the settings message.
+    pub title: &'static str,
+    pub reminders_label: &'static str,
+    pub remind_label: &'static str,
+    pub digest_label: &'static str,
+    pub zone_label: &'static str,
+    pub language_label: &'static str,
+    /// Below the values: how to set one the buttons do not offer.
+    pub exact_values: &'static str,
     pub turn_reminders_off: &'static str,
     pub turn_reminders_on: &'static str,
     pub on_time_button: &'static str,
@@ -43,27 +42,16 @@ pub static EN: SettingsTexts = SettingsTexts {
     reminders_off: "off",
     digest_at: |time| format!("at {time}"),
     digest_off: "off",
-    view: |s| {
-        let SettingsShown {
-            reminders,
-            remind,
-            digest,
-            zone,
-            language,
-        } = s;
-        format!(
-            "⚙️ Settings\n\
-             🔔 Reminders: {reminders}\n\
-             ⏰ Remind: {remind}\n\
-             📰 Daily digest: {digest}\n\
-             🌍 Time zone: {zone}\n\
-             🗣 Language: {language}\n\n\
-             The buttons below change them. For an exact value, send:\n\
-             /settings tz Europe/Berlin — time zone\n\
-             /settings digest 07:30 — digest time (off turns it off)\n\
-             /settings offset 45 — minutes before the due time to remind"
-        )
-    },
+    title: "Settings",
+    reminders_label: "Reminders",
+    remind_label: "Remind",
+    digest_label: "Daily digest",
+    zone_label: "Time zone",
+    language_label: "Language",
+    exact_values: "The buttons below change them. For an exact value, send:\n\
+                   /settings tz Europe/Berlin — time zone\n\
+                   /settings digest 07:30 — digest time (off turns it off)\n\
+                   /settings offset 45 — minutes before the due time to remind",
     turn_reminders_off: "🔕 Turn reminders off",
     turn_reminders_on: "🔔 Turn reminders on",
     on_time_button: "⏰ On time",
@@ -90,27 +78,16 @@ pub static RU: SettingsTexts = SettingsTexts {
     reminders_off: "выключены",
     digest_at: |time| format!("в {time}"),
     digest_off: "выключена",
-    view: |s| {
-        let SettingsShown {
-            reminders,
-            remind,
-            digest,
-            zone,
-            language,
-        } = s;
-        format!(
-            "⚙️ Настройки\n\
-             🔔 Напоминания: {reminders}\n\
-             ⏰ Напоминать: {remind}\n\
-             📰 Ежедневная сводка: {digest}\n\
-             🌍 Часовой пояс: {zone}\n\
-             🗣 Язык: {language}\n\n\
-             Кнопки ниже меняют их. Точное значение — командой:\n\
-             /settings tz Europe/Moscow — часовой пояс\n\
-             /settings digest 07:30 — время сводки (off — выключить)\n\
-             /settings offset 45 — за сколько минут до срока напоминать"
-        )
-    },
+    title: "Настройки",
+    reminders_label: "Напоминания",
+    remind_label: "Напоминать",
+    digest_label: "Ежедневная сводка",
+    zone_label: "Часовой пояс",
+    language_label: "Язык",
+    exact_values: "Кнопки ниже меняют их. Точное значение — командой:\n\
+                   /settings tz Europe/Moscow — часовой пояс\n\
+                   /settings digest 07:30 — время сводки (off — выключить)\n\
+                   /settings offset 45 — за сколько минут до срока напоминать",
     turn_reminders_off: "🔕 Выключить напоминания",
     turn_reminders_on: "🔔 Включить напоминания",
     on_time_button: "⏰ В срок",

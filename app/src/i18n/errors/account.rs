@@ -1,6 +1,6 @@
 //! Why a sign-in or an account change was refused (`AccountError::message`).
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Translated};
 
 pub struct AccountErrorTexts {
     pub wrong_credentials: &'static str,
@@ -36,8 +36,5 @@ pub static RU: AccountErrorTexts = AccountErrorTexts {
 };
 
 pub fn texts(lang: Lang) -> &'static AccountErrorTexts {
-    match lang {
-        Lang::Ru => &RU,
-        Lang::En => &EN,
-    }
+    Translated { en: &EN, ru: &RU }.get(lang)
 }

@@ -1,7 +1,7 @@
 //! The `detail` of the JSON API's error answers (`src/rest/error.rs`); the refused fields,
 //! credentials and accounts have their own texts beside this file.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Translated};
 
 pub struct ApiErrorTexts {
     pub not_found: &'static str,
@@ -43,8 +43,5 @@ pub static RU: ApiErrorTexts = ApiErrorTexts {
 };
 
 pub fn texts(lang: Lang) -> &'static ApiErrorTexts {
-    match lang {
-        Lang::Ru => &RU,
-        Lang::En => &EN,
-    }
+    Translated { en: &EN, ru: &RU }.get(lang)
 }

@@ -1,6 +1,6 @@
 //! Why credentials were refused (`AuthError::message`).
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Translated};
 
 pub struct AuthErrorTexts {
     pub missing: &'static str,
@@ -39,8 +39,5 @@ pub static RU: AuthErrorTexts = AuthErrorTexts {
 };
 
 pub fn texts(lang: Lang) -> &'static AuthErrorTexts {
-    match lang {
-        Lang::Ru => &RU,
-        Lang::En => &EN,
-    }
+    Translated { en: &EN, ru: &RU }.get(lang)
 }

@@ -1,6 +1,6 @@
 //! Why one field was refused (`FieldError::message`).
 
-use crate::i18n::{Lang, plural};
+use crate::i18n::{Lang, Translated, plural};
 
 pub struct FieldErrorTexts {
     pub required: &'static str,
@@ -120,8 +120,5 @@ pub static RU: FieldErrorTexts = FieldErrorTexts {
 };
 
 pub fn texts(lang: Lang) -> &'static FieldErrorTexts {
-    match lang {
-        Lang::Ru => &RU,
-        Lang::En => &EN,
-    }
+    Translated { en: &EN, ru: &RU }.get(lang)
 }

@@ -1,7 +1,7 @@
 //! The page a refused link or widget sign-in shows (`src/sign_in/page.rs`); refused accounts
 //! and an unconfigured widget use their own texts beside this file.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Translated};
 
 pub struct SignInFailureTexts {
     pub title: &'static str,
@@ -37,8 +37,5 @@ pub static RU: SignInFailureTexts = SignInFailureTexts {
 };
 
 pub fn texts(lang: Lang) -> &'static SignInFailureTexts {
-    match lang {
-        Lang::Ru => &RU,
-        Lang::En => &EN,
-    }
+    Translated { en: &EN, ru: &RU }.get(lang)
 }

@@ -16,7 +16,7 @@ pub use settings::SettingsTexts;
 pub use stats::StatsTexts;
 pub use tasks::TaskTexts;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Translated};
 
 pub struct Texts {
     pub common: &'static CommonTexts,
@@ -46,8 +46,5 @@ static RU: Texts = Texts {
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {
-    match lang {
-        Lang::Ru => &RU,
-        Lang::En => &EN,
-    }
+    Translated { en: &EN, ru: &RU }.get(lang)
 }
