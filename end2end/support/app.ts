@@ -92,6 +92,37 @@ export async function quickAdd(page: Page, title: string) {
   await expect(taskRow(page, title)).toBeVisible();
 }
 
+/** Registers a password account from the welcome page's form and waits for the task list. */
+export async function register(page: Page, username: string, password = "correct1horse") {
+  await page.goto("/");
+  await page.locator("#register-username").fill(username);
+  await page.locator("#register-password").fill(password);
+  await page.getByTestId("register").click();
+  await expect(page.getByTestId("tab-all")).toBeVisible();
+}
+
+/** The fields of the add/edit form, by their test id without `edit-`; `priority` is a select. */
+export type TaskFields = { title: string; description?: string; due?: string; tags?: string; category?: string; priority?: string };
+
+/** Opens the full form from the list, fills the fields given and saves. */
+export async function addWithForm(page: Page, fields: TaskFields) {
+  await page.getByTestId("open-new-task").click();
+  await fillTaskForm(page, fields);
+  await page.getByTestId("save-task").click();
+}
+
+export async function fillTaskForm(page: Page, fields: TaskFields) {
+  for (const [name, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    const field = page.getByTestId(`edit-${name}`);
+    if (name === "priority") {
+      await field.selectOption(value);
+    } else {
+      await field.fill(value);
+    }
+  }
+}
+
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }

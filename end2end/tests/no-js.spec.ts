@@ -1,4 +1,4 @@
-import { expect, signIn, taskRow, test, titles } from "../support/app";
+import { addWithForm, expect, signIn, taskRow, test, titles } from "../support/app";
 
 // Before the WASM has loaded (or with it blocked), every form is a plain HTML form.
 test.use({ javaScriptEnabled: false });
@@ -13,11 +13,7 @@ test("add, edit, complete and delete work as plain forms", async ({ page }) => {
   await page.getByTestId("add-task").click();
   await expect(page.locator("#new-task-error")).toHaveText("This field is required and cannot be empty.");
 
-  await page.getByTestId("open-new-task").click();
-  await page.getByTestId("edit-title").fill("Full form without WASM");
-  await page.getByTestId("edit-due").fill("2031-05-10T09:30");
-  await page.getByTestId("edit-tags").fill("дом, дача");
-  await page.getByTestId("save-task").click();
+  await addWithForm(page, { title: "Full form without WASM", due: "2031-05-10T09:30", tags: "дом, дача" });
   await expect(taskRow(page, "Full form without WASM")).toContainText("10 May, 09:30");
   await expect(taskRow(page, "Full form without WASM")).toContainText("#дача");
 

@@ -1,4 +1,4 @@
-import { expect, hydrated, quickAdd, taskRow, test, unexpected, uniqueId, watchErrors } from "../support/app";
+import { expect, hydrated, quickAdd, register, taskRow, test, unexpected, uniqueId, watchErrors } from "../support/app";
 import { TEST_BOT_TOKEN } from "../support/telegram";
 import { signWidget, useWidgetPayload } from "../support/widget";
 
@@ -45,11 +45,7 @@ test("a tampered widget payload is refused with a clear page", async ({ page, co
 test("register, sign out and log in with a password, before and after hydration", async ({ page }) => {
   const errors = watchErrors(page);
   const username = `user_${uniqueId()}`;
-  await page.goto("/");
-  await page.locator("#register-username").fill(username);
-  await page.locator("#register-password").fill("correct1horse");
-  await page.getByTestId("register").click();
-  await expect(page.getByTestId("tab-all")).toBeVisible();
+  await register(page, username);
   await hydrated(page);
   await quickAdd(page, "Password task");
 
@@ -73,11 +69,7 @@ test("password forms work without JavaScript", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   const username = `nojs_${uniqueId()}`;
-  await page.goto("/");
-  await page.locator("#register-username").fill(username);
-  await page.locator("#register-password").fill("correct1horse");
-  await page.getByTestId("register").click();
-  await expect(page.getByTestId("tab-all")).toBeVisible();
+  await register(page, username);
   await context.close();
 });
 
@@ -110,11 +102,7 @@ test("a one-time link from the bot signs in once", async ({ page, context }) => 
 test("signing out of other browsers from Settings ends their sessions at once", async ({ page, browser }) => {
   const errors = watchErrors(page);
   const username = `roam_${uniqueId()}`;
-  await page.goto("/");
-  await page.locator("#register-username").fill(username);
-  await page.locator("#register-password").fill("correct1horse");
-  await page.getByTestId("register").click();
-  await expect(page.getByTestId("tab-all")).toBeVisible();
+  await register(page, username);
 
   const elsewhere = await browser.newContext();
   const other = await elsewhere.newPage();

@@ -1,5 +1,7 @@
 import {
+  addWithForm,
   expect,
+  fillTaskForm,
   hydrated,
   quickAdd,
   screenshot,
@@ -25,12 +27,14 @@ test("add with every field, edit, tick, untick and delete, without a page reload
 
   await page.getByTestId("open-new-task").click();
   await expect(page.locator("h1")).toHaveText("New task");
-  await page.getByTestId("edit-title").fill("Подготовить отчёт");
-  await page.getByTestId("edit-description").fill("квартальный");
-  await page.getByTestId("edit-due").fill("2031-05-10T09:30");
-  await page.getByTestId("edit-priority").selectOption("high");
-  await page.getByTestId("edit-category").fill("Работа");
-  await page.getByTestId("edit-tags").fill("отчёты, срочно");
+  await fillTaskForm(page, {
+    title: "Подготовить отчёт",
+    description: "квартальный",
+    due: "2031-05-10T09:30",
+    priority: "high",
+    category: "Работа",
+    tags: "отчёты, срочно",
+  });
   await expect(page.getByTestId("tag-chip")).toHaveText(["отчёты×", "срочно×"]);
   await page.getByRole("button", { name: "Remove tag: срочно" }).click();
   await expect(page.getByTestId("edit-tags")).toHaveValue("отчёты");
@@ -87,11 +91,7 @@ test("add with every field, edit, tick, untick and delete, without a page reload
 test("tabs, Russian search, filters and sort", async ({ page }) => {
   const errors = watchErrors(page);
   await signIn(page);
-  await page.getByTestId("open-new-task").click();
-  await page.getByTestId("edit-title").fill("Купить хлеб");
-  await page.getByTestId("edit-tags").fill("дом");
-  await page.getByTestId("edit-priority").selectOption("high");
-  await page.getByTestId("save-task").click();
+  await addWithForm(page, { title: "Купить хлеб", tags: "дом", priority: "high" });
   await expect(taskRow(page, "Купить хлеб")).toBeVisible();
   for (const title of ["Allocate budget", "Ёлка на Новый год", "Zoo trip"]) {
     await quickAdd(page, title);
@@ -192,10 +192,7 @@ test.describe("on a touch screen", () => {
 test("the calendar shows a task on its day, and stats follow completions", async ({ page }) => {
   const errors = watchErrors(page);
   await signIn(page);
-  await page.getByTestId("open-new-task").click();
-  await page.getByTestId("edit-title").fill("Dentist");
-  await page.getByTestId("edit-due").fill("2031-05-10T09:30");
-  await page.getByTestId("save-task").click();
+  await addWithForm(page, { title: "Dentist", due: "2031-05-10T09:30" });
   await quickAdd(page, "Overdue call");
   await taskRow(page, "Overdue call").getByTestId("open-task").click();
   await page.getByTestId("edit-due").fill("2020-01-15T10:00");
