@@ -79,46 +79,37 @@ pub async fn claim_due(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
+    use chrono::{NaiveDateTime, TimeZone};
 
     fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap()
     }
 
     #[test]
-    fn the_next_local_time_today_or_tomorrow() {
-        let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap();
+    fn the_next_local_time_today_or_tomorrow_across_daylight_saving() {
         let moscow: Tz = "Europe/Moscow".parse().unwrap();
-        // 05:00 UTC is 08:00 in Moscow: today's 09:00 is still ahead.
-        assert_eq!(
-            next_after(nine, moscow, utc(2026, 3, 1, 5, 0)),
-            utc(2026, 3, 1, 6, 0)
-        );
-        assert_eq!(
-            next_after(nine, moscow, utc(2026, 3, 1, 6, 0)),
-            utc(2026, 3, 2, 6, 0)
-        );
-    }
-
-    #[test]
-    fn daylight_saving_days() {
         let berlin: Tz = "Europe/Berlin".parse().unwrap();
-        let half_past_two = NaiveTime::from_hms_opt(2, 30, 0).unwrap();
-        // 29 March 2026: 02:00 → 03:00 in Berlin; 02:30 does not exist and becomes 03:30 CEST.
-        assert_eq!(
-            next_after(half_past_two, berlin, utc(2026, 3, 28, 12, 0)),
-            utc(2026, 3, 29, 1, 30)
-        );
-        let eight = NaiveTime::from_hms_opt(8, 0, 0).unwrap();
-        // The day after the change, 08:00 is CEST (UTC+2).
-        assert_eq!(
-            next_after(eight, berlin, utc(2026, 3, 29, 12, 0)),
-            utc(2026, 3, 30, 6, 0)
-        );
-        assert_eq!(
-            next_after(eight, berlin, utc(2026, 3, 28, 12, 0)),
-            utc(2026, 3, 29, 6, 0)
-        );
+        // Times in UTC, in March 2026.
+        let moment = |text: &str| {
+            let at = NaiveDateTime::parse_from_str(&format!("2026 {text}"), "%Y %b %d %H:%M");
+            at.unwrap().and_utc()
+        };
+        // (digest time, zone, now, the next digest)
+        let cases = [
+            // 05:00 UTC is 08:00 in Moscow: today's 09:00 is still ahead; at 09:00 it is tomorrow's.
+            ("09:00", moscow, "Mar 1 05:00", "Mar 1 06:00"),
+            ("09:00", moscow, "Mar 1 06:00", "Mar 2 06:00"),
+            // 29 March 2026: 02:00 → 03:00 in Berlin; 02:30 does not exist and becomes 03:30 CEST.
+            ("02:30", berlin, "Mar 28 12:00", "Mar 29 01:30"),
+            // The day after the change, 08:00 is CEST (UTC+2); the day of it, still the change's.
+            ("08:00", berlin, "Mar 29 12:00", "Mar 30 06:00"),
+            ("08:00", berlin, "Mar 28 12:00", "Mar 29 06:00"),
+        ];
+        for (time, zone, now, next) in cases {
+            let time = NaiveTime::parse_from_str(time, "%H:%M").unwrap();
+            let found = next_after(time, zone, moment(now));
+            assert_eq!(found, moment(next), "{time} in {zone} after {now}");
+        }
     }
 
     #[test]
