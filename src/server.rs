@@ -5,8 +5,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use app::server::AppState;
-use app::server::auth::dev_session::DevSessions;
-use app::server::auth::session_cookie::SessionKey;
+use app::server::auth::signed_cookies::SignedCookies;
 use app::server::page_cache::PageCache;
 use app::server::rate_limit::RateLimits;
 use app::{App, shell};
@@ -68,26 +67,25 @@ impl Application {
         let mut leptos_options = leptos_options()?;
         leptos_options.site_addr = listener.local_addr()?;
         let pages = PageCache::new(config.list_cache_mb);
-        let dev_sessions = (!config.is_production())
-            .then(|| DevSessions::new(config.secret_key.as_ref().map(|key| key.expose())));
         let limits = RateLimits::new(
             config.rate_limit_per_minute,
             config.sign_in_rate_limit_per_minute,
         );
         forget_idle_clients(limits.clone());
         app::server::accounts::password_hash::warm_up();
-        let session_key = SessionKey::new(
+        let cookies = SignedCookies::new(
             config.secret_key.as_ref().map(|key| key.expose()),
             config.is_production(),
         );
+        let dev_sign_in = !config.is_production();
         let state = AppState {
             db,
             config: Arc::new(config),
             leptos_options,
             pages,
-            dev_sessions,
+            dev_sign_in,
             limits,
-            session_key,
+            cookies,
         };
         let scheduler = bot
             .as_ref()

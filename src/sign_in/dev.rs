@@ -4,7 +4,7 @@
 //! these routes do not exist (404).
 
 use app::i18n::Lang;
-use app::server::auth::dev_session::COOKIE;
+use app::server::auth::dev_session;
 use app::server::auth::telegram_user::TelegramUser;
 use std::net::SocketAddr;
 
@@ -19,8 +19,6 @@ use serde::Deserialize;
 use crate::perimeter;
 use crate::rest::error::ApiError;
 
-const MAX_AGE_SECS: u32 = 30 * 24 * 3600;
-
 #[derive(Debug, Deserialize)]
 pub struct DevSignIn {
     /// The Telegram user to act as; 1000 when absent.
@@ -30,7 +28,7 @@ pub struct DevSignIn {
 }
 
 pub fn router(state: &AppState) -> Router<AppState> {
-    if state.dev_sessions.is_none() {
+    if !state.dev_sign_in {
         return Router::new();
     }
     Router::new()
@@ -45,9 +43,9 @@ async fn sign_in(
     headers: HeaderMap,
     Form(form): Form<DevSignIn>,
 ) -> Result<Response, ApiError> {
-    let Some(sessions) = &state.dev_sessions else {
+    if !state.dev_sign_in {
         return Err(ApiError::RouteNotFound);
-    };
+    }
     let client = perimeter::client_ip(peer, &headers);
     state
         .limits
@@ -63,15 +61,12 @@ async fn sign_in(
             .map(|code| Lang::from_tag(&code).code().to_owned()),
     };
     let user = users::sign_in_telegram(&state.db, &telegram_user).await?;
-    let cookie = format!(
-        "{COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={MAX_AGE_SECS}",
-        sessions.cookie_value(user.id)
-    );
+    let cookie = dev_session::set(&state.cookies, user.id);
     Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/")).into_response())
 }
 
-async fn sign_out() -> Response {
-    let cookie = format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+async fn sign_out(State(state): State<AppState>) -> Response {
+    let cookie = dev_session::clear(&state.cookies);
     ([(header::SET_COOKIE, cookie)], Redirect::to("/")).into_response()
 }
 
@@ -82,7 +77,7 @@ async fn issue_link(
     headers: HeaderMap,
     Form(form): Form<DevSignIn>,
 ) -> Result<Response, ApiError> {
-    if state.dev_sessions.is_none() {
+    if !state.dev_sign_in {
         return Err(ApiError::RouteNotFound);
     }
     let client = perimeter::client_ip(peer, &headers);

@@ -2,7 +2,7 @@
 //! same account initData opens), or, with the Settings page's `state`, links Telegram to the
 //! signed-in account.
 
-use app::server::auth::{AuthError, login_widget};
+use app::server::auth::{AuthError, login_widget, session_cookie};
 use app::server::{AppState, ServiceError, accounts, sessions, users};
 use axum::extract::{RawQuery, State};
 use axum::http::HeaderMap;
@@ -34,10 +34,8 @@ pub async fn widget_callback(
 
     if let Some(link_state) = &auth.state {
         // Linking: only with the state the signed-in user's own Settings page made.
-        let session = state
-            .session_key
-            .from_headers(&headers)
-            .filter(|token| state.session_key.link_state_holds(token, link_state))
+        let session = session_cookie::token(&state.cookies, &headers)
+            .filter(|token| session_cookie::link_state_holds(&state.cookies, token, link_state))
             .ok_or_else(|| fail(AuthError::BadSignature.into()))?;
         let user = sessions::session_user(&state.db, &session)
             .await

@@ -1,7 +1,7 @@
 //! `POST /auth/logout`: ends the browser's session in the database (so a copied cookie stops
 //! working too) and makes the browser forget it, along with the development sign-in's cookie.
 
-use app::server::auth::dev_session;
+use app::server::auth::{dev_session, session_cookie};
 use app::server::{AppState, sessions};
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -13,7 +13,7 @@ pub async fn log_out(
     State(state): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    if let Some(token) = state.session_key.from_headers(&headers) {
+    if let Some(token) = session_cookie::token(&state.cookies, &headers) {
         sessions::end_session(&state.db, &token).await?;
     }
     let wants_json = [header::ACCEPT, header::CONTENT_TYPE].iter().any(|name| {
@@ -28,11 +28,8 @@ pub async fn log_out(
         Redirect::to("/").into_response()
     };
     let cookies = [
-        state.session_key.clear_cookie(),
-        format!(
-            "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0",
-            dev_session::COOKIE
-        ),
+        session_cookie::clear(&state.cookies),
+        dev_session::clear(&state.cookies),
     ];
     for cookie in cookies {
         if let Ok(value) = HeaderValue::from_str(&cookie) {

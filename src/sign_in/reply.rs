@@ -5,6 +5,7 @@
 use app::i18n::Lang;
 use app::model::FieldErrors;
 use app::server::auth::secret_token::SecretToken;
+use app::server::auth::session_cookie;
 use app::server::{AppState, ServiceError, sessions};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -131,11 +132,11 @@ pub async fn open_session(
     headers: &HeaderMap,
     user_id: i64,
 ) -> Result<HeaderValue, ServiceError> {
-    if let Some(old) = state.session_key.from_headers(headers) {
+    if let Some(old) = session_cookie::token(&state.cookies, headers) {
         sessions::end_session(&state.db, &old).await?;
     }
     let token: SecretToken = sessions::start_session(&state.db, user_id).await?;
-    HeaderValue::from_str(&state.session_key.set_cookie(&token))
+    HeaderValue::from_str(&session_cookie::set(&state.cookies, &token))
         .map_err(|_| ServiceError::Internal("cookie header"))
 }
 

@@ -34,7 +34,7 @@ async fn development_sign_in_opens_the_app_as_that_user() {
     assert_eq!(profile["first_name"], "Dev");
     assert_eq!(profile["language"], "ru");
 
-    let forged = cookie.replacen('.', "0.", 1);
+    let forged = format!("{cookie}0");
     assert_eq!(me(&app, &forged).await.status(), StatusCode::UNAUTHORIZED);
 
     let user = TestUser::new(888);

@@ -123,14 +123,16 @@ async fn logout_ends_the_session_for_good() {
 async fn a_forged_or_tampered_cookie_signs_nobody_in() {
     let app = spawn_app_with(&[("SECRET_KEY", SECRET_KEY)]).await;
     let cookie = app.registered("victim").await;
-    let (token, signature) = cookie.split_once('.').unwrap();
+    // `vectora_session=<base64 MAC><64 hex digits of token>`
+    let value = cookie.strip_prefix("vectora_session=").unwrap();
+    let (signature, token) = value.split_at(value.len() - 64);
     let mut flipped = token.to_owned();
     let last = if flipped.ends_with('0') { "1" } else { "0" };
     flipped.replace_range(flipped.len() - 1.., last);
     for forged in [
-        format!("{flipped}.{signature}"),
-        token.to_owned(),
-        format!("{token}.00"),
+        format!("vectora_session={signature}{flipped}"),
+        format!("vectora_session={token}"),
+        format!("vectora_session={}{token}", "A".repeat(signature.len())),
         "vectora_session=abc.def".to_owned(),
     ] {
         assert_eq!(

@@ -8,7 +8,7 @@ use sea_orm::{
 };
 
 use super::auth::secret_token::SecretToken;
-use super::auth::session_cookie::MAX_AGE_SECS;
+use super::auth::signed_cookies::MAX_AGE_SECS;
 use super::entity::{session, user};
 use super::{CurrentUser, ServiceError, clock};
 

@@ -4,8 +4,7 @@ use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
-use super::auth::dev_session::DevSessions;
-use super::auth::session_cookie::SessionKey;
+use super::auth::signed_cookies::SignedCookies;
 use super::config::Config;
 use super::page_cache::PageCache;
 use super::rate_limit::RateLimits;
@@ -17,9 +16,9 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub leptos_options: LeptosOptions,
     pub pages: PageCache,
-    /// The development sign-in; `None` unless `APP_ENV=development`.
-    pub dev_sessions: Option<DevSessions>,
+    /// The development sign-in and its cookie exist (`APP_ENV=development` only).
+    pub dev_sign_in: bool,
     pub limits: RateLimits,
-    /// Signs browser session cookies (keyed from `SECRET_KEY`).
-    pub session_key: SessionKey,
+    /// Signs the session and development cookies (keyed from `SECRET_KEY`).
+    pub cookies: SignedCookies,
 }

@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 use super::signed_in;
 use super::{AppError, TmaClient};
 use crate::model::{CredentialsInput, PasswordChangeInput};
+#[cfg(feature = "ssr")]
+use crate::server::auth::session_cookie;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Account {
@@ -27,14 +29,16 @@ pub struct Account {
 pub async fn get_account() -> Result<Account, AppError> {
     let (state, user) = signed_in().await?;
     let parts = leptos::prelude::use_context::<http::request::Parts>().ok_or(AppError::Internal)?;
-    let this = state.session_key.from_headers(&parts.headers);
+    let this = session_cookie::token(&state.cookies, &parts.headers);
     let info = crate::server::accounts::account_info(&state.db, &user, this.as_ref()).await?;
     let telegram_link_url = this.filter(|_| !info.telegram_linked).map(|token| {
-        format!(
-            "/auth/telegram?{}={}",
-            crate::server::auth::login_widget::STATE_PARAM,
-            state.session_key.link_state(&token)
-        )
+        let query = form_urlencoded::Serializer::new(String::new())
+            .append_pair(
+                crate::server::auth::login_widget::STATE_PARAM,
+                &session_cookie::link_state(&state.cookies, &token),
+            )
+            .finish();
+        format!("/auth/telegram?{query}")
     });
     Ok(Account {
         username: info.username,
@@ -60,7 +64,7 @@ pub async fn change_password(change: PasswordChangeInput) -> Result<(), AppError
     let (state, user) = signed_in().await?;
     let change = crate::model::PasswordChange::parse(&change)?;
     let parts = leptos::prelude::use_context::<http::request::Parts>().ok_or(AppError::Internal)?;
-    let keep = state.session_key.from_headers(&parts.headers);
+    let keep = session_cookie::token(&state.cookies, &parts.headers);
     Ok(crate::server::accounts::change_password(&state.db, &user, change, keep.as_ref()).await?)
 }
 
@@ -69,6 +73,6 @@ pub async fn change_password(change: PasswordChangeInput) -> Result<(), AppError
 pub async fn end_other_sessions() -> Result<(), AppError> {
     let (state, user) = signed_in().await?;
     let parts = leptos::prelude::use_context::<http::request::Parts>().ok_or(AppError::Internal)?;
-    let keep = state.session_key.from_headers(&parts.headers);
+    let keep = session_cookie::token(&state.cookies, &parts.headers);
     Ok(crate::server::sessions::end_other_sessions(&state.db, user.id, keep.as_ref()).await?)
 }

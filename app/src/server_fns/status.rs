@@ -39,7 +39,7 @@ pub async fn get_sign_in_options() -> Result<SignInOptions, AppError> {
             && crate::server::auth::session_cookie::has_session_cookie(&parts.headers)
     });
     Ok(SignInOptions {
-        dev_sign_in: state.dev_sessions.is_some(),
+        dev_sign_in: state.dev_sign_in,
         telegram_bot: state.config.telegram_bot_username.clone(),
         by_cookie,
     })

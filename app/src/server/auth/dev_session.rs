@@ -1,60 +1,29 @@
 //! The development-only sign-in: a browser becomes a chosen Telegram user without Telegram, so a
-//! local run and the browser tests can use the app. It exists only with `APP_ENV=development`;
-//! the accounts issue brings real sessions.
+//! local run and the browser tests can use the app. Its cookie, `vectora_dev_session`, is the user
+//! id signed with the app's cookie key (`signed_cookies`); it is read only with
+//! `APP_ENV=development` (`AppState::dev_sign_in`).
 
-use hmac::{Hmac, Mac};
-use sha2::{Digest, Sha256};
+use http::HeaderMap;
+
+use super::signed_cookies::SignedCookies;
 
 pub const COOKIE: &str = "vectora_dev_session";
 
-/// Signs and checks the cookie `"<user id>.<hex HMAC>"`.
-#[derive(Clone)]
-pub struct DevSessions {
-    key: [u8; 32],
+/// The user id a request's development cookie names, when its signature holds.
+pub fn user_id(cookies: &SignedCookies, headers: &HeaderMap) -> Option<i64> {
+    cookies
+        .verified(headers, COOKIE)
+        .find_map(|value| value.parse().ok())
 }
 
-impl DevSessions {
-    /// Keyed from `SECRET_KEY` when set (sessions survive restarts), else from a random key.
-    pub fn new(secret_key: Option<&str>) -> DevSessions {
-        let key = match secret_key {
-            Some(secret) => Sha256::digest(format!("vectora dev session\n{secret}")).into(),
-            None => {
-                let mut key = [0u8; 32];
-                getrandom::fill(&mut key).expect("the OS has a random source");
-                key
-            }
-        };
-        DevSessions { key }
-    }
+/// `Set-Cookie` signing the browser in as `user_id`.
+pub fn set(cookies: &SignedCookies, user_id: i64) -> String {
+    cookies.set(COOKIE, &user_id.to_string())
+}
 
-    fn signature(&self, user_id: i64) -> Vec<u8> {
-        let mut mac = Hmac::<Sha256>::new_from_slice(&self.key).expect("HMAC takes any key length");
-        mac.update(user_id.to_string().as_bytes());
-        mac.finalize().into_bytes().to_vec()
-    }
-
-    pub fn cookie_value(&self, user_id: i64) -> String {
-        format!("{user_id}.{}", hex::encode(self.signature(user_id)))
-    }
-
-    /// The user id a cookie value names, when its signature holds (compared in constant time).
-    pub fn user_id(&self, value: &str) -> Option<i64> {
-        let (id, signature) = value.split_once('.')?;
-        let id: i64 = id.parse().ok()?;
-        let signature = hex::decode(signature).ok()?;
-        let mut mac = Hmac::<Sha256>::new_from_slice(&self.key).expect("HMAC takes any key length");
-        mac.update(id.to_string().as_bytes());
-        mac.verify_slice(&signature).ok().map(|_| id)
-    }
-
-    /// The session cookie's value in a `Cookie` header, if any.
-    pub fn from_cookie_header(&self, header: &str) -> Option<i64> {
-        header
-            .split(';')
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(name, _)| *name == COOKIE)
-            .and_then(|(_, value)| self.user_id(value))
-    }
+/// `Set-Cookie` that makes the browser forget the development sign-in.
+pub fn clear(cookies: &SignedCookies) -> String {
+    cookies.clear(COOKIE)
 }
 
 #[cfg(test)]
@@ -63,18 +32,21 @@ mod tests {
 
     #[test]
     fn signed_ids_round_trip_and_forgeries_fail() {
-        let sessions = DevSessions::new(Some("k3Jx9vQm2Lp8Rt5Wz7Yb4Nc6Hd1Fg0Sa"));
-        let value = sessions.cookie_value(42);
-        assert_eq!(sessions.user_id(&value), Some(42));
+        let cookies = SignedCookies::new(Some("k3Jx9vQm2Lp8Rt5Wz7Yb4Nc6Hd1Fg0Sa"), false);
+        let pair = set(&cookies, 42).split(';').next().unwrap().to_owned();
+        let request = |cookie: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(http::header::COOKIE, cookie.parse().unwrap());
+            headers
+        };
         assert_eq!(
-            sessions.from_cookie_header(&format!("a=b; {COOKIE}={value}; c=d")),
+            user_id(&cookies, &request(&format!("a=b; {pair}; c=d"))),
             Some(42)
         );
-        let forged = value.replacen("42.", "43.", 1);
-        assert_eq!(sessions.user_id(&forged), None);
-        assert_eq!(sessions.user_id("42"), None);
-        assert_eq!(sessions.user_id("42.zz"), None);
-        let other_key = DevSessions::new(None);
-        assert_eq!(other_key.user_id(&value), None);
+        let forged = format!("{}43", pair.strip_suffix("42").unwrap());
+        assert_eq!(user_id(&cookies, &request(&forged)), None);
+        assert_eq!(user_id(&cookies, &request(&format!("{COOKIE}=42"))), None);
+        let other_key = SignedCookies::new(None, false);
+        assert_eq!(user_id(&other_key, &request(&pair)), None);
     }
 }

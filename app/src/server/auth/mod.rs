@@ -8,6 +8,7 @@ pub mod login_widget;
 mod parser_fuzz;
 pub mod secret_token;
 pub mod session_cookie;
+pub mod signed_cookies;
 pub mod telegram_user;
 
 use chrono::Utc;
@@ -68,14 +69,11 @@ async fn identify(headers: &HeaderMap, state: &AppState) -> Result<CurrentUser, 
     if !sends_credentials && let Some(user) = session_user(headers, state).await? {
         return Ok(user);
     }
-    if let Some(sessions) = state.dev_sessions.as_ref().filter(|_| !sends_credentials) {
-        let user_id = headers
-            .get(http::header::COOKIE)
-            .and_then(|value| value.to_str().ok())
-            .and_then(|cookie| sessions.from_cookie_header(cookie));
-        if let Some(user_id) = user_id {
-            return users::find_current(&state.db, user_id).await;
-        }
+    if state.dev_sign_in
+        && !sends_credentials
+        && let Some(user_id) = dev_session::user_id(&state.cookies, headers)
+    {
+        return users::find_current(&state.db, user_id).await;
     }
     if let Some(secret) = bearer_token(headers) {
         return api_tokens::sign_in_with_token(&state.db, secret, super::clock::now()).await;
@@ -95,7 +93,7 @@ pub async fn session_user(
     headers: &HeaderMap,
     state: &AppState,
 ) -> Result<Option<CurrentUser>, ServiceError> {
-    match state.session_key.from_headers(headers) {
+    match session_cookie::token(&state.cookies, headers) {
         Some(token) => sessions::session_user(&state.db, &token).await,
         None => Ok(None),
     }

@@ -1,164 +1,99 @@
-//! The browser session's cookie: `vectora_session=<token>.<HMAC-SHA256(token)>`, HttpOnly,
-//! SameSite=Lax, `Secure` in production. The signature (keyed from `SECRET_KEY`) turns away forged
-//! cookies before the database is asked; the token itself names a row of `sessions`.
+//! The browser session's cookie: `vectora_session`, its random token signed with the app's cookie
+//! key (`signed_cookies`), which turns away forged cookies before the database is asked; the token
+//! itself names a row of `sessions`.
 
-use hmac::{Hmac, Mac};
 use http::HeaderMap;
-use sha2::{Digest, Sha256};
 
 use super::secret_token::SecretToken;
+use super::signed_cookies::{SignedCookies, request_cookies};
 
 pub const COOKIE: &str = "vectora_session";
-/// How long a browser stays signed in.
-pub const MAX_AGE_SECS: i64 = 30 * 24 * 3600;
+const LINK_TELEGRAM: &str = "link telegram";
 
-type HmacSha256 = Hmac<Sha256>;
-
-/// The key that signs session cookies (and the Telegram-linking state bound to a session).
-#[derive(Clone)]
-pub struct SessionKey {
-    key: [u8; 32],
-    secure: bool,
+/// The session token a request's cookie carries, when it is genuine.
+pub fn token(cookies: &SignedCookies, headers: &HeaderMap) -> Option<SecretToken> {
+    cookies
+        .verified(headers, COOKIE)
+        .find_map(|value| SecretToken::parse(&value))
 }
 
-impl SessionKey {
-    /// Derived from `SECRET_KEY` (sessions survive restarts and work across replicas); without
-    /// one (development), a random key for this process.
-    pub fn new(secret_key: Option<&str>, secure: bool) -> SessionKey {
-        let key = match secret_key {
-            Some(secret) => Sha256::digest(format!("vectora session v1\n{secret}")).into(),
-            None => {
-                let mut key = [0u8; 32];
-                getrandom::fill(&mut key).expect("the OS has a random source");
-                key
-            }
-        };
-        SessionKey { key, secure }
-    }
+/// `Set-Cookie` for a new session.
+pub fn set(cookies: &SignedCookies, token: &SecretToken) -> String {
+    cookies.set(COOKIE, token.expose())
+}
 
-    fn mac(&self, purpose: &str, message: &str) -> HmacSha256 {
-        let mut mac = HmacSha256::new_from_slice(&self.key).expect("HMAC takes any key length");
-        mac.update(purpose.as_bytes());
-        mac.update(b"\n");
-        mac.update(message.as_bytes());
-        mac
-    }
+/// `Set-Cookie` that makes the browser forget its session.
+pub fn clear(cookies: &SignedCookies) -> String {
+    cookies.clear(COOKIE)
+}
 
-    pub fn cookie_value(&self, token: &SecretToken) -> String {
-        let signature = self.mac("session", token.expose()).finalize().into_bytes();
-        format!("{}.{}", token.expose(), hex::encode(signature))
-    }
+/// A `state` for the Login Widget's callback that only this session's page can produce:
+/// a signed-in user links Telegram only by their own click.
+pub fn link_state(cookies: &SignedCookies, token: &SecretToken) -> String {
+    cookies.signature(LINK_TELEGRAM, &token.hash())
+}
 
-    /// The token in a cookie value whose signature holds (compared in constant time).
-    pub fn token(&self, value: &str) -> Option<SecretToken> {
-        let (token, signature) = value.split_once('.')?;
-        let token = SecretToken::parse(token)?;
-        let signature = hex::decode(signature).ok()?;
-        self.mac("session", token.expose())
-            .verify_slice(&signature)
-            .ok()
-            .map(|_| token)
-    }
-
-    /// The session token a request's `Cookie` header carries, when it is genuine.
-    pub fn from_headers(&self, headers: &HeaderMap) -> Option<SecretToken> {
-        headers
-            .get_all(http::header::COOKIE)
-            .iter()
-            .filter_map(|value| value.to_str().ok())
-            .flat_map(|header| header.split(';'))
-            .filter_map(|pair| pair.trim().split_once('='))
-            .filter(|(name, _)| *name == COOKIE)
-            .find_map(|(_, value)| self.token(value))
-    }
-
-    /// A `state` for the Login Widget's callback that only this session's page can produce:
-    /// a signed-in user links Telegram only by their own click.
-    pub fn link_state(&self, token: &SecretToken) -> String {
-        hex::encode(
-            self.mac("link telegram", &token.hash())
-                .finalize()
-                .into_bytes(),
-        )
-    }
-
-    pub fn link_state_holds(&self, token: &SecretToken, state: &str) -> bool {
-        hex::decode(state).is_ok_and(|state| {
-            self.mac("link telegram", &token.hash())
-                .verify_slice(&state)
-                .is_ok()
-        })
-    }
-
-    /// `Set-Cookie` for a new session.
-    pub fn set_cookie(&self, token: &SecretToken) -> String {
-        format!(
-            "{COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={MAX_AGE_SECS}{}",
-            self.cookie_value(token),
-            self.secure_attr()
-        )
-    }
-
-    /// `Set-Cookie` that makes the browser forget its session.
-    pub fn clear_cookie(&self) -> String {
-        format!(
-            "{COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}",
-            self.secure_attr()
-        )
-    }
-
-    fn secure_attr(&self) -> &'static str {
-        if self.secure { "; Secure" } else { "" }
-    }
+pub fn link_state_holds(cookies: &SignedCookies, token: &SecretToken, state: &str) -> bool {
+    cookies.signature_holds(LINK_TELEGRAM, &token.hash(), state)
 }
 
 /// Whether a request carries any cookie this app authenticates with (so it needs the CSRF check).
 pub fn has_session_cookie(headers: &HeaderMap) -> bool {
-    headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|header| header.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .any(|(name, _)| name == COOKIE || name == super::dev_session::COOKIE)
+    request_cookies(headers)
+        .any(|cookie| cookie.name() == COOKIE || cookie.name() == super::dev_session::COOKIE)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::server::auth::dev_session;
+
+    fn request(cookie_header: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(http::header::COOKIE, cookie_header.parse().unwrap());
+        headers
+    }
+
+    /// `name=value` of a `Set-Cookie`.
+    fn pair(set_cookie: &str) -> &str {
+        set_cookie.split(';').next().unwrap()
+    }
 
     #[test]
-    fn signed_cookies_round_trip_and_forgeries_fail() {
-        let key = SessionKey::new(Some("k3Jx9vQm2Lp8Rt5Wz7Yb4Nc6Hd1Fg0Sa"), true);
-        let token = SecretToken::generate().unwrap();
-        let value = key.cookie_value(&token);
-        assert_eq!(key.token(&value), Some(token.clone()));
-        let mut headers = HeaderMap::new();
-        headers.insert(
-            http::header::COOKIE,
-            format!("a=b; {COOKIE}={value}").parse().unwrap(),
+    fn signed_sessions_round_trip_and_forgeries_fail() {
+        let cookies = SignedCookies::new(Some("k3Jx9vQm2Lp8Rt5Wz7Yb4Nc6Hd1Fg0Sa"), true);
+        let session = SecretToken::generate().unwrap();
+        let set_cookie = set(&cookies, &session);
+        let headers = request(&format!("a=b; {}", pair(&set_cookie)));
+        assert_eq!(
+            token(&cookies, &headers).as_ref().map(SecretToken::expose),
+            Some(session.expose())
         );
-        assert_eq!(key.from_headers(&headers), Some(token.clone()));
         assert!(has_session_cookie(&headers));
+        assert!(!has_session_cookie(&request("a=b")));
 
         let other = SecretToken::generate().unwrap();
-        let forged = format!("{}.{}", other.expose(), value.split_once('.').unwrap().1);
-        assert_eq!(key.token(&forged), None);
-        assert_eq!(key.token(token.expose()), None);
-        assert_eq!(SessionKey::new(None, false).token(&value), None);
+        let forged = pair(&set_cookie).replace(session.expose(), other.expose());
+        assert!(token(&cookies, &request(&forged)).is_none());
+        let unsigned = format!("{COOKIE}={}", session.expose());
+        assert!(token(&cookies, &request(&unsigned)).is_none());
+        assert!(token(&SignedCookies::new(None, false), &headers).is_none());
 
-        let cookie = key.set_cookie(&token);
-        assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
-        assert!(cookie.contains("Secure") && cookie.contains("Max-Age=2592000"));
-        assert!(
-            !SessionKey::new(None, false)
-                .set_cookie(&token)
-                .contains("Secure")
-        );
+        let state = link_state(&cookies, &session);
+        assert!(link_state_holds(&cookies, &session, &state));
+        assert!(!link_state_holds(&cookies, &other, &state));
+        assert!(!link_state_holds(&cookies, &session, "zz"));
+    }
 
-        let state = key.link_state(&token);
-        assert!(key.link_state_holds(&token, &state));
-        assert!(!key.link_state_holds(&other, &state));
-        assert!(!key.link_state_holds(&token, "zz"));
+    #[test]
+    fn a_development_cookie_is_no_session_and_back() {
+        let cookies = SignedCookies::new(None, false);
+        let dev = dev_session::set(&cookies, 42);
+        let as_session = pair(&dev).replace(dev_session::COOKIE, COOKIE);
+        assert!(token(&cookies, &request(&as_session)).is_none());
+
+        let session = SecretToken::generate().unwrap();
+        let as_dev = pair(&set(&cookies, &session)).replace(COOKIE, dev_session::COOKIE);
+        assert_eq!(dev_session::user_id(&cookies, &request(&as_dev)), None);
     }
 }
