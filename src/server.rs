@@ -16,6 +16,7 @@ use leptos::config::{LeptosOptions, get_configuration};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use migration::{Migrator, MigratorTrait};
+use secrecy::ExposeSecret;
 use tokio::net::TcpListener;
 use tower::util::option_layer;
 use tower_http::LatencyUnit;
@@ -74,7 +75,7 @@ impl Application {
         forget_idle_clients(limits.clone());
         app::server::accounts::password_hash::warm_up();
         let cookies = SignedCookies::new(
-            config.secret_key.as_ref().map(|key| key.expose()),
+            config.secret_key.as_ref().map(|key| key.expose_secret()),
             config.is_production(),
         );
         let dev_sign_in = !config.is_production();

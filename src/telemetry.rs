@@ -1,6 +1,7 @@
 use std::io::IsTerminal;
 
 use app::server::config::Config;
+use secrecy::ExposeSecret;
 use sentry::integrations::tracing::{BreadcrumbLayer, ErrorLayer};
 use tracing::Subscriber;
 use tracing_subscriber::filter::LevelFilter;
@@ -32,7 +33,7 @@ pub fn init_for_server(config: &Config) -> Option<sentry::ClientInitGuard> {
         options.release = sentry::release_name!();
         options.environment = Some(environment.into());
         options.send_default_pii = false;
-        sentry::init((dsn.expose(), options))
+        sentry::init((dsn.expose_secret(), options))
     });
     let errors = guard
         .as_ref()

@@ -26,6 +26,7 @@ use app::server::config::{BotMode, Config};
 pub use reminder::{digest_reply, reminder_reply};
 pub use replies::Reply;
 pub use run::{Running, start};
+use secrecy::ExposeSecret;
 pub use send::{HandlerResult, deliver};
 pub use teloxide::Bot;
 
@@ -65,6 +66,6 @@ pub fn build(config: &Config) -> anyhow::Result<Option<Telegram>> {
     };
     let api_url = url::Url::parse(&config.telegram_api_url)
         .map_err(|_| anyhow::anyhow!("TELEGRAM_API_URL is not a URL"))?;
-    let bot = Bot::new(token.expose()).set_api_url(api_url);
+    let bot = Bot::new(token.expose_secret()).set_api_url(api_url);
     Ok(Some(Telegram { bot, updates }))
 }

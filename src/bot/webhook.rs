@@ -5,12 +5,13 @@
 use std::sync::Arc;
 
 use anyhow::Context;
-use app::server::config::{Config, Secret};
+use app::server::config::Config;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
+use secrecy::{ExposeSecret, SecretString};
 use subtle::ConstantTimeEq;
 use teloxide::RequestError;
 use teloxide::prelude::*;
@@ -35,7 +36,7 @@ pub struct Webhook {
 /// What the route needs: the secret to check and where to put the updates.
 #[derive(Clone)]
 pub struct Door {
-    secret: Arc<Secret>,
+    secret: Arc<SecretString>,
     mailbox: Mailbox,
 }
 
@@ -72,7 +73,7 @@ impl Webhook {
         loop {
             let request = bot
                 .set_webhook(self.url.clone())
-                .secret_token(self.door.secret.expose())
+                .secret_token(self.door.secret.expose_secret())
                 .allowed_updates(schema::UPDATES);
             match deliver(request).await {
                 Ok(_) => {
@@ -104,7 +105,7 @@ async fn receive(State(door): State<Door>, headers: HeaderMap, body: Body) -> St
     let sent = headers
         .get(SECRET_HEADER)
         .map_or(&[][..], |value| value.as_bytes());
-    if !bool::from(sent.ct_eq(door.secret.expose().as_bytes())) {
+    if !bool::from(sent.ct_eq(door.secret.expose_secret().as_bytes())) {
         return StatusCode::UNAUTHORIZED;
     }
     // The server's body limit applies already (perimeter::BODY_LIMIT).

@@ -8,6 +8,7 @@ use axum::extract::{RawQuery, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
+use secrecy::ExposeSecret;
 
 use super::reply::Attempt;
 use super::reply::{self, Failure};
@@ -26,7 +27,7 @@ pub async fn widget_callback(
         .ok_or_else(|| fail(AuthError::NotConfigured.into()))?;
     let auth = login_widget::verify(
         query.as_deref().unwrap_or(""),
-        bot_token.expose(),
+        bot_token.expose_secret(),
         state.config.auth_max_age,
         Utc::now(),
     )

@@ -1,28 +1,9 @@
 //! Typed settings from the environment (and a `.env` file), checked once at start.
 
-use std::fmt;
 use std::net::SocketAddr;
 use std::time::Duration;
 
-/// A value that must never reach a log line or an error message.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
-
-impl Secret {
-    pub fn new(value: impl Into<String>) -> Secret {
-        Secret(value.into())
-    }
-
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Secret([redacted])")
-    }
-}
+use secrecy::{ExposeSecret, SecretString};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AppEnv {
@@ -44,15 +25,15 @@ pub struct Config {
     pub run_migrations: bool,
     pub site_addr: SocketAddr,
     pub public_url: Option<String>,
-    pub telegram_bot_token: Option<Secret>,
+    pub telegram_bot_token: Option<SecretString>,
     /// The bot's @username (without the @): the Login Widget on the sign-in page needs it.
     pub telegram_bot_username: Option<String>,
     pub telegram_api_url: String,
     pub bot_mode: BotMode,
     /// What Telegram must send in `X-Telegram-Bot-Api-Secret-Token` with each webhook call:
     /// `WEBHOOK_SECRET`, or one derived from the token. Always set when the bot runs by webhook.
-    pub webhook_secret: Option<Secret>,
-    pub secret_key: Option<Secret>,
+    pub webhook_secret: Option<SecretString>,
+    pub secret_key: Option<SecretString>,
     pub allowed_hosts: Vec<String>,
     pub cors_origins: Vec<String>,
     /// Development only: origins besides the app and Telegram Web that may frame the app (the
@@ -65,7 +46,7 @@ pub struct Config {
     pub sign_in_rate_limit_per_minute: u32,
     /// Memory for list pages served again until the user's tasks change; 0 turns it off.
     pub list_cache_mb: u64,
-    pub sentry_dsn: Option<Secret>,
+    pub sentry_dsn: Option<SecretString>,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -148,7 +129,7 @@ fn bot_username(value: Option<String>) -> Result<Option<String>, ConfigError> {
 }
 
 /// `WEBHOOK_SECRET` as Telegram accepts a `secret_token`: 1–256 of `A-Z a-z 0-9 _ -`.
-fn webhook_secret(value: Option<String>) -> Result<Option<Secret>, ConfigError> {
+fn webhook_secret(value: Option<String>) -> Result<Option<SecretString>, ConfigError> {
     let Some(value) = value else {
         return Ok(None);
     };
@@ -157,7 +138,7 @@ fn webhook_secret(value: Option<String>) -> Result<Option<Secret>, ConfigError> 
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
     {
-        Ok(Some(Secret(value)))
+        Ok(Some(SecretString::from(value)))
     } else {
         Err(invalid(
             "WEBHOOK_SECRET",
@@ -168,17 +149,17 @@ fn webhook_secret(value: Option<String>) -> Result<Option<Secret>, ConfigError> 
 
 /// The webhook secret when none is set: the same for every replica with this token, and useless
 /// to anyone without it.
-fn derived_webhook_secret(token: &Secret) -> Secret {
+fn derived_webhook_secret(token: &SecretString) -> SecretString {
     use sha2::{Digest, Sha256};
-    let digest = Sha256::digest(format!("vectora-webhook:{}", token.expose()));
-    Secret(hex::encode(digest))
+    let digest = Sha256::digest(format!("vectora-webhook:{}", token.expose_secret()));
+    SecretString::from(hex::encode(digest))
 }
 
-fn secret(value: Option<String>) -> Option<Secret> {
+fn secret(value: Option<String>) -> Option<SecretString> {
     value
         .map(|v| v.trim().to_owned())
         .filter(|v| !v.is_empty())
-        .map(Secret)
+        .map(SecretString::from)
 }
 
 impl Config {
@@ -312,7 +293,7 @@ impl Config {
         let weak = match &self.secret_key {
             None => true,
             Some(key) => {
-                let key = key.expose();
+                let key = key.expose_secret();
                 key.chars().count() < MIN_SECRET_KEY_LEN
                     || PLACEHOLDER_SECRETS
                         .iter()
@@ -428,27 +409,33 @@ mod tests {
         let url = ("PUBLIC_URL", "https://tasks.example");
         let derived = load(&[token, webhook, url]).unwrap();
         assert_eq!(derived.bot_mode, BotMode::Webhook);
-        let secret = derived
-            .webhook_secret
-            .clone()
-            .expect("derived from the token");
-        assert_eq!(secret.expose().len(), 64);
-        assert!(!secret.expose().contains("SECRET-TOKEN"));
+        let exposed = |config: &Config| {
+            config
+                .webhook_secret
+                .as_ref()
+                .map(|secret| secret.expose_secret().to_owned())
+        };
+        let secret = exposed(&derived).expect("derived from the token");
+        assert_eq!(secret.len(), 64);
+        assert!(!secret.contains("SECRET-TOKEN"));
         assert_eq!(
-            load(&[token, webhook, url]).unwrap().webhook_secret,
+            exposed(&load(&[token, webhook, url]).unwrap()),
             Some(secret.clone()),
             "every replica derives the same one"
         );
         let other = load(&[("TELEGRAM_BOT_TOKEN", "123:OTHER"), webhook, url]).unwrap();
-        assert_ne!(other.webhook_secret, Some(secret.clone()));
-        assert!(!format!("{derived:?}").contains(secret.expose()));
+        assert_ne!(exposed(&other), Some(secret.clone()));
+        assert!(!format!("{derived:?}").contains(&secret));
 
         let given = load(&[token, webhook, url, ("WEBHOOK_SECRET", "my_Secret-1")]).unwrap();
-        assert_eq!(given.webhook_secret.unwrap().expose(), "my_Secret-1");
+        assert_eq!(exposed(&given).as_deref(), Some("my_Secret-1"));
         let polling = load(&[token, ("BOT_MODE", "polling")]).unwrap();
-        assert_eq!(polling.webhook_secret, None);
+        assert!(polling.webhook_secret.is_none());
         let no_bot = load(&[webhook]).unwrap();
-        assert_eq!(no_bot.webhook_secret, None, "no token: no bot, no webhook");
+        assert!(
+            no_bot.webhook_secret.is_none(),
+            "no token: no bot, no webhook"
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
     sea_query::Expr,
 };
+use secrecy::ExposeSecret;
 
 use super::accounts::AccountError;
 use super::auth::secret_token::SecretToken;
@@ -48,7 +49,7 @@ pub async fn issue_login_link_at(
     }
     .insert(db)
     .await?;
-    Ok(format!("{base}/auth/link/{}", token.expose()))
+    Ok(format!("{base}/auth/link/{}", token.expose_secret()))
 }
 
 /// The user a link signs in, marking it used; unknown, used and expired links are told apart.

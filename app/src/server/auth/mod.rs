@@ -13,6 +13,7 @@ pub mod telegram_user;
 
 use chrono::Utc;
 use http::HeaderMap;
+use secrecy::ExposeSecret;
 
 use super::{AppState, CurrentUser, ServiceError, api_tokens, sessions, users};
 pub use error::AuthError;
@@ -84,7 +85,12 @@ async fn identify(headers: &HeaderMap, state: &AppState) -> Result<CurrentUser, 
         .telegram_bot_token
         .as_ref()
         .ok_or(AuthError::NotConfigured)?;
-    let data = init_data::verify(raw, token.expose(), state.config.auth_max_age, Utc::now())?;
+    let data = init_data::verify(
+        raw,
+        token.expose_secret(),
+        state.config.auth_max_age,
+        Utc::now(),
+    )?;
     users::sign_in_telegram(&state.db, &data.user).await
 }
 

@@ -1,23 +1,22 @@
 //! Random bearer secrets (session and sign-in link tokens): 32 random bytes as hex, stored only as
 //! their SHA-256, so a copy of the database signs nobody in.
 
-use std::fmt;
-
+use secrecy::{ExposeSecret, SecretString};
 use sha2::{Digest, Sha256};
 
 use crate::server::ServiceError;
 
 const BYTES: usize = 32;
 
-/// A token as handed to its holder; never printed.
-#[derive(Clone, PartialEq, Eq)]
-pub struct SecretToken(String);
+/// A token as handed to its holder; `secrecy` keeps it out of Debug output.
+#[derive(Clone, Debug)]
+pub struct SecretToken(SecretString);
 
 impl SecretToken {
     pub fn generate() -> Result<SecretToken, ServiceError> {
         let mut bytes = [0u8; BYTES];
         getrandom::fill(&mut bytes).map_err(|_| ServiceError::Internal("no random source"))?;
-        Ok(SecretToken(hex::encode(bytes)))
+        Ok(SecretToken(hex::encode(bytes).into()))
     }
 
     /// A token as received: only the shape of a generated one is accepted.
@@ -26,22 +25,18 @@ impl SecretToken {
             && value
                 .bytes()
                 .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
-        .then(|| SecretToken(value.to_owned()))
-    }
-
-    pub fn expose(&self) -> &str {
-        &self.0
+        .then(|| SecretToken(value.into()))
     }
 
     /// What the database keeps.
     pub fn hash(&self) -> String {
-        hex::encode(Sha256::digest(self.0.as_bytes()))
+        hex::encode(Sha256::digest(self.expose_secret().as_bytes()))
     }
 }
 
-impl fmt::Debug for SecretToken {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("SecretToken([redacted])")
+impl ExposeSecret<str> for SecretToken {
+    fn expose_secret(&self) -> &str {
+        self.0.expose_secret()
     }
 }
 
@@ -53,12 +48,13 @@ mod tests {
     fn generated_tokens_parse_differ_and_hide() {
         let a = SecretToken::generate().unwrap();
         let b = SecretToken::generate().unwrap();
-        assert_ne!(a, b);
-        assert_eq!(SecretToken::parse(a.expose()), Some(a.clone()));
+        assert_ne!(a.expose_secret(), b.expose_secret());
+        let parsed = SecretToken::parse(a.expose_secret()).unwrap();
+        assert_eq!(parsed.expose_secret(), a.expose_secret());
         assert_eq!(a.hash().len(), 64);
-        assert_ne!(a.hash(), a.expose());
-        assert!(!format!("{a:?}").contains(a.expose()));
-        assert_eq!(SecretToken::parse("short"), None);
-        assert_eq!(SecretToken::parse(&"G".repeat(64)), None);
+        assert_ne!(a.hash(), a.expose_secret());
+        assert!(!format!("{a:?}").contains(a.expose_secret()));
+        assert!(SecretToken::parse("short").is_none());
+        assert!(SecretToken::parse(&"G".repeat(64)).is_none());
     }
 }

@@ -3,6 +3,7 @@
 //! itself names a row of `sessions`.
 
 use http::HeaderMap;
+use secrecy::ExposeSecret;
 
 use super::secret_token::SecretToken;
 use super::signed_cookies::{SignedCookies, request_cookies};
@@ -19,7 +20,7 @@ pub fn token(cookies: &SignedCookies, headers: &HeaderMap) -> Option<SecretToken
 
 /// `Set-Cookie` for a new session.
 pub fn set(cookies: &SignedCookies, token: &SecretToken) -> String {
-    cookies.set(COOKIE, token.expose())
+    cookies.set(COOKIE, token.expose_secret())
 }
 
 /// `Set-Cookie` that makes the browser forget its session.
@@ -66,16 +67,18 @@ mod tests {
         let set_cookie = set(&cookies, &session);
         let headers = request(&format!("a=b; {}", pair(&set_cookie)));
         assert_eq!(
-            token(&cookies, &headers).as_ref().map(SecretToken::expose),
-            Some(session.expose())
+            token(&cookies, &headers)
+                .as_ref()
+                .map(ExposeSecret::expose_secret),
+            Some(session.expose_secret())
         );
         assert!(has_session_cookie(&headers));
         assert!(!has_session_cookie(&request("a=b")));
 
         let other = SecretToken::generate().unwrap();
-        let forged = pair(&set_cookie).replace(session.expose(), other.expose());
+        let forged = pair(&set_cookie).replace(session.expose_secret(), other.expose_secret());
         assert!(token(&cookies, &request(&forged)).is_none());
-        let unsigned = format!("{COOKIE}={}", session.expose());
+        let unsigned = format!("{COOKIE}={}", session.expose_secret());
         assert!(token(&cookies, &request(&unsigned)).is_none());
         assert!(token(&SignedCookies::new(None, false), &headers).is_none());
 
