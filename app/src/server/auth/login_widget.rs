@@ -7,14 +7,11 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
 use super::error::AuthError;
-use super::init_data::{check_signature, field, fresh_auth_date};
+use super::signed_pairs::SignedPairs;
 use super::telegram_user::TelegramUser;
-
-type HmacSha256 = Hmac<Sha256>;
 
 /// Our own parameter on the callback URL (the Settings page's link request); not Telegram's, so
 /// not part of what Telegram signed.
@@ -37,39 +34,19 @@ pub fn verify(
     max_age: Duration,
     now: DateTime<Utc>,
 ) -> Result<WidgetAuth, AuthError> {
-    if query.is_empty() || query.len() > MAX_LEN {
-        return Err(AuthError::Malformed);
-    }
-    let mut pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-        .into_owned()
-        .collect();
-    pairs.sort_by(|a, b| a.0.cmp(&b.0));
-    if pairs.windows(2).any(|w| w[0].0 == w[1].0) {
-        return Err(AuthError::Malformed);
-    }
-    let take = |pairs: &mut Vec<(String, String)>, name: &str| {
-        pairs
-            .iter()
-            .position(|(key, _)| key == name)
-            .map(|at| pairs.remove(at).1)
-    };
-    let state = take(&mut pairs, STATE_PARAM);
-    let hash = take(&mut pairs, "hash").ok_or(AuthError::MissingHash)?;
-    let hash = hex::decode(hash).map_err(|_| AuthError::BadSignature)?;
-
-    let secret = Sha256::digest(bot_token.as_bytes());
-    let mac = HmacSha256::new_from_slice(&secret).expect("HMAC takes any key length");
-    check_signature(&pairs, mac, &hash)?;
-    let field = |name: &str| field(&pairs, name);
-    let auth_date = fresh_auth_date(field("auth_date"), now, max_age)?;
-    let id = field("id")
+    let mut pairs = SignedPairs::parse(query, MAX_LEN)?;
+    let state = pairs.take_unsigned(STATE_PARAM);
+    let pairs = pairs.verify(&Sha256::digest(bot_token.as_bytes()))?;
+    let auth_date = pairs.fresh_auth_date(now, max_age)?;
+    let id = pairs
+        .field("id")
         .and_then(|v| v.parse::<i64>().ok())
         .ok_or(AuthError::NoUser)?;
     let user = TelegramUser {
         id,
-        first_name: field("first_name").unwrap_or_default().to_owned(),
-        last_name: field("last_name").map(str::to_owned),
-        username: field("username").map(str::to_owned),
+        first_name: pairs.field("first_name").unwrap_or_default().to_owned(),
+        last_name: pairs.field("last_name").map(str::to_owned),
+        username: pairs.field("username").map(str::to_owned),
         language_code: None,
     };
     Ok(WidgetAuth {

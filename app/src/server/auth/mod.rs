@@ -9,6 +9,7 @@ mod parser_fuzz;
 pub mod secret_token;
 pub mod session_cookie;
 pub mod signed_cookies;
+mod signed_pairs;
 pub mod telegram_user;
 
 use chrono::Utc;
