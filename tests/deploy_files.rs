@@ -28,9 +28,9 @@ fn strings(value: &Value) -> Vec<String> {
     }
 }
 
-/// The variables the server reads (the string literals of its configuration module).
+/// The variables the server reads (the string literals of the module that reads its settings).
 fn server_variables() -> BTreeSet<String> {
-    let source = read("app/src/server/config.rs");
+    let source = read("app/src/server/config/env.rs");
     source
         .split('"')
         .skip(1)

@@ -1,71 +1,11 @@
-//! Typed settings from the environment (and a `.env` file), checked once at start.
+//! Reading the settings: every variable parsed and checked, and production's extra rules.
 
-use std::net::SocketAddr;
 use std::time::Duration;
 
 use secrecy::{ExposeSecret, SecretString};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AppEnv {
-    Development,
-    Production,
-}
+use super::{AppEnv, BotMode, Config, ConfigError, DEFAULT_DATABASE_URL, MIN_SECRET_KEY_LEN};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BotMode {
-    Polling,
-    Webhook,
-    Off,
-}
-
-#[derive(Debug, Clone)]
-pub struct Config {
-    pub app_env: AppEnv,
-    pub database_url: String,
-    pub run_migrations: bool,
-    pub site_addr: SocketAddr,
-    pub public_url: Option<String>,
-    pub telegram_bot_token: Option<SecretString>,
-    /// The bot's @username (without the @): the Login Widget on the sign-in page needs it.
-    pub telegram_bot_username: Option<String>,
-    pub telegram_api_url: String,
-    pub bot_mode: BotMode,
-    /// What Telegram must send in `X-Telegram-Bot-Api-Secret-Token` with each webhook call:
-    /// `WEBHOOK_SECRET`, or one derived from the token. Always set when the bot runs by webhook.
-    pub webhook_secret: Option<SecretString>,
-    pub secret_key: Option<SecretString>,
-    pub allowed_hosts: Vec<String>,
-    pub cors_origins: Vec<String>,
-    /// Development only: origins besides the app and Telegram Web that may frame the app (the
-    /// end-to-end tests' stand-in for Telegram Web).
-    pub extra_frame_ancestors: Vec<String>,
-    pub log_level: String,
-    pub auth_max_age: Duration,
-    pub rate_limit_per_minute: u32,
-    /// Sign-in attempts a minute from one client address.
-    pub sign_in_rate_limit_per_minute: u32,
-    /// Memory for list pages served again until the user's tasks change; 0 turns it off.
-    pub list_cache_mb: u64,
-    pub sentry_dsn: Option<SecretString>,
-}
-
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
-pub enum ConfigError {
-    #[error("{name} has an invalid value: {reason}")]
-    Invalid { name: &'static str, reason: String },
-    #[error(
-        "SECRET_KEY must be set to a random value of at least {min} characters when APP_ENV=production \
-         (generate one with: openssl rand -hex 32)"
-    )]
-    WeakSecretKey { min: usize },
-    #[error(
-        "ALLOWED_HOSTS must list the host names the app is served under when APP_ENV=production (e.g. ALLOWED_HOSTS=tasks.example.com)"
-    )]
-    NoAllowedHosts,
-}
-
-pub const DEFAULT_DATABASE_URL: &str = "sqlite://vectora.db?mode=rwc";
-pub const MIN_SECRET_KEY_LEN: usize = 32;
 const PLACEHOLDER_SECRETS: [&str; 3] = ["change-me", "changeme", "your-secret-key"];
 
 fn invalid(name: &'static str, reason: impl Into<String>) -> ConfigError {
@@ -163,12 +103,6 @@ fn secret(value: Option<String>) -> Option<SecretString> {
 }
 
 impl Config {
-    /// Reads the process environment, after loading `.env` from the working directory if present.
-    pub fn from_env() -> Result<Config, ConfigError> {
-        let _ = dotenvy::dotenv();
-        Config::from_lookup(|name| std::env::var(name).ok())
-    }
-
     /// Reads settings through `lookup`, so tests can pass their own environment.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
         let get = |name: &str| {
@@ -316,151 +250,5 @@ impl Config {
             });
         }
         Ok(())
-    }
-
-    pub fn is_production(&self) -> bool {
-        self.app_env == AppEnv::Production
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::HashMap;
-
-    fn load(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let env: HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        Config::from_lookup(|name| env.get(name).cloned())
-    }
-
-    #[test]
-    fn development_defaults_need_nothing() {
-        let config = load(&[]).unwrap();
-        assert_eq!(config.database_url, DEFAULT_DATABASE_URL);
-        assert_eq!(config.bot_mode, BotMode::Off);
-        assert_eq!(config.auth_max_age, Duration::from_secs(86_400));
-        assert_eq!(config.rate_limit_per_minute, 100);
-        assert!(config.run_migrations);
-        assert_eq!(config.site_addr.to_string(), "127.0.0.1:3000");
-    }
-
-    #[test]
-    fn production_refuses_weak_secrets_and_missing_hosts() {
-        let strong = "k3Jx9vQm2Lp8Rt5Wz7Yb4Nc6Hd1Fg0Sa";
-        assert_eq!(
-            load(&[("APP_ENV", "production")]).unwrap_err(),
-            ConfigError::WeakSecretKey { min: 32 }
-        );
-        assert_eq!(
-            load(&[("APP_ENV", "production"), ("SECRET_KEY", "short")]).unwrap_err(),
-            ConfigError::WeakSecretKey { min: 32 }
-        );
-        assert_eq!(
-            load(&[("APP_ENV", "production"), ("SECRET_KEY", &"a".repeat(40))]).unwrap_err(),
-            ConfigError::WeakSecretKey { min: 32 }
-        );
-        assert_eq!(
-            load(&[("APP_ENV", "production"), ("SECRET_KEY", strong)]).unwrap_err(),
-            ConfigError::NoAllowedHosts
-        );
-        let config = load(&[
-            ("APP_ENV", "production"),
-            ("SECRET_KEY", strong),
-            ("ALLOWED_HOSTS", "a.example, b.example"),
-        ])
-        .unwrap();
-        assert_eq!(config.allowed_hosts, ["a.example", "b.example"]);
-        let framed = load(&[
-            ("APP_ENV", "production"),
-            ("SECRET_KEY", strong),
-            ("ALLOWED_HOSTS", "a.example"),
-            ("EXTRA_FRAME_ANCESTORS", "https://evil.example"),
-        ])
-        .unwrap_err();
-        assert!(
-            framed.to_string().contains("EXTRA_FRAME_ANCESTORS"),
-            "{framed}"
-        );
-    }
-
-    #[test]
-    fn bad_values_name_the_variable_but_never_a_secret() {
-        let err = load(&[("AUTH_MAX_AGE", "soon")]).unwrap_err();
-        assert!(err.to_string().contains("AUTH_MAX_AGE"));
-        assert!(load(&[("BOT_MODE", "sometimes")]).is_err());
-        assert!(load(&[("TELEGRAM_BOT_USERNAME", "bad name\"")]).is_err());
-        let named = load(&[("TELEGRAM_BOT_USERNAME", "@VectoraBot")]).unwrap();
-        assert_eq!(named.telegram_bot_username.as_deref(), Some("VectoraBot"));
-        let config = load(&[("TELEGRAM_BOT_TOKEN", "123:SECRET-TOKEN")]).unwrap();
-        assert_eq!(config.bot_mode, BotMode::Polling);
-        assert!(!format!("{config:?}").contains("SECRET-TOKEN"));
-    }
-
-    #[test]
-    fn webhook_mode_needs_a_public_url_and_has_a_secret() {
-        let token = ("TELEGRAM_BOT_TOKEN", "123:SECRET-TOKEN");
-        let webhook = ("BOT_MODE", "webhook");
-        let no_url = load(&[token, webhook]).unwrap_err();
-        assert!(no_url.to_string().contains("PUBLIC_URL"), "{no_url}");
-
-        let url = ("PUBLIC_URL", "https://tasks.example");
-        let derived = load(&[token, webhook, url]).unwrap();
-        assert_eq!(derived.bot_mode, BotMode::Webhook);
-        let exposed = |config: &Config| {
-            config
-                .webhook_secret
-                .as_ref()
-                .map(|secret| secret.expose_secret().to_owned())
-        };
-        let secret = exposed(&derived).expect("derived from the token");
-        assert_eq!(secret.len(), 64);
-        assert!(!secret.contains("SECRET-TOKEN"));
-        assert_eq!(
-            exposed(&load(&[token, webhook, url]).unwrap()),
-            Some(secret.clone()),
-            "every replica derives the same one"
-        );
-        let other = load(&[("TELEGRAM_BOT_TOKEN", "123:OTHER"), webhook, url]).unwrap();
-        assert_ne!(exposed(&other), Some(secret.clone()));
-        assert!(!format!("{derived:?}").contains(&secret));
-
-        let given = load(&[token, webhook, url, ("WEBHOOK_SECRET", "my_Secret-1")]).unwrap();
-        assert_eq!(exposed(&given).as_deref(), Some("my_Secret-1"));
-        let polling = load(&[token, ("BOT_MODE", "polling")]).unwrap();
-        assert!(polling.webhook_secret.is_none());
-        let no_bot = load(&[webhook]).unwrap();
-        assert!(
-            no_bot.webhook_secret.is_none(),
-            "no token: no bot, no webhook"
-        );
-    }
-
-    #[test]
-    fn a_webhook_secret_outside_telegrams_charset_is_refused_without_showing_it() {
-        let long = "a".repeat(257);
-        for bad in ["has space", "ключ", "semi;colon", long.as_str()] {
-            let error = load(&[("WEBHOOK_SECRET", bad)]).unwrap_err();
-            assert!(error.to_string().contains("WEBHOOK_SECRET"), "{error}");
-            assert!(!error.to_string().contains(bad), "{error}");
-        }
-        let longest = "a".repeat(256);
-        assert!(load(&[("WEBHOOK_SECRET", longest.as_str())]).is_ok());
-    }
-
-    #[test]
-    fn production_with_a_public_url_defaults_to_the_webhook() {
-        let config = load(&[
-            ("APP_ENV", "production"),
-            ("SECRET_KEY", "k3Jx9vQm2Lp8Rt5Wz7Yb4Nc6Hd1Fg0Sa"),
-            ("ALLOWED_HOSTS", "tasks.example"),
-            ("PUBLIC_URL", "https://tasks.example"),
-            ("TELEGRAM_BOT_TOKEN", "123:SECRET-TOKEN"),
-        ])
-        .unwrap();
-        assert_eq!(config.bot_mode, BotMode::Webhook);
-        assert!(config.webhook_secret.is_some());
     }
 }
