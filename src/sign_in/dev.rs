@@ -3,12 +3,11 @@
 //! bot's `/login` sends), so that links can be tried without the bot. With `APP_ENV=production`
 //! these routes do not exist (404).
 
-use app::i18n::Lang;
-use app::server::auth::dev_session;
-use app::server::auth::telegram_user::TelegramUser;
 use std::net::SocketAddr;
 
-use app::server::{AppState, ServiceError, login_links, users};
+use app::server::auth::dev_session;
+use app::server::auth::telegram_user::TelegramUser;
+use app::server::{AppState, CurrentUser, ServiceError, login_links, users};
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -37,16 +36,18 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/auth/dev/link", post(issue_link))
 }
 
-async fn sign_in(
-    State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Form(form): Form<DevSignIn>,
-) -> Result<Response, ApiError> {
+/// The form's Telegram user, signed in (created on first sight), once the sign-in rate limit
+/// allows the caller another attempt.
+async fn dev_user(
+    state: &AppState,
+    peer: SocketAddr,
+    headers: &HeaderMap,
+    form: DevSignIn,
+) -> Result<CurrentUser, ApiError> {
     if !state.dev_sign_in {
         return Err(ApiError::RouteNotFound);
     }
-    let client = perimeter::client_ip(peer, &headers);
+    let client = perimeter::client_ip(peer, headers);
     state
         .limits
         .check_sign_in(client)
@@ -56,11 +57,18 @@ async fn sign_in(
         first_name: form.first_name.unwrap_or_else(|| "Developer".into()),
         last_name: None,
         username: None,
-        language_code: form
-            .language
-            .map(|code| Lang::from_tag(&code).code().to_owned()),
+        language_code: form.language,
     };
-    let user = users::sign_in_telegram(&state.db, &telegram_user).await?;
+    Ok(users::sign_in_telegram(&state.db, &telegram_user).await?)
+}
+
+async fn sign_in(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(form): Form<DevSignIn>,
+) -> Result<Response, ApiError> {
+    let user = dev_user(&state, peer, &headers, form).await?;
     let cookie = dev_session::set(&state.cookies, user.id);
     Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/")).into_response())
 }
@@ -77,22 +85,7 @@ async fn issue_link(
     headers: HeaderMap,
     Form(form): Form<DevSignIn>,
 ) -> Result<Response, ApiError> {
-    if !state.dev_sign_in {
-        return Err(ApiError::RouteNotFound);
-    }
-    let client = perimeter::client_ip(peer, &headers);
-    state
-        .limits
-        .check_sign_in(client)
-        .map_err(ServiceError::from)?;
-    let telegram_user = TelegramUser {
-        id: form.telegram_id.unwrap_or(1000),
-        first_name: form.first_name.unwrap_or_else(|| "Developer".into()),
-        last_name: None,
-        username: None,
-        language_code: form.language,
-    };
-    let user = users::sign_in_telegram(&state.db, &telegram_user).await?;
+    let user = dev_user(&state, peer, &headers, form).await?;
     let link = login_links::issue_login_link(&state, user.id).await?;
     Ok(link.into_response())
 }
