@@ -36,6 +36,21 @@ fn flag(name: &'static str, value: Option<String>, default: bool) -> Result<bool
     }
 }
 
+/// The setting `name` (read with `get`): a whole number of at least 1, or `default` when unset;
+/// `unit` names what it counts.
+fn positive<T: std::str::FromStr + PartialOrd + From<u8>>(
+    get: impl Fn(&str) -> Option<String>,
+    name: &'static str,
+    default: T,
+    unit: &str,
+) -> Result<T, ConfigError> {
+    let n = number(name, get(name), default)?;
+    if n < T::from(1) {
+        return Err(invalid(name, format!("must be at least 1{unit}")));
+    }
+    Ok(n)
+}
+
 fn number<T: std::str::FromStr>(
     name: &'static str,
     value: Option<String>,
@@ -167,29 +182,10 @@ impl Config {
             }
             webhook_secret.get_or_insert_with(|| derived_webhook_secret(token));
         }
-        let auth_max_age = number("AUTH_MAX_AGE", get("AUTH_MAX_AGE"), 86_400u64)?;
-        if auth_max_age == 0 {
-            return Err(invalid("AUTH_MAX_AGE", "must be at least 1 second"));
-        }
-        let rate_limit_per_minute = number(
-            "RATE_LIMIT_PER_MINUTE",
-            get("RATE_LIMIT_PER_MINUTE"),
-            100u32,
-        )?;
-        if rate_limit_per_minute == 0 {
-            return Err(invalid("RATE_LIMIT_PER_MINUTE", "must be at least 1"));
-        }
-        let sign_in_rate_limit_per_minute = number(
-            "SIGN_IN_RATE_LIMIT_PER_MINUTE",
-            get("SIGN_IN_RATE_LIMIT_PER_MINUTE"),
-            10u32,
-        )?;
-        if sign_in_rate_limit_per_minute == 0 {
-            return Err(invalid(
-                "SIGN_IN_RATE_LIMIT_PER_MINUTE",
-                "must be at least 1",
-            ));
-        }
+        let auth_max_age = positive(get, "AUTH_MAX_AGE", 86_400u64, " second")?;
+        let rate_limit_per_minute = positive(get, "RATE_LIMIT_PER_MINUTE", 100u32, "")?;
+        let sign_in_rate_limit_per_minute =
+            positive(get, "SIGN_IN_RATE_LIMIT_PER_MINUTE", 10u32, "")?;
 
         let config = Config {
             app_env,

@@ -61,6 +61,22 @@ fn production_refuses_weak_secrets_and_missing_hosts() {
 }
 
 #[test]
+fn counts_and_limits_are_at_least_one() {
+    for (name, unit) in [
+        ("AUTH_MAX_AGE", " second"),
+        ("RATE_LIMIT_PER_MINUTE", ""),
+        ("SIGN_IN_RATE_LIMIT_PER_MINUTE", ""),
+    ] {
+        let reason = format!("must be at least 1{unit}");
+        assert_eq!(
+            load(&[(name, "0")]).unwrap_err(),
+            ConfigError::Invalid { name, reason }
+        );
+        assert!(load(&[(name, "1")]).is_ok(), "{name}");
+    }
+}
+
+#[test]
 fn bad_values_name_the_variable_but_never_a_secret() {
     let err = load(&[("AUTH_MAX_AGE", "soon")]).unwrap_err();
     assert!(err.to_string().contains("AUTH_MAX_AGE"));
