@@ -75,6 +75,25 @@ impl<T> Translated<T> {
     }
 }
 
+/// A door's texts: `Texts`, whose fields are the door's parts (each a module with an `EN` and a
+/// `RU` static of the named type), one `static` of it per language, and `texts(lang)`.
+#[macro_export]
+macro_rules! door_texts {
+    ($($part:ident: $texts:ty),* $(,)?) => {
+        pub struct Texts {
+            $(pub $part: &'static $texts,)*
+        }
+
+        static EN: Texts = Texts { $($part: &$part::EN,)* };
+
+        static RU: Texts = Texts { $($part: &$part::RU,)* };
+
+        pub fn texts(lang: $crate::i18n::Lang) -> &'static Texts {
+            $crate::i18n::Translated { en: &EN, ru: &RU }.get(lang)
+        }
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,26 +11,8 @@ pub use chat::ChatTexts;
 pub use reminders::ReminderTexts;
 pub use settings::SettingsTexts;
 
-use app::i18n::{Lang, Translated};
-
-pub struct Texts {
-    pub chat: &'static ChatTexts,
-    pub settings: &'static SettingsTexts,
-    pub reminders: &'static ReminderTexts,
-}
-
-static EN: Texts = Texts {
-    chat: &chat::EN,
-    settings: &settings::EN,
-    reminders: &reminders::EN,
-};
-
-static RU: Texts = Texts {
-    chat: &chat::RU,
-    settings: &settings::RU,
-    reminders: &reminders::RU,
-};
-
-pub fn texts(lang: Lang) -> &'static Texts {
-    Translated { en: &EN, ru: &RU }.get(lang)
+app::door_texts! {
+    chat: ChatTexts,
+    settings: SettingsTexts,
+    reminders: ReminderTexts,
 }

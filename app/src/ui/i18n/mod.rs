@@ -16,35 +16,11 @@ pub use settings::SettingsTexts;
 pub use stats::StatsTexts;
 pub use tasks::TaskTexts;
 
-use crate::i18n::{Lang, Translated};
-
-pub struct Texts {
-    pub common: &'static CommonTexts,
-    pub tasks: &'static TaskTexts,
-    pub calendar: &'static CalendarTexts,
-    pub stats: &'static StatsTexts,
-    pub settings: &'static SettingsTexts,
-    pub account: &'static AccountTexts,
-}
-
-static EN: Texts = Texts {
-    common: &common::EN,
-    tasks: &tasks::EN,
-    calendar: &calendar::EN,
-    stats: &stats::EN,
-    settings: &settings::EN,
-    account: &account::EN,
-};
-
-static RU: Texts = Texts {
-    common: &common::RU,
-    tasks: &tasks::RU,
-    calendar: &calendar::RU,
-    stats: &stats::RU,
-    settings: &settings::RU,
-    account: &account::RU,
-};
-
-pub fn texts(lang: Lang) -> &'static Texts {
-    Translated { en: &EN, ru: &RU }.get(lang)
+crate::door_texts! {
+    common: CommonTexts,
+    tasks: TaskTexts,
+    calendar: CalendarTexts,
+    stats: StatsTexts,
+    settings: SettingsTexts,
+    account: AccountTexts,
 }
