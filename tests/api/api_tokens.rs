@@ -215,10 +215,7 @@ async fn names_follow_the_rule() {
         assert_field_errors(response, &[("name", code)]).await;
     }
     let russian = app
-        .as_user(&user, Method::POST, "/api/v1/tokens")
-        .header("accept-language", "ru")
-        .json(&json!({"name": ""}))
-        .fetch()
+        .post_in_language(&user, "/api/v1/tokens", "ru", json!({"name": ""}))
         .await;
     let body = assert_field_errors(russian, &[("name", "required")]).await;
     assert_eq!(

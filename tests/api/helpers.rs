@@ -266,6 +266,22 @@ impl TestApp {
         self.as_user(user, method, path).json(&body).fetch().await
     }
 
+    /// `POST path` with a JSON body as `user`, asking for answers in `language`
+    /// (`Accept-Language`); whatever it answers.
+    pub async fn post_in_language(
+        &self,
+        user: &TestUser,
+        path: &str,
+        language: &str,
+        body: Value,
+    ) -> Response {
+        self.as_user(user, Method::POST, path)
+            .header("accept-language", language)
+            .json(&body)
+            .fetch()
+            .await
+    }
+
     /// `PATCH /api/v1/me`: changes the user's settings.
     pub async fn patch_me(&self, user: &TestUser, body: Value) -> Response {
         self.send_json(user, Method::PATCH, "/api/v1/me", body)
@@ -289,6 +305,15 @@ impl TestApp {
         self.post_task(user, body).await["id"]
             .as_i64()
             .expect("a created task has an id")
+    }
+
+    /// Creates a task with each title, in this order, and returns their ids.
+    pub async fn post_titled(&self, user: &TestUser, titles: &[&str]) -> Vec<i64> {
+        let mut ids = Vec::new();
+        for title in titles {
+            ids.push(self.post_task_id(user, json!({"title": title})).await);
+        }
+        ids
     }
 
     pub async fn delete(&self, user: &TestUser, path: &str) -> Response {

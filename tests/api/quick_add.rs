@@ -122,12 +122,8 @@ async fn nothing_left_for_a_title_is_a_422_in_the_callers_language() {
             "Напишите, что сделать",
         ),
     ] {
-        let response = app
-            .as_user(&user, Method::POST, &path)
-            .header("accept-language", lang)
-            .json(&json!({"text": "завтра в 9 #дом !high"}))
-            .fetch()
-            .await;
+        let text = json!({"text": "завтра в 9 #дом !high"});
+        let response = app.post_in_language(&user, &path, lang, text).await;
         let body = assert_field_errors(response, &[("title", "no_title")]).await;
         let message = body["errors"]["title"]["message"].as_str().unwrap();
         assert!(message.contains(word), "{message}");

@@ -249,10 +249,7 @@ async fn the_task_form_creates_and_replaces_every_field() {
 async fn dragging_within_a_filtered_list_keeps_the_other_tasks_in_place() {
     let app = spawn_app().await;
     let user = TestUser::new(9107);
-    let mut ids = Vec::new();
-    for title in ["a", "b", "c", "d"] {
-        ids.push(app.post_task_id(&user, json!({"title": title})).await);
-    }
+    let ids = app.post_titled(&user, &["a", "b", "c", "d"]).await;
     app.reorder(&user, json!(ids)).await;
     assert_eq!(app.titles(&user, "").await, ["a", "b", "c", "d"]);
     let moved = app

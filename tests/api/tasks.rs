@@ -226,10 +226,7 @@ async fn unknown_ids_are_404() {
 async fn reorder_sets_positions_in_the_order_given() {
     let app = spawn_app().await;
     let user = TestUser::new(1008);
-    let mut ids = Vec::new();
-    for title in ["a", "b", "c", "d"] {
-        ids.push(app.post_task_id(&user, json!({"title": title})).await);
-    }
+    let ids = app.post_titled(&user, &["a", "b", "c", "d"]).await;
     let response = app.reorder(&user, json!([ids[3], ids[1]])).await;
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
     assert_eq!(
@@ -316,10 +313,12 @@ async fn errors_speak_russian_when_asked() {
     let app = spawn_app().await;
     let user = TestUser::new(1011);
     let response = app
-        .as_user(&user, Method::POST, "/api/v1/tasks")
-        .header("accept-language", "ru-RU,ru;q=0.9")
-        .json(&json!({"title": ""}))
-        .fetch()
+        .post_in_language(
+            &user,
+            "/api/v1/tasks",
+            "ru-RU,ru;q=0.9",
+            json!({"title": ""}),
+        )
         .await;
     let body = assert_field_errors(response, &[("title", "required")]).await;
     assert_eq!(body["detail"], "Некоторые поля заполнены неверно.");
