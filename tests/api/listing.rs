@@ -4,7 +4,10 @@ use serde_json::json;
 
 use crate::helpers::*;
 
-async fn seed(app: &TestApp, user: &TestUser) {
+/// A server where user `id` has five tasks to filter and sort.
+async fn seeded(id: i64) -> (TestApp, TestUser) {
+    let app = spawn_app().await;
+    let user = TestUser::new(id);
     let tasks = [
         json!({"title": "Купить молоко", "priority": "high", "category": "Дом", "tags": ["магазин"], "date_time": "2030-01-03T10:00:00Z"}),
         json!({"title": "write report", "description": "Quarterly REPORT for Olga", "priority": "normal", "category": "Work", "tags": ["office", "Q4"], "date_time": "2030-01-01T10:00:00Z"}),
@@ -13,15 +16,14 @@ async fn seed(app: &TestApp, user: &TestUser) {
         json!({"title": "Banana", "priority": "high", "category": "Work"}),
     ];
     for task in tasks {
-        app.post_task(user, task).await;
+        app.post_task(&user, task).await;
     }
+    (app, user)
 }
 
 #[tokio::test]
 async fn filters() {
-    let app = spawn_app().await;
-    let user = TestUser::new(3001);
-    seed(&app, &user).await;
+    let (app, user) = seeded(3001).await;
     let cases: [(&str, &[&str]); 16] = [
         ("?status=true", &["apple pie 100% tasty_recipe"]),
         (
@@ -68,9 +70,7 @@ async fn filters() {
 
 #[tokio::test]
 async fn sort_orders() {
-    let app = spawn_app().await;
-    let user = TestUser::new(3002);
-    seed(&app, &user).await;
+    let (app, user) = seeded(3002).await;
     let cases: [(&str, &[&str]); 6] = [
         (
             "",
