@@ -221,6 +221,18 @@ impl Caller<'_> {
     ) -> Value {
         self.call(method, route, route, body, expected).await
     }
+
+    /// `POST route` with `body`, which must create (201); what was created.
+    async fn create(&mut self, route: &str, body: Value) -> Value {
+        self.call_route("post", route, Some(body), StatusCode::CREATED)
+            .await
+    }
+
+    /// `call_route` that must be refused as invalid (422); the error.
+    async fn refused(&mut self, method: &str, route: &str, body: Option<Value>) -> Value {
+        self.call_route(method, route, body, StatusCode::UNPROCESSABLE_ENTITY)
+            .await
+    }
 }
 
 #[tokio::test]
@@ -242,18 +254,9 @@ async fn real_answers_match_their_schemas() {
         "title": "Отчёт", "description": "за ноябрь", "date_time": "2026-12-01T09:30:00+03:00",
         "priority": "high", "category": "Работа", "tags": ["work", "отчёт"],
     });
-    let created = c
-        .call_route("post", tasks, Some(full), StatusCode::CREATED)
-        .await;
+    let created = c.create(tasks, full).await;
     let id = created["id"].as_i64().unwrap();
-    let bare = c
-        .call_route(
-            "post",
-            tasks,
-            Some(json!({"title": "bare"})),
-            StatusCode::CREATED,
-        )
-        .await;
+    let bare = c.create(tasks, json!({"title": "bare"})).await;
     let at = format!("/api/v1/tasks/{id}");
     c.call("get", tasks, "/api/v1/tasks?sort_by=date", None, ok)
         .await;
@@ -282,15 +285,9 @@ async fn real_answers_match_their_schemas() {
         )
         .await;
     assert_eq!(understood["title"], "Отчёт");
-    c.call_route("post", quick, Some(text), StatusCode::CREATED)
-        .await;
+    c.create(quick, text).await;
     let refused = c
-        .call_route(
-            "post",
-            quick,
-            Some(json!({"text": "завтра #work"})),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
+        .refused("post", quick, Some(json!({"text": "завтра #work"})))
         .await;
     assert_eq!(refused["errors"]["title"]["code"], "no_title");
     let categories = "/api/v1/tasks/metadata/categories";
@@ -310,14 +307,7 @@ async fn real_answers_match_their_schemas() {
     let settings = json!({"language": "ru", "time_zone": "Europe/Moscow", "digest_time": "08:00"});
     c.call_route("patch", "/api/v1/me", Some(settings), ok)
         .await;
-    let token = c
-        .call_route(
-            "post",
-            "/api/v1/tokens",
-            Some(json!({"name": "doc"})),
-            StatusCode::CREATED,
-        )
-        .await;
+    let token = c.create("/api/v1/tokens", json!({"name": "doc"})).await;
     c.call_route("get", "/api/v1/tokens", None, ok).await;
     let token_at = format!("/api/v1/tokens/{}", token["id"]);
     c.call(
@@ -341,14 +331,7 @@ async fn real_answers_match_their_schemas() {
         StatusCode::NOT_FOUND,
     )
     .await;
-    let refused = c
-        .call_route(
-            "post",
-            tasks,
-            Some(json!({"title": ""})),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+    let refused = c.refused("post", tasks, Some(json!({"title": ""}))).await;
     assert_eq!(refused["errors"]["title"]["code"], "required");
     c.call(
         "get",
@@ -358,27 +341,10 @@ async fn real_answers_match_their_schemas() {
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await;
-    c.call_route(
-        "get",
-        "/api/v1/calendar",
-        None,
-        StatusCode::UNPROCESSABLE_ENTITY,
-    )
-    .await;
-    c.call_route(
-        "patch",
-        "/api/v1/me",
-        Some(json!({"language": "de"})),
-        StatusCode::UNPROCESSABLE_ENTITY,
-    )
-    .await;
-    c.call_route(
-        "post",
-        "/api/v1/tokens",
-        Some(json!({})),
-        StatusCode::UNPROCESSABLE_ENTITY,
-    )
-    .await;
+    c.refused("get", "/api/v1/calendar", None).await;
+    let language = json!({"language": "de"});
+    c.refused("patch", "/api/v1/me", Some(language)).await;
+    c.refused("post", "/api/v1/tokens", Some(json!({}))).await;
 
     // Bodies that are not JSON, or too large, in the documented shape too.
     let malformed = app
