@@ -53,6 +53,11 @@ fn documented_variables() -> BTreeSet<String> {
         .collect()
 }
 
+/// Asserts that some instruction of `stage` is `wanted`, and shows the stage when none is.
+fn assert_any(stage: &[String], wanted: impl Fn(&str) -> bool, what: &str) {
+    assert!(stage.iter().any(|l| wanted(l)), "{what}: {stage:#?}");
+}
+
 /// Dockerfile stages: (name, instructions), continuation lines joined.
 fn dockerfile_stages() -> Vec<(String, Vec<String>)> {
     let text = read("Dockerfile.prod").replace("\\\n", " ");
@@ -89,16 +94,9 @@ fn the_image_builds_with_the_setup_tools_and_runs_as_non_root_with_its_own_healt
         .iter()
         .find(|(name, _)| name == "builder")
         .expect("a builder stage");
-    assert!(
-        builder
-            .iter()
-            .any(|l| l.contains("scripts/setup.sh --build-tools"))
-    );
-    assert!(
-        builder
-            .iter()
-            .any(|l| l.contains("scripts/build_release.sh"))
-    );
+    for step in ["scripts/setup.sh --build-tools", "scripts/build_release.sh"] {
+        assert_any(builder, |l| l.contains(step), step);
+    }
     assert!(read("scripts/build_release.sh").contains("cargo leptos build --release"));
     let rust = read("Cargo.toml")
         .lines()
@@ -141,33 +139,24 @@ fn the_image_builds_with_the_setup_tools_and_runs_as_non_root_with_its_own_healt
             "the runtime image needs no {tool}"
         );
     }
-    assert!(
-        runtime
-            .iter()
-            .any(|l| l.starts_with("COPY --from=builder /vectora"))
-    );
-    assert!(
-        runtime
-            .iter()
-            .any(|l| l.starts_with("COPY --from=builder /site"))
-    );
+    for copy in ["COPY --from=builder /vectora", "COPY --from=builder /site"] {
+        assert_any(runtime, |l| l.starts_with(copy), copy);
+    }
     // hash-files: Leptos reads the content hashes of the site's names from hash.txt beside the
     // running binary (/app/vectora), where cargo-leptos writes it beside the binary it builds.
     assert!(
         read("Cargo.toml").contains("\nhash-files = true\n"),
         "the site's names carry content hashes"
     );
-    assert!(
-        builder
-            .iter()
-            .any(|l| l.contains("cp target/release/vectora target/release/hash.txt /")),
-        "the builder keeps hash.txt with the binary"
+    assert_any(
+        builder,
+        |l| l.contains("cp target/release/vectora target/release/hash.txt /"),
+        "the builder keeps hash.txt with the binary",
     );
-    assert!(
-        runtime
-            .iter()
-            .any(|l| l == "COPY --from=builder /hash.txt /app/hash.txt"),
-        "hash.txt beside /app/vectora"
+    assert_any(
+        runtime,
+        |l| l == "COPY --from=builder /hash.txt /app/hash.txt",
+        "hash.txt beside /app/vectora",
     );
 
     for (_, lines) in &stages {
