@@ -96,6 +96,13 @@ impl TestApp {
         }
     }
 
+    /// Asserts that `cookie` signs nobody in: `GET /api/v1/me` with it is a 401.
+    pub async fn assert_signed_out(&self, cookie: &str) {
+        let refused = self.profile_by_cookie(cookie).await.err();
+        let still = "still signs someone in";
+        assert_eq!(refused, Some(StatusCode::UNAUTHORIZED), "{cookie} {still}");
+    }
+
     pub async fn widget_sign_in(&self, query: &str) -> Response {
         self.browser(Method::GET, &format!("/auth/telegram?{query}"))
             .fetch()
