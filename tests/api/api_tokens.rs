@@ -112,9 +112,7 @@ async fn bearer_acts_as_the_token_owner_on_task_routes() {
     assert_eq!(me["telegram_id"], 9502);
     // The scheme's name is case-insensitive, like tma's.
     let lower = app
-        .request(Method::GET, "/api/v1/stats")
-        .header("Authorization", format!("bearer {token}"))
-        .fetch()
+        .get_with_header("/api/v1/stats", "Authorization", &format!("bearer {token}"))
         .await;
     assert_eq!(lower.status(), StatusCode::OK);
 

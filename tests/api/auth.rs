@@ -9,9 +9,7 @@ use crate::openapi::{Document, http_method};
 
 async fn status_with(app: &TestApp, header: (&str, String)) -> (StatusCode, Value) {
     let response = app
-        .request(Method::GET, "/api/v1/tasks")
-        .header(header.0, header.1)
-        .fetch()
+        .get_with_header("/api/v1/tasks", header.0, &header.1)
         .await;
     let status = response.status();
     (status, response.json().await.unwrap_or(Value::Null))

@@ -109,11 +109,7 @@ async fn pkg_files_are_served_with_their_cache_rule_and_pages_are_revalidated() 
         "a missing file is not cached, hashed name or not"
     );
 
-    let page = app
-        .request(Method::GET, "/")
-        .header("accept", "text/html")
-        .fetch()
-        .await;
+    let page = app.get_with_header("/", "accept", "text/html").await;
     assert_eq!(page.status(), StatusCode::OK);
     let cache_control = page
         .headers()

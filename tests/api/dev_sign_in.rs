@@ -16,18 +16,11 @@ async fn sign_in(app: &TestApp, telegram_id: &str) -> String {
     .await
 }
 
-async fn me(app: &TestApp, cookie: &str) -> reqwest::Response {
-    app.request(Method::GET, "/api/v1/me")
-        .header("cookie", cookie)
-        .fetch()
-        .await
-}
-
 #[tokio::test]
 async fn development_sign_in_opens_the_app_as_that_user() {
     let app = spawn_app_with(&[("SECRET_KEY", SECRET_KEY)]).await;
     let cookie = sign_in(&app, "777").await;
-    let response = me(&app, &cookie).await;
+    let response = app.me_by_cookie(&cookie).await;
     assert_eq!(response.status(), StatusCode::OK);
     let profile: Value = response.json().await.unwrap();
     assert_eq!(profile["telegram_id"], 777);
@@ -35,7 +28,7 @@ async fn development_sign_in_opens_the_app_as_that_user() {
     assert_eq!(profile["language"], "ru");
 
     let forged = format!("{cookie}0");
-    assert_eq!(me(&app, &forged).await.status(), StatusCode::UNAUTHORIZED);
+    app.assert_signed_out(&forged).await;
 
     let user = TestUser::new(888);
     let profile = app
@@ -69,11 +62,8 @@ async fn production_has_no_development_sign_in() {
         StatusCode::NOT_FOUND,
         "no links without the bot"
     );
-    assert_eq!(
-        me(&prod, &cookie).await.status(),
-        StatusCode::UNAUTHORIZED,
-        "a development cookie, even one signed with the production key, signs nobody in"
-    );
+    // A development cookie, even one signed with the production key, signs nobody in.
+    prod.assert_signed_out(&cookie).await;
 }
 
 #[tokio::test]

@@ -31,9 +31,7 @@ async fn every_response_carries_a_request_id() {
     let response = app.request(Method::GET, "/health").fetch().await;
     assert!(!response.headers()["x-request-id"].is_empty());
     let echoed = app
-        .request(Method::GET, "/version")
-        .header("x-request-id", "abc-123")
-        .fetch()
+        .get_with_header("/version", "x-request-id", "abc-123")
         .await;
     assert_eq!(echoed.headers()["x-request-id"], "abc-123");
 }

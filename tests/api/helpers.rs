@@ -219,6 +219,14 @@ impl TestApp {
         self.client.request(method, self.url(path))
     }
 
+    /// `GET path` with one header and no other credentials; whatever it answers.
+    pub async fn get_with_header(&self, path: &str, name: &str, value: &str) -> Response {
+        self.request(Method::GET, path)
+            .header(name, value)
+            .fetch()
+            .await
+    }
+
     /// A request signed in as `user` with `Authorization: tma`.
     pub fn as_user(&self, user: &TestUser, method: Method, path: &str) -> RequestBuilder {
         self.request(method, path)

@@ -28,11 +28,7 @@ async fn other_hosts_are_refused_when_allowed_hosts_is_set() {
     }
     let app = &app;
     let status_with_host = |path: &'static str, host: &'static str| async move {
-        app.request(Method::GET, path)
-            .header(HOST, host)
-            .fetch()
-            .await
-            .status()
+        app.get_with_header(path, "host", host).await.status()
     };
     assert_eq!(
         status_with_host("/version", "TASKS.example.com:8443").await,
@@ -243,9 +239,7 @@ async fn each_user_has_a_limit_that_recovers() {
     let telegram_id = user.telegram_id.to_string();
     let cookie = app.dev_sign_in(&[("telegram_id", &telegram_id)]).await;
     let by_cookie = app
-        .request(Method::GET, "/api/v1/tasks")
-        .header("cookie", cookie)
-        .fetch()
+        .get_with_header("/api/v1/tasks", "cookie", &cookie)
         .await;
     assert_eq!(by_cookie.status(), StatusCode::TOO_MANY_REQUESTS);
 

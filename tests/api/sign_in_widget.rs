@@ -54,9 +54,7 @@ async fn every_bad_callback_is_refused_with_a_page_and_no_cookie() {
 
     // And the other way round: a widget payload is not initData.
     let response = app
-        .request(Method::GET, "/api/v1/me")
-        .header("Authorization", format!("tma {fresh}"))
-        .fetch()
+        .get_with_header("/api/v1/me", "Authorization", &format!("tma {fresh}"))
         .await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
 }

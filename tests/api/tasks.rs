@@ -327,9 +327,7 @@ async fn errors_speak_russian_when_asked() {
         "Обязательное поле, оно не может быть пустым."
     );
     let missing = app
-        .request(Method::GET, "/api/v1/tasks")
-        .header("accept-language", "ru")
-        .fetch()
+        .get_with_header("/api/v1/tasks", "accept-language", "ru")
         .await;
     assert_eq!(missing.status(), StatusCode::UNAUTHORIZED);
     assert_starts_with(&error_detail(missing).await, "Нужна авторизация");
