@@ -35,8 +35,7 @@ async fn list_tokens(app: &TestApp, user: &TestUser) -> Vec<Value> {
 
 #[tokio::test]
 async fn create_list_and_revoke() {
-    let app = spawn_app().await;
-    let user = TestUser::new(9501);
+    let (app, user) = spawn_app_for(9501).await;
     let first = create_token(&app, &user, "  CI  ").await;
     let second = create_token(&app, &user, "Скрипт дома").await;
     assert_eq!(first["name"], "CI", "the name is trimmed");
@@ -75,8 +74,7 @@ async fn create_list_and_revoke() {
 
 #[tokio::test]
 async fn bearer_acts_as_the_token_owner_on_task_routes() {
-    let app = spawn_app().await;
-    let user = TestUser::new(9502);
+    let (app, user) = spawn_app_for(9502).await;
     let made_in_app = app
         .post_task_id(&user, json!({"title": "from the Mini App"}))
         .await;
@@ -125,8 +123,7 @@ async fn bearer_acts_as_the_token_owner_on_task_routes() {
 
 #[tokio::test]
 async fn a_revoked_token_is_refused_at_once() {
-    let app = spawn_app().await;
-    let user = TestUser::new(9503);
+    let (app, user) = spawn_app_for(9503).await;
     let created = create_token(&app, &user, "soon gone").await;
     let token = secret(&created);
     let tasks = || app.bearer(&token, Method::GET, "/api/v1/tasks").fetch();
@@ -200,8 +197,7 @@ async fn another_users_token_does_not_exist_for_you() {
 
 #[tokio::test]
 async fn names_follow_the_rule() {
-    let app = spawn_app().await;
-    let user = TestUser::new(9506);
+    let (app, user) = spawn_app_for(9506).await;
     for (body, code) in [
         (json!({}), "required"),
         (json!({"name": "   "}), "required"),
@@ -234,8 +230,7 @@ async fn names_follow_the_rule() {
 
 #[tokio::test]
 async fn the_settings_screen_manages_tokens_through_server_functions() {
-    let app = spawn_app().await;
-    let user = TestUser::new(9507);
+    let (app, user) = spawn_app_for(9507).await;
     let call = |path: &str, form: &[(&str, &str)]| app.server_fn(&user, path).form(form);
     let created = call("/api/tokens/create", &[("name", "Settings")])
         .fetch_json()

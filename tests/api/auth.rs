@@ -17,8 +17,7 @@ async fn status_with(app: &TestApp, header: (&str, String)) -> (StatusCode, Valu
 
 #[tokio::test]
 async fn both_headers_sign_in_the_same_user() {
-    let app = spawn_app().await;
-    let user = TestUser::new(4001);
+    let (app, user) = spawn_app_for(4001).await;
     app.post_task(&user, json!({"title": "mine"})).await;
     let (status, body) = status_with(&app, ("X-Telegram-Init-Data", user.init_data())).await;
     assert_eq!(status, StatusCode::OK);
@@ -30,8 +29,7 @@ async fn both_headers_sign_in_the_same_user() {
 
 #[tokio::test]
 async fn refuses_every_bad_credential_with_401() {
-    let app = spawn_app().await;
-    let user = TestUser::new(4002);
+    let (app, user) = spawn_app_for(4002).await;
     let now = Utc::now().timestamp();
     let user_json = user.user_json();
     let fresh = user.init_data();

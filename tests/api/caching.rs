@@ -15,8 +15,7 @@ async fn list_if_none_match(app: &TestApp, user: &TestUser, etag: &str) -> reqwe
 
 #[tokio::test]
 async fn etag_answers_304_until_the_tasks_change() {
-    let app = spawn_app().await;
-    let user = TestUser::new(9001);
+    let (app, user) = spawn_app_for(9001).await;
     app.post_task(&user, json!({"title": "one"})).await;
     let first = app.get(&user, "/api/v1/tasks").await;
     let etag = header(&first, "etag").to_owned();
@@ -43,8 +42,7 @@ async fn etag_answers_304_until_the_tasks_change() {
 
 #[tokio::test]
 async fn every_kind_of_change_shows_in_the_next_list() {
-    let app = spawn_app().await;
-    let user = TestUser::new(9003);
+    let (app, user) = spawn_app_for(9003).await;
     let a = app.post_task_id(&user, json!({"title": "a"})).await;
     let b = app.post_task_id(&user, json!({"title": "b"})).await;
     assert_eq!(app.titles(&user, "").await, ["a", "b"]);

@@ -7,8 +7,7 @@ use crate::helpers::*;
 
 #[tokio::test]
 async fn concurrent_writes_all_succeed() {
-    let app = spawn_app().await;
-    let user = TestUser::new(1012);
+    let (app, user) = spawn_app_for(1012).await;
     let creates = (0..25).map(|i| app.try_post_task(&user, json!({"title": format!("c{i}")})));
     assert_all_answer(creates, StatusCode::CREATED).await;
     let (tasks, total) = app.list(&user, "").await;
@@ -23,8 +22,7 @@ async fn concurrent_writes_all_succeed() {
 
 #[tokio::test]
 async fn concurrent_updates_of_one_task_take_turns() {
-    let app = spawn_app().await;
-    let user = TestUser::new(1013);
+    let (app, user) = spawn_app_for(1013).await;
     let id = app
         .post_task_id(&user, json!({"title": "busy", "tags": ["a"]}))
         .await;
@@ -44,8 +42,7 @@ async fn concurrent_updates_of_one_task_take_turns() {
 
 #[tokio::test]
 async fn mixed_concurrent_changes_never_deadlock() {
-    let app = spawn_app().await;
-    let user = TestUser::new(1014);
+    let (app, user) = spawn_app_for(1014).await;
     let mut ids = Vec::new();
     for i in 0..6 {
         ids.push(

@@ -82,8 +82,7 @@ async fn due_filters_follow_the_users_day() {
 
 #[tokio::test]
 async fn lists_that_move_with_time_have_no_etag() {
-    let app = spawn_app().await;
-    let user = TestUser::new(7102);
+    let (app, user) = spawn_app_for(7102).await;
     app.post_task(&user, json!({"title": "a"})).await;
     let moving = app.get(&user, "/api/v1/tasks?due=overdue").await;
     assert_eq!(moving.status(), StatusCode::OK);

@@ -168,6 +168,11 @@ pub async fn spawn_app() -> TestApp {
     spawn_app_with(&[]).await
 }
 
+/// A server and the Telegram user `telegram_id`, who has nothing on it yet.
+pub async fn spawn_app_for(telegram_id: i64) -> (TestApp, TestUser) {
+    (spawn_app().await, TestUser::new(telegram_id))
+}
+
 pub async fn spawn_app_with(extra: &[(&str, &str)]) -> TestApp {
     spawn_app_on(TestDb::new().await, extra).await
 }

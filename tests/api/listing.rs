@@ -140,8 +140,7 @@ async fn sort_orders() {
 
 #[tokio::test]
 async fn equal_positions_show_newest_first() {
-    let app = spawn_app().await;
-    let user = TestUser::new(3003);
+    let (app, user) = spawn_app_for(3003).await;
     for title in ["first", "second", "third"] {
         app.post_task(&user, json!({"title": title, "position": 0}))
             .await;
@@ -158,8 +157,7 @@ async fn equal_positions_show_newest_first() {
 
 #[tokio::test]
 async fn paging_with_total_count() {
-    let app = spawn_app().await;
-    let user = TestUser::new(3004);
+    let (app, user) = spawn_app_for(3004).await;
     for i in 0..7 {
         app.post_task(&user, json!({"title": format!("t{i}")}))
             .await;

@@ -27,8 +27,7 @@ fn value(text: &str, name: &str, labels: &[&str]) -> f64 {
 
 #[tokio::test]
 async fn requests_are_counted_by_route_pattern_and_status() {
-    let app = spawn_app().await;
-    let user = TestUser::new(8801);
+    let (app, user) = spawn_app_for(8801).await;
     let id = app.post_task_id(&user, json!({"title": "Counted"})).await;
     let before = scrape(&app).await;
     let task_route = [

@@ -43,8 +43,7 @@ async fn other_hosts_are_refused_when_allowed_hosts_is_set() {
 
 #[tokio::test]
 async fn every_answer_carries_the_security_headers() {
-    let app = spawn_app().await;
-    let user = TestUser::new(7002);
+    let (app, user) = spawn_app_for(7002).await;
     let page = app.request(Method::GET, "/").fetch().await;
     let api = app.get(&user, "/api/v1/tasks").await;
     let api_error = app.get(&user, "/api/v1/tasks/999999").await;
@@ -166,8 +165,7 @@ async fn no_origin_gets_cors_without_a_list() {
 
 #[tokio::test]
 async fn oversized_bodies_are_refused_and_change_nothing() {
-    let app = spawn_app().await;
-    let user = TestUser::new(7004);
+    let (app, user) = spawn_app_for(7004).await;
     let huge = "я".repeat(200 * 1024);
     let response = app
         .try_post_task(&user, json!({ "title": "big", "description": huge }))

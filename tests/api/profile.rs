@@ -5,8 +5,7 @@ use crate::helpers::*;
 
 #[tokio::test]
 async fn settings_can_be_read_and_changed() {
-    let app = spawn_app().await;
-    let user = TestUser::new(6001);
+    let (app, user) = spawn_app_for(6001).await;
     let me = app.me(&user).await;
     assert_eq!(me["language"], "en");
     assert_eq!(me["reminders_enabled"], true);
@@ -38,8 +37,7 @@ async fn settings_can_be_read_and_changed() {
 
 #[tokio::test]
 async fn bad_settings_are_refused_and_change_nothing() {
-    let app = spawn_app().await;
-    let user = TestUser::new(6002);
+    let (app, user) = spawn_app_for(6002).await;
     let before = app.me(&user).await;
     let response = app
         .patch_me(

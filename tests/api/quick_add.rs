@@ -20,8 +20,7 @@ async fn quick(app: &TestApp, user: &TestUser, path: &str, text: &str) -> reqwes
 
 #[tokio::test]
 async fn creates_the_task_it_understood_in_the_users_zone() {
-    let app = spawn_app().await;
-    let user = TestUser::new(7101);
+    let (app, user) = spawn_app_for(7101).await;
     set_profile(&app, &user, "ru", "Europe/Moscow").await;
     let response = quick(
         &app,
@@ -65,8 +64,7 @@ async fn the_profile_language_decides_how_slashed_dates_read() {
 
 #[tokio::test]
 async fn relative_times_count_from_now() {
-    let app = spawn_app().await;
-    let user = TestUser::new(7104);
+    let (app, user) = spawn_app_for(7104).await;
     let before = Utc::now();
     let task: Value = quick(&app, &user, QUICK, "Stretch in 2 hours !low")
         .await
@@ -85,8 +83,7 @@ async fn relative_times_count_from_now() {
 
 #[tokio::test]
 async fn a_dry_run_answers_what_was_understood_and_saves_nothing() {
-    let app = spawn_app().await;
-    let user = TestUser::new(7105);
+    let (app, user) = spawn_app_for(7105).await;
     set_profile(&app, &user, "en", "Asia/Tokyo").await;
     let response = quick(
         &app,
@@ -112,8 +109,7 @@ async fn a_dry_run_answers_what_was_understood_and_saves_nothing() {
 
 #[tokio::test]
 async fn nothing_left_for_a_title_is_a_422_in_the_callers_language() {
-    let app = spawn_app().await;
-    let user = TestUser::new(7106);
+    let (app, user) = spawn_app_for(7106).await;
     for (path, lang, word) in [
         (QUICK.to_owned(), "en", "Say what to do"),
         (

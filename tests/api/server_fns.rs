@@ -10,8 +10,7 @@ const NO_ARGUMENTS: &[(&str, &str)] = &[];
 
 #[tokio::test]
 async fn task_actions_work_through_server_functions() {
-    let app = spawn_app().await;
-    let user = TestUser::new(9101);
+    let (app, user) = spawn_app_for(9101).await;
     let task = app
         .server_fn(&user, "/api/tasks/create")
         .form(&[
@@ -75,8 +74,7 @@ async fn task_actions_work_through_server_functions() {
 
 #[tokio::test]
 async fn server_functions_refuse_what_the_api_refuses() {
-    let app = spawn_app().await;
-    let user = TestUser::new(9102);
+    let (app, user) = spawn_app_for(9102).await;
     let other = TestUser::new(9103);
 
     let invalid = app
@@ -125,8 +123,7 @@ async fn server_functions_refuse_what_the_api_refuses() {
 
 #[tokio::test]
 async fn a_plain_form_post_goes_back_to_its_page() {
-    let app = spawn_app().await;
-    let user = TestUser::new(9104);
+    let (app, user) = spawn_app_for(9104).await;
     let page = app.url("/");
     let post_from_page = |accept: &str, title: &str| {
         app.browser(Method::POST, "/api/tasks/create")
@@ -161,8 +158,7 @@ async fn a_plain_form_post_goes_back_to_its_page() {
 
 #[tokio::test]
 async fn the_task_form_creates_and_replaces_every_field() {
-    let app = spawn_app().await;
-    let user = TestUser::new(9105);
+    let (app, user) = spawn_app_for(9105).await;
     let created = app
         .server_fn(&user, "/api/tasks/save")
         .form(&[
@@ -247,8 +243,7 @@ async fn the_task_form_creates_and_replaces_every_field() {
 
 #[tokio::test]
 async fn dragging_within_a_filtered_list_keeps_the_other_tasks_in_place() {
-    let app = spawn_app().await;
-    let user = TestUser::new(9107);
+    let (app, user) = spawn_app_for(9107).await;
     let ids = app.post_titled(&user, &["a", "b", "c", "d"]).await;
     app.reorder(&user, json!(ids)).await;
     assert_eq!(app.titles(&user, "").await, ["a", "b", "c", "d"]);
@@ -263,8 +258,7 @@ async fn dragging_within_a_filtered_list_keeps_the_other_tasks_in_place() {
 
 #[tokio::test]
 async fn settings_and_calendar_through_server_functions() {
-    let app = spawn_app().await;
-    let user = TestUser::new(9108);
+    let (app, user) = spawn_app_for(9108).await;
     // The Settings form as a browser posts it: an unticked box is left out.
     let settings = |time_zone: &str| {
         app.server_fn(&user, "/api/me/settings").form(&[

@@ -178,8 +178,7 @@ async fn changing_the_password_ends_the_other_sessions() {
 
 #[tokio::test]
 async fn a_telegram_user_sets_a_password_and_signs_in_with_it() {
-    let app = spawn_app().await;
-    let user = TestUser::new(6101);
+    let (app, user) = spawn_app_for(6101).await;
     let id = app.account_id(&user).await;
     let set_password = |username: &str| {
         app.server_fn(&user, "/api/account/password/set")

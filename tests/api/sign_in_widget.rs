@@ -72,8 +72,7 @@ async fn production_cookies_are_secure() {
 
 #[tokio::test]
 async fn init_data_widget_and_link_land_in_one_account() {
-    let app = spawn_app().await;
-    let user = TestUser::new(6005);
+    let (app, user) = spawn_app_for(6005).await;
     app.post_task(&user, json!({"title": "from the Mini App"}))
         .await;
     let id = app.account_id(&user).await;

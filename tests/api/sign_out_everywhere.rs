@@ -40,8 +40,7 @@ async fn ends_every_other_browser_and_keeps_this_one() {
 
 #[tokio::test]
 async fn from_the_mini_app_every_browser_is_signed_out() {
-    let app = spawn_app().await;
-    let user = TestUser::new(6201);
+    let (app, user) = spawn_app_for(6201).await;
     let first = session_cookie(
         app.widget_sign_in(&widget_query(6201, now(), BOT_TOKEN))
             .await

@@ -10,8 +10,7 @@ fn rfc3339(at: chrono::DateTime<Utc>) -> String {
 
 #[tokio::test]
 async fn stats_count_in_the_users_time_zone() {
-    let app = spawn_app().await;
-    let user = TestUser::new(7001);
+    let (app, user) = spawn_app_for(7001).await;
     let empty = app.get_json(&user, "/api/v1/stats").await;
     assert_eq!(empty["total"], 0);
     assert_eq!(empty["completion_rate"], 0.0);
@@ -57,8 +56,7 @@ async fn stats_count_in_the_users_time_zone() {
 
 #[tokio::test]
 async fn stats_count_completions_per_local_day_for_two_weeks() {
-    let app = spawn_app().await;
-    let user = TestUser::new(7002);
+    let (app, user) = spawn_app_for(7002).await;
     for title in ["one", "two", "three"] {
         app.post_task(&user, json!({"title": title, "status": true}))
             .await;

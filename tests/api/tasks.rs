@@ -5,8 +5,7 @@ use crate::helpers::*;
 
 #[tokio::test]
 async fn create_returns_201_with_location_and_every_field() {
-    let app = spawn_app().await;
-    let user = TestUser::new(1001);
+    let (app, user) = spawn_app_for(1001).await;
     let response = app
         .try_post_task(
             &user,
@@ -37,8 +36,7 @@ async fn create_returns_201_with_location_and_every_field() {
 
 #[tokio::test]
 async fn defaults_for_a_bare_title() {
-    let app = spawn_app().await;
-    let user = TestUser::new(1002);
+    let (app, user) = spawn_app_for(1002).await;
     let task = app.post_task(&user, json!({"title": "x"})).await;
     assert_eq!(task["priority"], "normal");
     assert_eq!(task["status"], false);
@@ -52,8 +50,7 @@ async fn defaults_for_a_bare_title() {
 
 #[tokio::test]
 async fn naive_times_are_read_in_the_users_time_zone() {
-    let app = spawn_app().await;
-    let user = TestUser::new(1003);
+    let (app, user) = spawn_app_for(1003).await;
     let utc = app
         .post_task(
             &user,
@@ -79,8 +76,7 @@ async fn naive_times_are_read_in_the_users_time_zone() {
 
 #[tokio::test]
 async fn update_changes_only_the_fields_sent() {
-    let app = spawn_app().await;
-    let user = TestUser::new(1004);
+    let (app, user) = spawn_app_for(1004).await;
     let task = app
         .post_task(&user, json!({"title": "Old", "description": "keep", "category": "Work", "tags": ["a"], "priority": "low"}))
         .await;
@@ -139,8 +135,7 @@ async fn update_changes_only_the_fields_sent() {
 
 #[tokio::test]
 async fn completing_sets_and_reopening_clears_completed_at() {
-    let app = spawn_app().await;
-    let user = TestUser::new(1005);
+    let (app, user) = spawn_app_for(1005).await;
     let id = app.post_task_id(&user, json!({"title": "t"})).await;
     let done: Value = app
         .put_task(&user, id, json!({"status": true}))
@@ -179,8 +174,7 @@ async fn completing_sets_and_reopening_clears_completed_at() {
 
 #[tokio::test]
 async fn delete_answers_204_then_404() {
-    let app = spawn_app().await;
-    let user = TestUser::new(1006);
+    let (app, user) = spawn_app_for(1006).await;
     let id = app
         .post_task_id(&user, json!({"title": "bye", "tags": ["t"]}))
         .await;
@@ -204,8 +198,7 @@ async fn delete_answers_204_then_404() {
 
 #[tokio::test]
 async fn unknown_ids_are_404() {
-    let app = spawn_app().await;
-    let user = TestUser::new(1007);
+    let (app, user) = spawn_app_for(1007).await;
     for path in [
         "/api/v1/tasks/999999",
         "/api/v1/tasks/abc",
@@ -224,8 +217,7 @@ async fn unknown_ids_are_404() {
 
 #[tokio::test]
 async fn reorder_sets_positions_in_the_order_given() {
-    let app = spawn_app().await;
-    let user = TestUser::new(1008);
+    let (app, user) = spawn_app_for(1008).await;
     let ids = app.post_titled(&user, &["a", "b", "c", "d"]).await;
     let response = app.reorder(&user, json!([ids[3], ids[1]])).await;
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
@@ -263,8 +255,7 @@ async fn reorder_sets_positions_in_the_order_given() {
 
 #[tokio::test]
 async fn metadata_lists_are_sorted_and_unique() {
-    let app = spawn_app().await;
-    let user = TestUser::new(1009);
+    let (app, user) = spawn_app_for(1009).await;
     app.post_task(
         &user,
         json!({"title": "1", "category": "Работа", "tags": ["zeta", "Дом"]}),
@@ -291,8 +282,7 @@ async fn metadata_lists_are_sorted_and_unique() {
 
 #[tokio::test]
 async fn request_bodies_in_the_wrong_shape() {
-    let app = spawn_app().await;
-    let user = TestUser::new(1010);
+    let (app, user) = spawn_app_for(1010).await;
     let post = |body: &'static str| app.as_user(&user, Method::POST, "/api/v1/tasks").body(body);
     let malformed = post("{\"title\": ")
         .header("content-type", "application/json")
@@ -310,8 +300,7 @@ async fn request_bodies_in_the_wrong_shape() {
 
 #[tokio::test]
 async fn errors_speak_russian_when_asked() {
-    let app = spawn_app().await;
-    let user = TestUser::new(1011);
+    let (app, user) = spawn_app_for(1011).await;
     let response = app
         .post_in_language(
             &user,

@@ -12,8 +12,7 @@ use crate::log_capture::capture_logs;
 async fn secrets_stay_out_of_the_log() {
     let log = capture_logs();
 
-    let app = spawn_app().await;
-    let user = TestUser::new(9601);
+    let (app, user) = spawn_app_for(9601).await;
     let created = create_token(&app, &user, "logged?").await;
     let secret = secret(&created);
     let bearer = |method: Method, path: &str| app.bearer(&secret, method, path).fetch();

@@ -11,8 +11,7 @@ fn long(n: usize) -> String {
 
 #[tokio::test]
 async fn create_refuses_each_broken_rule() {
-    let app = spawn_app().await;
-    let user = TestUser::new(2001);
+    let (app, user) = spawn_app_for(2001).await;
     let eleven: Vec<String> = (0..11).map(|i| format!("t{i}")).collect();
     let cases: Vec<(Value, &str, &str)> = vec![
         (json!({}), "title", "required"),
@@ -86,8 +85,7 @@ async fn create_refuses_each_broken_rule() {
 
 #[tokio::test]
 async fn boundaries_are_accepted() {
-    let app = spawn_app().await;
-    let user = TestUser::new(2002);
+    let (app, user) = spawn_app_for(2002).await;
     let ten: Vec<String> = (0..10).map(|i| format!("тег{i}")).collect();
     let task = app
         .post_task(
@@ -116,8 +114,7 @@ async fn boundaries_are_accepted() {
 
 #[tokio::test]
 async fn all_errors_are_reported_at_once() {
-    let app = spawn_app().await;
-    let user = TestUser::new(2003);
+    let (app, user) = spawn_app_for(2003).await;
     let response = app
         .try_post_task(
             &user,
@@ -138,8 +135,7 @@ async fn all_errors_are_reported_at_once() {
 
 #[tokio::test]
 async fn update_refuses_each_broken_rule_and_changes_nothing() {
-    let app = spawn_app().await;
-    let user = TestUser::new(2004);
+    let (app, user) = spawn_app_for(2004).await;
     let task = app
         .post_task(
             &user,
@@ -197,8 +193,7 @@ async fn update_refuses_each_broken_rule_and_changes_nothing() {
 
 #[tokio::test]
 async fn list_query_values_are_checked() {
-    let app = spawn_app().await;
-    let user = TestUser::new(2005);
+    let (app, user) = spawn_app_for(2005).await;
     let cases = [
         ("?skip=-1", "skip", "out_of_range"),
         ("?skip=abc", "skip", "out_of_range"),
@@ -229,8 +224,7 @@ async fn list_query_values_are_checked() {
 
 #[tokio::test]
 async fn tags_whose_lower_case_is_longer_still_fit() {
-    let app = spawn_app().await;
-    let user = TestUser::new(2006);
+    let (app, user) = spawn_app_for(2006).await;
     let tag = "İ".repeat(50);
     let task = app
         .post_task(&user, json!({"title": "dotted", "tags": [tag.clone()]}))
