@@ -301,6 +301,13 @@ impl TestApp {
             .await
     }
 
+    /// `PATCH /api/v1/me`, which must succeed (200); the profile it answers.
+    pub async fn set_me(&self, user: &TestUser, body: Value) -> Value {
+        let response = self.patch_me(user, body.clone()).await;
+        assert_eq!(response.status(), StatusCode::OK, "setting {body}");
+        response.json().await.unwrap()
+    }
+
     /// `POST /api/v1/tasks`, whatever it answers.
     pub async fn try_post_task(&self, user: &TestUser, body: Value) -> Response {
         self.send_json(user, Method::POST, "/api/v1/tasks", body)

@@ -14,9 +14,7 @@ async fn settings_can_be_read_and_changed() {
     assert_eq!(me["theme"], "auto");
 
     let patch = json!({"language": "ru", "time_zone": "America/New_York", "reminders_enabled": false, "reminder_offset_minutes": 30, "digest_time": "08:30", "theme": "dark"});
-    let response = app.patch_me(&user, patch).await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let updated: Value = response.json().await.unwrap();
+    let updated = app.set_me(&user, patch).await;
     assert_eq!(updated["language"], "ru");
     assert_eq!(updated["time_zone"], "America/New_York");
     assert_eq!(updated["reminders_enabled"], false);
@@ -25,12 +23,7 @@ async fn settings_can_be_read_and_changed() {
     assert_eq!(updated["theme"], "dark");
     assert_eq!(updated["telegram_id"], 6001);
 
-    let cleared: Value = app
-        .patch_me(&user, json!({"digest_time": null}))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let cleared = app.set_me(&user, json!({"digest_time": null})).await;
     assert_eq!(cleared["digest_time"], Value::Null);
     assert_eq!(cleared["language"], "ru");
 }

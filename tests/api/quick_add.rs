@@ -10,7 +10,7 @@ const QUICK: &str = "/api/v1/tasks/quick";
 
 async fn set_profile(app: &TestApp, user: &TestUser, language: &str, time_zone: &str) {
     let settings = json!({"language": language, "time_zone": time_zone});
-    assert_eq!(app.patch_me(user, settings).await.status(), StatusCode::OK);
+    app.set_me(user, settings).await;
 }
 
 async fn quick(app: &TestApp, user: &TestUser, path: &str, text: &str) -> reqwest::Response {
