@@ -35,6 +35,15 @@ impl Fetch for RequestBuilder {
     }
 }
 
+/// The body, as JSON, of an answer that must have the status `expected`; when it has another,
+/// the failure shows what was sent (`sent`) and what came back.
+pub async fn json_answer(response: Response, expected: StatusCode, sent: &Value) -> Value {
+    let status = response.status();
+    let text = response.text().await.unwrap();
+    assert_eq!(status, expected, "{sent} was answered {text}");
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+}
+
 /// The value of the header `name`, which the answer must carry, as text.
 pub fn header<'a>(response: &'a Response, name: &str) -> &'a str {
     let value = response.headers().get(name);

@@ -269,6 +269,12 @@ impl TestApp {
         self.get_json(user, "/api/v1/me").await
     }
 
+    /// `PATCH /api/v1/me`, which must succeed (200); the profile it answers.
+    pub async fn set_me(&self, user: &TestUser, body: Value) -> Value {
+        let response = self.patch_me(user, body.clone()).await;
+        json_answer(response, StatusCode::OK, &body).await
+    }
+
     pub async fn send_json(
         &self,
         user: &TestUser,
@@ -301,13 +307,6 @@ impl TestApp {
             .await
     }
 
-    /// `PATCH /api/v1/me`, which must succeed (200); the profile it answers.
-    pub async fn set_me(&self, user: &TestUser, body: Value) -> Value {
-        let response = self.patch_me(user, body.clone()).await;
-        assert_eq!(response.status(), StatusCode::OK, "setting {body}");
-        response.json().await.unwrap()
-    }
-
     /// `POST /api/v1/tasks`, whatever it answers.
     pub async fn try_post_task(&self, user: &TestUser, body: Value) -> Response {
         self.send_json(user, Method::POST, "/api/v1/tasks", body)
@@ -316,8 +315,7 @@ impl TestApp {
 
     pub async fn post_task(&self, user: &TestUser, body: Value) -> Value {
         let response = self.try_post_task(user, body.clone()).await;
-        assert_eq!(response.status(), StatusCode::CREATED, "creating {body}");
-        response.json().await.unwrap()
+        json_answer(response, StatusCode::CREATED, &body).await
     }
 
     /// Creates a task and returns its id.
