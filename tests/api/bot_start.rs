@@ -178,10 +178,7 @@ async fn updates_and_sends_are_counted_in_metrics() {
     let chatter = Chatter::new(8199, "en");
     telegram.send_text(&chatter, "/help");
     telegram.reply(&chatter, 1).await;
-    let metrics = app
-        .request(reqwest::Method::GET, "/metrics")
-        .fetch_text()
-        .await;
+    let metrics = app.metrics().await;
     assert!(
         metrics.contains(r#"bot_updates_total{kind="message"}"#),
         "{metrics}"

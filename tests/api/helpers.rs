@@ -264,6 +264,17 @@ impl TestApp {
         self.get_json(user, &format!("/api/v1/tasks/{id}")).await
     }
 
+    /// What `/metrics` reports now, which must be Prometheus text.
+    pub async fn metrics(&self) -> String {
+        let response = self.request(Method::GET, "/metrics").fetch().await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_starts_with(
+            header(&response, "content-type"),
+            "text/plain; version=0.0.4",
+        );
+        response.text().await.unwrap()
+    }
+
     /// The user's profile (`GET /api/v1/me`).
     pub async fn me(&self, user: &TestUser) -> Value {
         self.get_json(user, "/api/v1/me").await

@@ -6,16 +6,6 @@ use serde_json::json;
 
 use crate::helpers::*;
 
-async fn scrape(app: &TestApp) -> String {
-    let response = app.request(Method::GET, "/metrics").fetch().await;
-    assert_eq!(response.status(), StatusCode::OK);
-    assert_starts_with(
-        header(&response, "content-type"),
-        "text/plain; version=0.0.4",
-    );
-    response.text().await.unwrap()
-}
-
 /// The value of the series whose line starts with `name{` and carries every label in `labels`.
 fn value(text: &str, name: &str, labels: &[&str]) -> f64 {
     text.lines()
@@ -29,7 +19,7 @@ fn value(text: &str, name: &str, labels: &[&str]) -> f64 {
 async fn requests_are_counted_by_route_pattern_and_status() {
     let (app, user) = spawn_app_for(8801).await;
     let id = app.post_task_id(&user, json!({"title": "Counted"})).await;
-    let before = scrape(&app).await;
+    let before = app.metrics().await;
     let task_route = [
         r#"route="/api/v1/tasks/{id}""#,
         r#"method="GET""#,
@@ -50,7 +40,7 @@ async fn requests_are_counted_by_route_pattern_and_status() {
         StatusCode::NOT_FOUND
     );
 
-    let after = scrape(&app).await;
+    let after = app.metrics().await;
     assert!(
         value(&after, "http_requests_total", &task_route)
             >= value(&before, "http_requests_total", &task_route) + 3.0
@@ -83,7 +73,7 @@ async fn static_files_and_unknown_paths_share_one_series() {
     for path in [format!("/auth/link/{token}"), "/no/such/page/qzxwv".into()] {
         app.request(Method::GET, &path).fetch().await;
     }
-    let text = scrape(&app).await;
+    let text = app.metrics().await;
     assert!(
         !text.contains(&token),
         "a sign-in token never reaches the metrics"

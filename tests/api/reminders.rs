@@ -4,7 +4,6 @@
 //! grace window, retried after a 500, delayed by a 429, stopped by a 403.
 
 use chrono::{DateTime, Duration, SubsecRound, Timelike, Utc};
-use reqwest::Method;
 use sea_orm::{Database, DatabaseConnection, EntityTrait};
 use serde_json::{Value, json};
 
@@ -365,7 +364,7 @@ async fn a_server_error_is_retried_with_backoff_and_a_429_waits_retry_after() {
     assert_eq!((row.state, row.last_error), (State::Sent, None));
     db.close().await.ok();
 
-    let metrics = app.request(Method::GET, "/metrics").fetch_text().await;
+    let metrics = app.metrics().await;
     for outcome in ["sent", "retried"] {
         assert!(
             metrics.contains(&format!("reminders_total{{outcome=\"{outcome}\"}}")),
