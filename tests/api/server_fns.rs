@@ -8,6 +8,14 @@ use crate::helpers::*;
 /// The form of a server function that takes no arguments.
 const NO_ARGUMENTS: &[(&str, &str)] = &[];
 
+/// What the Calendar page's server function answers `user` for this form.
+async fn calendar(app: &TestApp, user: &TestUser, form: &[(&str, &str)]) -> Value {
+    app.server_fn(user, "/api/calendar")
+        .form(form)
+        .fetch_json()
+        .await
+}
+
 #[tokio::test]
 async fn task_actions_work_through_server_functions() {
     let (app, user) = spawn_app_for(9101).await;
@@ -288,11 +296,7 @@ async fn settings_and_calendar_through_server_functions() {
         json!({"title": "x", "date_time": "2031-05-10T12:00:00+03:00"}),
     )
     .await;
-    let month: Value = app
-        .server_fn(&user, "/api/calendar")
-        .form(&[("month", "2031-05")])
-        .fetch_json()
-        .await;
+    let month = calendar(&app, &user, &[("month", "2031-05")]).await;
     assert_eq!(month["month"], "2031-05");
     assert_eq!(
         month["days"],
@@ -304,28 +308,16 @@ async fn settings_and_calendar_through_server_functions() {
         "no day asked, and today is not in May 2031"
     );
     assert_eq!(month["agenda"], json!([]));
-    let day: Value = app
-        .server_fn(&user, "/api/calendar")
-        .form(&[("month", "2031-05"), ("day", "2031-05-10")])
-        .fetch_json()
-        .await;
+    let day = calendar(&app, &user, &[("month", "2031-05"), ("day", "2031-05-10")]).await;
     assert_eq!(day["chosen"], "2031-05-10");
     assert_eq!(day["agenda"][0]["task"]["title"], "x");
-    let outside: Value = app
-        .server_fn(&user, "/api/calendar")
-        .form(&[("month", "2031-05"), ("day", "2031-06-10")])
-        .fetch_json()
-        .await;
+    let outside = calendar(&app, &user, &[("month", "2031-05"), ("day", "2031-06-10")]).await;
     assert_eq!(
         outside["chosen"],
         Value::Null,
         "a day outside the month is not listed"
     );
-    let current: Value = app
-        .server_fn(&user, "/api/calendar")
-        .form(&[("month", "")])
-        .fetch_json()
-        .await;
+    let current = calendar(&app, &user, &[("month", "")]).await;
     assert_eq!(current["month"].as_str().unwrap().len(), 7);
     assert!(
         current["chosen"]
