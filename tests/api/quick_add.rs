@@ -18,6 +18,12 @@ async fn quick(app: &TestApp, user: &TestUser, path: &str, text: &str) -> reqwes
         .await
 }
 
+/// The task quick add created from `text`, which it must accept.
+async fn quick_task(app: &TestApp, user: &TestUser, text: &str) -> Value {
+    let response = quick(app, user, QUICK, text).await;
+    json_answer(response, StatusCode::CREATED, &json!({ "text": text })).await
+}
+
 #[tokio::test]
 async fn creates_the_task_it_understood_in_the_users_zone() {
     let (app, user) = spawn_app_for(7101).await;
@@ -47,16 +53,8 @@ async fn the_profile_language_decides_how_slashed_dates_read() {
     set_profile(&app, &russian, "ru", "UTC").await;
     set_profile(&app, &english, "en", "America/New_York").await;
     let text = "Renew 05/12/2031 at 18:30";
-    let ru: Value = quick(&app, &russian, QUICK, text)
-        .await
-        .json()
-        .await
-        .unwrap();
-    let en: Value = quick(&app, &english, QUICK, text)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let ru = quick_task(&app, &russian, text).await;
+    let en = quick_task(&app, &english, text).await;
     assert_eq!(ru["date_time"], "2031-12-05T18:30:00Z");
     // May 12, 18:30 in New York (EDT, UTC-4).
     assert_eq!(en["date_time"], "2031-05-12T22:30:00Z");
@@ -66,11 +64,7 @@ async fn the_profile_language_decides_how_slashed_dates_read() {
 async fn relative_times_count_from_now() {
     let (app, user) = spawn_app_for(7104).await;
     let before = Utc::now();
-    let task: Value = quick(&app, &user, QUICK, "Stretch in 2 hours !low")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let task = quick_task(&app, &user, "Stretch in 2 hours !low").await;
     let after = Utc::now();
     let due = chrono::DateTime::parse_from_rfc3339(task["date_time"].as_str().unwrap()).unwrap();
     assert!(
