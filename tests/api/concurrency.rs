@@ -89,3 +89,30 @@ async fn mixed_concurrent_changes_never_deadlock() {
         .collect();
     assert!(positions.windows(2).all(|w| w[0] <= w[1]), "{positions:?}");
 }
+
+/// Reorders that move the same tasks in opposite directions: each locks the user's tasks, and if
+/// two took them in different orders they would wait for each other until the database killed one.
+#[tokio::test]
+async fn opposite_reorders_take_turns() {
+    let (app, user) = spawn_app_for(1015).await;
+    let mut ids = Vec::new();
+    for i in 0..8 {
+        ids.push(json!(
+            app.post_task_id(&user, json!({"title": format!("o{i}")}))
+                .await
+        ));
+    }
+    let backwards: Vec<_> = ids.iter().rev().cloned().collect();
+    let reorders = (0..24).map(|round| {
+        let order = if round % 2 == 0 { &ids } else { &backwards };
+        app.reorder(&user, json!(order))
+    });
+    assert_all_answer(reorders, StatusCode::NO_CONTENT).await;
+    let (tasks, total) = app.list(&user, "").await;
+    assert_eq!(total, 8);
+    let positions: Vec<i64> = tasks
+        .iter()
+        .map(|t| t["position"].as_i64().unwrap())
+        .collect();
+    assert_eq!(positions, (0..8).collect::<Vec<i64>>());
+}

@@ -1,20 +1,20 @@
 //! The task service: every door that reads or changes a task calls these functions.
 
+use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
+use sea_orm::prelude::DateTimeUtc;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QuerySelect, SqliteTransactionMode,
-    TransactionOptions, TransactionTrait,
+    DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 
 use super::entity::{task, task_tag, user};
-use super::task_rows::{
-    NewTaskTimes, new_task_row, owned_by, sorted, tag_rows, tags_json, to_task,
-};
+use super::task_rows::{NewTaskTimes, new_task_row, owned_by, tag_rows, tags_json, to_task};
 use super::{CurrentUser, ServiceError, clock, reminders};
-use crate::model::{NewTask, SortBy, TagList, Task, TaskId, TaskPatch};
+use crate::model::{NewTask, TagList, Task, TaskId, TaskPatch};
 
 /// A transaction that will change the user's tasks. On SQLite it takes the write lock at once
 /// (`BEGIN IMMEDIATE`), so that concurrent writers wait instead of failing with "database is
@@ -223,14 +223,24 @@ pub async fn reorder_tasks(
 ) -> Result<(), ServiceError> {
     use task::Column as C;
     let txn = begin_change(db).await?;
-    let current: Vec<(TaskId, i32)> = sorted(owned_by(user), SortBy::Position)
+    // Rows are locked in id order, which no change alters: locked in position order, two
+    // reorders that each saw the other's positions could wait for each other (a deadlock).
+    let mut rows: Vec<(TaskId, i32, DateTimeUtc)> = owned_by(user)
         .select_only()
         .column(C::Id)
         .column(C::Position)
+        .column(C::CreatedAt)
+        .order_by_asc(C::Id)
         .lock_exclusive()
         .into_tuple()
         .all(&txn)
         .await?;
+    // The list's own order (`SortBy::Position`).
+    rows.sort_by_key(|&(id, position, created)| (position, Reverse(created), Reverse(id)));
+    let current: Vec<(TaskId, i32)> = rows
+        .into_iter()
+        .map(|(id, position, _)| (id, position))
+        .collect();
     let positions: HashMap<TaskId, i32> = current.iter().copied().collect();
     if ids.iter().any(|id| !positions.contains_key(id)) {
         return Err(ServiceError::NotFound);
