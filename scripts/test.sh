@@ -121,9 +121,44 @@ MSG
   return 1
 }
 
-tests_sqlite() { VECTORA_TEST_DB=sqlite cargo test "${HOST_PACKAGES[@]}"; }
+# Runs a command for at most $1 seconds. A test suite that stalls (a request that never ends)
+# would otherwise hold CI until its own limit with nothing to show: past the deadline, the stack
+# of every thread of the test binaries still running is printed (gdb, when present), and the
+# command is killed and fails.
+with_deadline() {
+  local limit="$1"; shift
+  "$@" &
+  local pid=$! waited=0
+  while kill -0 "$pid" 2>/dev/null; do
+    if [ "$waited" -ge "$limit" ]; then
+      echo "ERROR: still running after ${limit}s: $*" >&2
+      local test_pid
+      for test_pid in $(pgrep -f "^$CARGO_TARGET_DIR/debug/deps/" || true); do
+        echo "--- threads of $(tr '\0' ' ' <"/proc/$test_pid/cmdline" 2>/dev/null | cut -c1-200)" >&2
+        if command -v gdb >/dev/null 2>&1; then
+          gdb -p "$test_pid" -batch -ex "thread apply all bt 30" 2>/dev/null | grep -E '^(Thread|#)' >&2 || true
+        fi
+        kill -9 "$test_pid" 2>/dev/null || true
+      done
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+      return 124
+    fi
+    sleep 5
+    waited=$((waited + 5))
+  done
+  wait "$pid"
+}
 
-tests_postgres() { VECTORA_TEST_DB=postgres TEST_POSTGRES_URL="$PG_URL" cargo test -p vectora --test api; }
+# Building the tests on a fresh machine takes about 10 minutes; running them, 1 to 3.
+TEST_DEADLINE=1500
+
+tests_sqlite() { VECTORA_TEST_DB=sqlite with_deadline "$TEST_DEADLINE" cargo test "${HOST_PACKAGES[@]}"; }
+
+tests_postgres() {
+  VECTORA_TEST_DB=postgres TEST_POSTGRES_URL="$PG_URL" \
+    with_deadline "$TEST_DEADLINE" cargo test -p vectora --test api
+}
 
 release_build() { scripts/build_release.sh; }
 

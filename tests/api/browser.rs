@@ -12,7 +12,7 @@ use crate::helpers::*;
 pub const PASSWORD: &str = "correct1horse";
 
 pub fn no_redirects() -> reqwest::Client {
-    reqwest::Client::builder()
+    client_builder()
         .redirect(redirect::Policy::none())
         .build()
         .unwrap()

@@ -164,6 +164,15 @@ pub fn signed_query(fields: &[(&str, &str)], secret: &[u8]) -> String {
     query.finish()
 }
 
+/// How long a test waits for a whole answer: far longer than any request takes, so that an answer
+/// that never ends fails its test instead of stalling the suite.
+pub const ANSWER_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The clients the tests talk to the server with.
+pub fn client_builder() -> reqwest::ClientBuilder {
+    reqwest::Client::builder().timeout(ANSWER_TIMEOUT)
+}
+
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(&[]).await
 }
@@ -207,7 +216,7 @@ pub async fn spawn_app_on(db: TestDb, extra: &[(&str, &str)]) -> TestApp {
     }));
     TestApp {
         addr,
-        client: reqwest::Client::new(),
+        client: client_builder().build().unwrap(),
         db,
         scheduler,
         stop: Some(stop),
