@@ -45,7 +45,7 @@ export function watchErrors(page: Page): string[] {
       errors.push(`console.error: ${message.text()}${where.url ? ` (${where.url}:${where.lineNumber})` : ""}`);
     }
   });
-  page.on("pageerror", (error) => errors.push(`uncaught: ${error.message}`));
+  page.on("pageerror", (error) => errors.push(`uncaught: ${error.message} (on ${page.url()})`));
   page.on("requestfailed", (request) =>
     errors.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ""}`),
   );

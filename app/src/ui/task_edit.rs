@@ -10,14 +10,15 @@ use super::session::{ScreenReady, use_session};
 use super::tag_input::TagInput;
 use crate::mini_app::{self, Haptic, TelegramButton};
 use crate::model::{CATEGORY_MAX, DESCRIPTION_MAX, Priority, TITLE_MAX};
-use crate::server_fns::{AppError, DeleteTask, SaveTask, TaskView, get_task};
+use crate::server_fns::{AppError, DeleteTask, Labels, SaveTask, TaskView, get_task};
 
 const FORM_ID: &str = "task-form";
 
 #[component]
 pub fn NewTaskPage() -> impl IntoView {
     super::session::mark_screen_hydrated();
-    view! { <TaskEditor item=None/> }
+    let labels = use_labels();
+    view! { <TaskEditor item=None labels/> }
 }
 
 #[component]
@@ -36,11 +37,16 @@ pub fn EditTaskPage() -> impl IntoView {
             None => Err(AppError::NotFound),
         }
     });
+    // Created here, not in the editor the Suspend below builds once the task has come: a
+    // resource created after an await is numbered differently in the browser than on the server,
+    // and the hydrating editor then reads another resource's data (a crash once the user has
+    // categories or tags to suggest).
+    let labels = use_labels();
     view! {
         <Suspense fallback=move || view! { <p class="hint" aria-busy="true">{t.common.loading}</p> }>
             {move || Suspend::new(async move {
                 let content = match task.await {
-                    Ok(item) => view! { <TaskEditor item=Some(item)/> }.into_any(),
+                    Ok(item) => view! { <TaskEditor item=Some(item) labels/> }.into_any(),
                     Err(AppError::NotFound) => view! { <NoSuchTask/> }.into_any(),
                     Err(_) => view! { <p class="card" role="alert">{t.common.load_failed}</p> }.into_any(),
                 };
@@ -84,11 +90,10 @@ fn use_telegram_buttons(save_label: &'static str) {
 }
 
 #[component]
-fn TaskEditor(item: Option<TaskView>) -> impl IntoView {
+fn TaskEditor(item: Option<TaskView>, labels: Resource<Result<Labels, AppError>>) -> impl IntoView {
     let session = use_session();
     let t = session.texts();
     let lang = session.lang;
-    let labels = use_labels();
     let save = ServerAction::<SaveTask>::new();
     use_telegram_buttons(t.common.save);
     Effect::new(move |_| {
