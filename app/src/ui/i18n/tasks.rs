@@ -2,6 +2,7 @@
 
 pub struct TaskTexts {
     pub new_task: &'static str,
+    pub quick_add_placeholder: &'static str,
     pub edit_task: &'static str,
     pub add: &'static str,
     pub add_task: &'static str,
@@ -54,6 +55,7 @@ pub struct TaskTexts {
 
 pub static EN: TaskTexts = TaskTexts {
     new_task: "New task",
+    quick_add_placeholder: "Milk tomorrow 9:00 #home !high",
     edit_task: "Edit task",
     add: "Add",
     add_task: "Add task",
@@ -106,6 +108,7 @@ pub static EN: TaskTexts = TaskTexts {
 
 pub static RU: TaskTexts = TaskTexts {
     new_task: "Новая задача",
+    quick_add_placeholder: "Молоко завтра 9:00 #дом !важно",
     edit_task: "Изменить задачу",
     add: "Добавить",
     add_task: "Добавить задачу",
@@ -119,9 +122,9 @@ pub static RU: TaskTexts = TaskTexts {
     drag_handle: "Переместить",
     reorder_hint: "Перетащите, чтобы изменить порядок, или используйте стрелки.",
     tab_today: "Сегодня",
-    tab_upcoming: "Предстоящие",
+    tab_upcoming: "Впереди",
     tab_all: "Все",
-    tab_done: "Выполненные",
+    tab_done: "Выполнено",
     search: "Поиск",
     search_placeholder: "Искать задачи",
     filters: "Фильтры и сортировка",
