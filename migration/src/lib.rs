@@ -7,6 +7,7 @@ mod m20261130_000001_create_api_tokens;
 mod m20261130_000002_create_accounts;
 mod m20261130_000003_create_v02_imports;
 mod m20261130_000004_create_reminders;
+mod m20261204_000001_create_idempotency_keys;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000002_create_accounts::Migration),
             Box::new(m20261130_000003_create_v02_imports::Migration),
             Box::new(m20261130_000004_create_reminders::Migration),
+            Box::new(m20261204_000001_create_idempotency_keys::Migration),
         ]
     }
 }

@@ -1,5 +1,6 @@
 //! Extractors that answer in the API's own error format.
 
+use app::model::{FieldError, FieldErrors, IdempotencyKey};
 use app::server::{AppState, CurrentUser, auth};
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{FromRequest, FromRequestParts, Request};
@@ -68,3 +69,26 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
             .map_err(|_: QueryRejection| ApiError::InvalidQuery)
     }
 }
+
+/// `Idempotency-Key`: a creating request sent again with the same key creates nothing new and
+/// answers what the first one created. A key that is not 1–64 letters, digits, `-` or `_` is 422.
+pub struct Idempotency(pub Option<IdempotencyKey>);
+
+impl<S: Send + Sync> FromRequestParts<S> for Idempotency {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let Some(value) = parts.headers.get(IDEMPOTENCY_KEY) else {
+            return Ok(Idempotency(None));
+        };
+        value
+            .to_str()
+            .map_err(|_| FieldError::Invalid)
+            .and_then(IdempotencyKey::parse)
+            .map(|key| Idempotency(Some(key)))
+            .map_err(|error| FieldErrors::single(IDEMPOTENCY_KEY, error).into())
+    }
+}
+
+/// The header's name, as it is also named in field errors.
+pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";

@@ -9,7 +9,7 @@ use axum::http::{HeaderMap, HeaderName, StatusCode, header};
 use axum::response::{AppendHeaders, IntoResponse, Response};
 
 use super::error::{ApiError, ErrorBody};
-use super::extract::{ApiJson, ApiQuery, AuthUser};
+use super::extract::{ApiJson, ApiQuery, AuthUser, Idempotency};
 
 pub const X_TOTAL_COUNT: HeaderName = HeaderName::from_static("x-total-count");
 
@@ -86,8 +86,10 @@ fn has_etag(headers: &HeaderMap, etag: &str) -> bool {
         .any(|tag| tag == etag || tag == "*")
 }
 
-/// Creates a task; `Location` names it.
+/// Creates a task; `Location` names it. With an `Idempotency-Key`, the same request again
+/// (a retry after a lost answer) answers the task created the first time.
 #[utoipa::path(post, path = "/tasks", tag = TAG, operation_id = "createTask",
+    params(("Idempotency-Key" = Option<String>, Header, description = "1–64 letters, digits, `-` or `_`: the same key again answers the task created the first time, for 10 minutes")),
     request_body = NewTaskInput,
     responses(
         (status = 201, description = "Created", body = Task,
@@ -97,9 +99,11 @@ fn has_etag(headers: &HeaderMap, etag: &str) -> bool {
 pub async fn create(
     user: AuthUser,
     State(state): State<AppState>,
+    Idempotency(key): Idempotency,
     ApiJson(input): ApiJson<NewTaskInput>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let task = tasks::create_task(&state.db, &user, NewTask::parse(input)?).await?;
+    let new = NewTask::parse(input)?;
+    let task = tasks::create_task_once(&state.db, &user, new, key.as_ref()).await?;
     let location = format!("/api/v1/tasks/{}", task.id);
     Ok((
         StatusCode::CREATED,

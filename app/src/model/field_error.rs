@@ -164,6 +164,7 @@ impl<'de> Deserialize<'de> for FieldError {
             },
             "username_taken" => FieldError::UsernameTaken,
             "wrong_password" => FieldError::WrongPassword,
+            "no_title" => FieldError::NoTitle,
             other => return Err(D::Error::unknown_variant(other, &["a field error code"])),
         })
     }
@@ -250,8 +251,34 @@ mod tests {
             FieldError::WeakPassword { min: 10 },
             FieldError::UsernameTaken,
             FieldError::WrongPassword,
+            FieldError::NoTitle,
         ];
         for error in all {
+            // No wildcard: a new kind of error does not compile until it is listed above.
+            match error {
+                FieldError::Required
+                | FieldError::TooLong { .. }
+                | FieldError::OutOfRange { .. }
+                | FieldError::Invalid
+                | FieldError::InvalidPriority
+                | FieldError::InvalidDateTime
+                | FieldError::InvalidBoolean
+                | FieldError::InvalidSort
+                | FieldError::TooManyTags { .. }
+                | FieldError::TagLength { .. }
+                | FieldError::InvalidLanguage
+                | FieldError::InvalidTimeZone
+                | FieldError::InvalidTimeOfDay
+                | FieldError::InvalidTheme
+                | FieldError::InvalidDueFilter
+                | FieldError::InvalidMonth
+                | FieldError::DuplicateIds
+                | FieldError::InvalidUsername { .. }
+                | FieldError::WeakPassword { .. }
+                | FieldError::UsernameTaken
+                | FieldError::WrongPassword
+                | FieldError::NoTitle => {}
+            }
             let json = serde_json::to_value(&error).unwrap();
             assert_eq!(json["code"], error.code(), "{error:?}");
             assert_eq!(serde_json::from_value::<FieldError>(json).unwrap(), error);

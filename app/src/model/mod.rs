@@ -4,6 +4,7 @@ mod account_error;
 mod api_token;
 mod credentials;
 mod field_error;
+mod idempotency_key;
 mod month;
 mod priority;
 mod profile;
@@ -25,11 +26,14 @@ pub use credentials::{
     PasswordChangeInput, USERNAME_MAX, USERNAME_MIN, Username,
 };
 pub use field_error::{FieldError, FieldErrors};
+pub use idempotency_key::IdempotencyKey;
 pub use month::Month;
 pub use priority::Priority;
 pub use profile::{DigestTime, Profile, ProfilePatch, ProfilePatchInput, Theme, TimeZoneName};
 pub use query::{DueFilter, SortBy, TaskQuery, TaskQueryInput};
-pub use quick_add::{QuickAddInput, Understood, parse_quick_add};
+pub use quick_add::{
+    DefaultDay, QUICK_ADD_MAX, QuickAddInput, Understood, parse_quick_add, parse_quick_add_on,
+};
 pub use settings_form::SettingsForm;
 pub use task::{
     CalendarDay, DayCount, NewTask, NewTaskInput, PriorityCounts, ReorderInput, Stats, Task,

@@ -11,6 +11,7 @@ pub mod current_user;
 pub mod db;
 pub mod entity;
 pub mod error;
+pub mod idempotency;
 pub mod local_day;
 pub mod login_links;
 pub mod page_cache;

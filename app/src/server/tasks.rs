@@ -12,9 +12,10 @@ use sea_orm::{
 };
 
 use super::entity::{task, task_tag, user};
+use super::idempotency::{self, Claim};
 use super::task_rows::{NewTaskTimes, new_task_row, owned_by, tag_rows, tags_json, to_task};
 use super::{CurrentUser, ServiceError, clock, reminders};
-use crate::model::{NewTask, TagList, Task, TaskId, TaskPatch};
+use crate::model::{IdempotencyKey, NewTask, TagList, Task, TaskId, TaskPatch};
 
 /// A transaction that will change the user's tasks. On SQLite it takes the write lock at once
 /// (`BEGIN IMMEDIATE`), so that concurrent writers wait instead of failing with "database is
@@ -85,8 +86,25 @@ pub async fn create_task(
     user: &CurrentUser,
     new: NewTask,
 ) -> Result<Task, ServiceError> {
+    create_task_once(db, user, new, None).await
+}
+
+/// [`create_task`], once per `key`: the same key again (a double tap, a retry after a lost
+/// answer) answers the task the first request created, or 404 when that task is gone.
+pub async fn create_task_once(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    new: NewTask,
+    key: Option<&IdempotencyKey>,
+) -> Result<Task, ServiceError> {
     let now = clock::now();
     let txn = begin_change(db).await?;
+    if let Some(key) = key
+        && let Claim::Used(task) = idempotency::claim(&txn, user, key, now).await?
+    {
+        drop(txn);
+        return get_task(db, user, task.ok_or(ServiceError::NotFound)?).await;
+    }
     let position = match new.position {
         Some(position) => position,
         None => {
@@ -109,6 +127,9 @@ pub async fn create_task(
         .await?;
     insert_tags(&txn, row.id, &new.tags).await?;
     reminders::sync_written(&txn, &row, false, now).await?;
+    if let Some(key) = key {
+        idempotency::record(&txn, user, key, row.id).await?;
+    }
     commit_change(txn, user).await?;
     Ok(to_task(row))
 }

@@ -108,6 +108,35 @@ pub async fn create_task(input: NewTaskInput) -> Result<Task, AppError> {
     Ok(crate::server::tasks::create_task(&state.db, &user, new).await?)
 }
 
+/// The tasks screen's quick add: the line is read as the bot's `/add` and
+/// `POST /api/v1/tasks/quick` read it (dates, times, `#tags`, `!priority`, `@category`); added
+/// from the Today or Upcoming list (`view`), a line without a date is due on that list's day.
+/// `key` names this submission: the same key again (Enter and a tap, a form sent twice) answers
+/// the task the first one created.
+#[server(endpoint = "tasks/quick", client = TmaClient, output = super::JsonText)]
+pub async fn quick_add_task(
+    text: String,
+    view: Option<String>,
+    key: Option<String>,
+) -> Result<Task, AppError> {
+    use crate::model::{DefaultDay, FieldErrors, IdempotencyKey, parse_quick_add_on};
+    let (state, user) = signed_in().await?;
+    let key = key
+        .filter(|key| !key.is_empty())
+        .map(|key| IdempotencyKey::parse(&key))
+        .transpose()
+        .map_err(|error| FieldErrors::single("key", error))?;
+    let day = match view.as_deref() {
+        Some("today") => Some(DefaultDay::Today),
+        Some("upcoming") => Some(DefaultDay::Tomorrow),
+        _ => None,
+    };
+    let now = crate::server::clock::now();
+    let new = parse_quick_add_on(&text, now, user.time_zone, user.language, day)?;
+    let task = crate::server::tasks::create_task_once(&state.db, &user, new, key.as_ref());
+    Ok(task.await?)
+}
+
 /// The add/edit screen's form: creates the task or replaces its fields, then goes back to the
 /// list (a redirect, so that it also works as a plain HTML form).
 #[server(endpoint = "tasks/save", client = TmaClient, output = super::JsonText)]

@@ -14,6 +14,7 @@ mod session;
 mod settings;
 mod sign_in;
 mod stats;
+mod submission_key;
 mod tag_input;
 mod task_edit;
 mod task_list;

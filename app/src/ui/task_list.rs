@@ -11,10 +11,11 @@ use super::dom;
 use super::i18n::Texts;
 use super::labels::use_labels;
 use super::session::{ScreenReady, use_session};
+use super::submission_key;
 use super::task_row::TaskRow;
 use crate::mini_app::{self, TelegramButton};
-use crate::model::{NewTaskInput, Priority, TITLE_MAX, TaskId, TaskQuery, TaskQueryInput};
-use crate::server_fns::{AppError, CreateTask, Labels, TaskView, list_tasks, reorder_tasks};
+use crate::model::{Priority, QUICK_ADD_MAX, TaskId, TaskQuery, TaskQueryInput};
+use crate::server_fns::{AppError, Labels, QuickAddTask, TaskView, list_tasks, reorder_tasks};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Tab {
@@ -151,7 +152,7 @@ pub fn TaskListPage() -> impl IntoView {
     view! {
         <h1 class="visually-hidden">{t.common.tasks}</h1>
         <Tabs params/>
-        <QuickAdd/>
+        <QuickAdd params/>
         <FilterBar params/>
         <Transition fallback=move || view! { <p class="hint" aria-busy="true">{t.common.loading}</p> }>
             {move || Suspend::new(async move {
@@ -211,57 +212,80 @@ fn Tabs(params: Memo<ListParams>) -> impl IntoView {
     }
 }
 
-/// A title is enough; the full form is one tap away. A plain form posting to the server function
-/// (it works without WASM); once hydrated, a submit dispatches the action with the title instead.
+/// One line, read by the same parser as the bot's `/add` ("купить молоко завтра 9:00 #дом !high");
+/// the full form is one tap away. A plain form posting to the server function (it works without
+/// WASM); once hydrated, a submit dispatches the action instead, and the button stays disabled
+/// while it is on its way, so that Enter and a tap do not add the task twice.
 /// Not `ActionForm`: that one decodes the form's fields with serde_qs, a decoder the first WASM
 /// would then carry for this form and the tick alone (bench/WASM_SIZE.md).
 #[component]
-fn QuickAdd() -> impl IntoView {
+fn QuickAdd(params: Memo<ListParams>) -> impl IntoView {
     let session = use_session();
     let t = session.texts();
-    let create = ServerAction::<CreateTask>::new();
-    let title_input = NodeRef::<leptos::html::Input>::new();
+    let add = ServerAction::<QuickAddTask>::new();
+    let text_input = NodeRef::<leptos::html::Input>::new();
+    let key_input = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
-        if let Some(Ok(_)) = create.value().get() {
-            if let Some(input) = title_input.get() {
+        if let Some(Ok(_)) = add.value().get() {
+            if let Some(input) = text_input.get() {
                 input.set_value("");
+            }
+            // The next line is another submission.
+            if let Some(input) = key_input.get() {
+                input.set_value(&submission_key::new_key());
             }
             session.tasks_changed();
         }
     });
-    let title_error = move || match create.value().get() {
-        Some(Err(AppError::Validation(errors))) => {
-            errors.get("title").map(|e| e.message(session.lang))
-        }
+    let text_error = move || match add.value().get() {
+        Some(Err(AppError::Validation(errors))) => errors
+            .iter()
+            .next()
+            .map(|(_, error)| error.message(session.lang)),
         _ => None,
     };
+    let view_code = move || params.with(|p| p.tab.code());
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let title = title_input.get_untracked().map(|input| input.value());
-        create.dispatch(CreateTask {
-            input: NewTaskInput {
-                title,
-                ..Default::default()
-            },
+        if add.pending().get_untracked() {
+            return;
+        }
+        let Some(text) = text_input.get_untracked().map(|input| input.value()) else {
+            return;
+        };
+        add.dispatch(QuickAddTask {
+            text,
+            view: Some(view_code().to_owned()),
+            key: key_input.get_untracked().map(|input| input.value()),
         });
     };
     view! {
-        <form method="post" action=CreateTask::PATH class="quick-add" on:submit=on_submit>
+        <form method="post" action=QuickAddTask::PATH class="quick-add" on:submit=on_submit>
+            <input type="hidden" name="view" value=view_code/>
+            <input type="hidden" name="key" node_ref=key_input value=submission_key::new_key()/>
             <div class="row">
                 <label for="new-task-title" class="visually-hidden">{t.tasks.new_task}</label>
                 <input
                     id="new-task-title"
-                    node_ref=title_input
-                    name="input[title]"
-                    placeholder=t.tasks.new_task
-                    maxlength=TITLE_MAX
+                    node_ref=text_input
+                    name="text"
+                    placeholder=t.tasks.quick_add_placeholder
+                    maxlength=QUICK_ADD_MAX
                     autocomplete="off"
+                    enterkeyhint="done"
                     aria-describedby="new-task-error"
                 />
-                <button type="submit" data-testid="add-task">{t.tasks.add}</button>
+                <button
+                    type="submit"
+                    data-testid="add-task"
+                    disabled=move || add.pending().get()
+                    aria-busy=move || add.pending().get().then_some("true")
+                >
+                    {t.tasks.add}
+                </button>
                 <a href="/tasks/new" class="button secondary" data-testid="open-new-task">{t.tasks.more_fields}</a>
             </div>
-            <p id="new-task-error" class="field-error" role="alert">{title_error}</p>
+            <p id="new-task-error" class="field-error" role="alert">{text_error}</p>
         </form>
     }
 }

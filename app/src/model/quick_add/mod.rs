@@ -78,6 +78,17 @@ fn hm(hour: u32, minute: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(hour, minute, 0).expect("a valid time")
 }
 
+/// The longest quick-add line: a whole title with room for its date, tags and category.
+pub const QUICK_ADD_MAX: usize = 1000;
+
+/// The day a line that names no date is due on: what adding from the Today or the Upcoming list
+/// means, so that the new task shows in the list it was added from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DefaultDay {
+    Today,
+    Tomorrow,
+}
+
 /// Reads `text` as the user in `zone`, speaking `lang`, would mean it at `now`; the result has
 /// passed the same checks as any new task.
 pub fn parse_quick_add(
@@ -86,13 +97,38 @@ pub fn parse_quick_add(
     zone: Tz,
     lang: Lang,
 ) -> Result<NewTask, FieldErrors> {
+    parse_quick_add_on(text, now, zone, lang, None)
+}
+
+/// [`parse_quick_add`], with the day a line without a date is due on (a time alone is then
+/// that time on that day).
+pub fn parse_quick_add_on(
+    text: &str,
+    now: DateTime<Utc>,
+    zone: Tz,
+    lang: Lang,
+    default_day: Option<DefaultDay>,
+) -> Result<NewTask, FieldErrors> {
+    if text.chars().count() > QUICK_ADD_MAX {
+        return Err(FieldErrors::single(
+            "text",
+            FieldError::TooLong { max: QUICK_ADD_MAX },
+        ));
+    }
     let local_now = now.with_timezone(&zone).naive_local();
     let context = scan::Context {
         today: local_now.date(),
         now,
         day_first_slash: lang == Lang::Ru,
     };
-    let found = scan::scan(text, &context);
+    let mut found = scan::scan(text, &context);
+    if found.instant.is_none() && found.date.is_none() {
+        found.date = match default_day {
+            Some(DefaultDay::Today) => Some(context.today),
+            Some(DefaultDay::Tomorrow) => context.today.succ_opt(),
+            None => None,
+        };
+    }
     let due = match (found.instant, found.date, found.time) {
         (Some(at), _, _) => Some(at),
         (None, date, time) => {

@@ -490,3 +490,63 @@ mod never_panics {
         }
     }
 }
+
+mod default_day {
+    use super::*;
+    use crate::model::quick_add::{DefaultDay, parse_quick_add_on};
+
+    /// The due moment (as RFC 3339 in UTC) of `text` added from a list whose day is `day`, in
+    /// Moscow at 13:00 on 2026-11-25.
+    fn due(text: &str, day: Option<DefaultDay>) -> Option<String> {
+        let now: DateTime<Utc> = NOW.parse().unwrap();
+        let zone: Tz = "Europe/Moscow".parse().unwrap();
+        let task = parse_quick_add_on(text, now, zone, Lang::Ru, day).unwrap();
+        task.date_time.map(|when| {
+            when.resolve(zone)
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        })
+    }
+
+    #[test]
+    fn a_line_without_a_date_is_due_on_the_lists_day() {
+        // Past 09:00 today: the end of today, as for "сегодня".
+        assert_eq!(
+            due("купить хлеб", Some(DefaultDay::Today)).as_deref(),
+            Some("2026-11-25T20:59:00Z")
+        );
+        assert_eq!(
+            due("купить хлеб", Some(DefaultDay::Tomorrow)).as_deref(),
+            Some("2026-11-26T06:00:00Z")
+        );
+        assert_eq!(due("купить хлеб", None), None);
+    }
+
+    #[test]
+    fn a_time_alone_is_on_the_lists_day() {
+        assert_eq!(
+            due("звонок в 18:00", Some(DefaultDay::Today)).as_deref(),
+            Some("2026-11-25T15:00:00Z")
+        );
+        assert_eq!(
+            due("звонок в 18:00", Some(DefaultDay::Tomorrow)).as_deref(),
+            Some("2026-11-26T15:00:00Z")
+        );
+        // Already past today: still today, overdue, and so still in the Today list.
+        assert_eq!(
+            due("звонок в 8:00", Some(DefaultDay::Today)).as_deref(),
+            Some("2026-11-25T05:00:00Z")
+        );
+    }
+
+    #[test]
+    fn a_date_in_the_line_wins() {
+        assert_eq!(
+            due("отчёт 1 декабря", Some(DefaultDay::Today)).as_deref(),
+            Some("2026-12-01T06:00:00Z")
+        );
+        assert_eq!(
+            due("отчёт через 2 часа", Some(DefaultDay::Tomorrow)).as_deref(),
+            Some("2026-11-25T12:00:00Z")
+        );
+    }
+}

@@ -1,0 +1,133 @@
+//! The tasks screen's quick add (`/api/tasks/quick`): the bot's parser, the list's day for a line
+//! without a date, and the plain form that works without WASM.
+
+use chrono::{DateTime, Days, Utc};
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::helpers::*;
+
+async fn quick(app: &TestApp, user: &TestUser, text: &str, view: &str) -> Value {
+    app.server_fn(user, "/api/tasks/quick")
+        .form(&[("text", text), ("view", view)])
+        .fetch_json()
+        .await
+}
+
+fn due_day(task: &Value) -> chrono::NaiveDate {
+    let due: DateTime<Utc> = task["date_time"]
+        .as_str()
+        .expect("a due date")
+        .parse()
+        .unwrap();
+    due.date_naive()
+}
+
+#[tokio::test]
+async fn the_line_is_read_like_the_bots_and_the_lists_day_fills_in_the_date() {
+    let (app, user) = spawn_app_for(9111).await;
+    // The user's zone is UTC, so the UTC date is the user's date.
+    let today = Utc::now().date_naive();
+
+    let task = quick(
+        &app,
+        &user,
+        "купить молоко завтра 9:00 #дом !high @покупки",
+        "all",
+    )
+    .await;
+    assert_eq!(task["title"], "купить молоко");
+    assert_eq!(task["tags"], json!(["дом"]));
+    assert_eq!(task["priority"], "high");
+    assert_eq!(task["category"], "покупки");
+    assert_eq!(
+        task["date_time"],
+        format!(
+            "{}T09:00:00Z",
+            today.checked_add_days(Days::new(1)).unwrap()
+        )
+    );
+
+    let plain = quick(&app, &user, "позвонить маме", "all").await;
+    assert_eq!(
+        plain["date_time"],
+        Value::Null,
+        "All: no date unless one is said"
+    );
+    let from_today = quick(&app, &user, "позвонить маме", "today").await;
+    assert_eq!(due_day(&from_today), today);
+    let from_upcoming = quick(&app, &user, "позвонить папе", "upcoming").await;
+    assert_eq!(
+        due_day(&from_upcoming),
+        today.checked_add_days(Days::new(1)).unwrap()
+    );
+    let dated = quick(&app, &user, "отчёт через 3 дня", "today").await;
+    assert_eq!(
+        due_day(&dated),
+        today.checked_add_days(Days::new(3)).unwrap(),
+        "a said date wins"
+    );
+
+    // Added from Today, it is in the Today list.
+    let listed: Value = app
+        .server_fn(&user, "/api/tasks/list")
+        .json(&json!({"query": {"status": "false", "due": "by_today"}}))
+        .fetch_json()
+        .await;
+    let ids: Vec<&Value> = listed["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| &t["task"]["id"])
+        .collect();
+    assert!(ids.contains(&&from_today["id"]), "{listed}");
+}
+
+#[tokio::test]
+async fn a_line_with_nothing_left_for_a_title_is_refused_and_changes_nothing() {
+    let (app, user) = spawn_app_for(9112).await;
+    for text in ["#дом !high", "   ", &"x".repeat(1001)] {
+        let refused = app
+            .server_fn(&user, "/api/tasks/quick")
+            .form(&[("text", text), ("view", "today")])
+            .fetch()
+            .await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "{text}");
+        let error: Value = refused.json().await.unwrap();
+        assert!(error["Validation"].is_object(), "{error}");
+    }
+    assert_eq!(app.list(&user, "").await.1, 0);
+}
+
+#[tokio::test]
+async fn without_wasm_the_form_posts_the_line_and_goes_back_to_the_list() {
+    let (app, user) = spawn_app_for(9113).await;
+    let page = app.url("/?view=today");
+    let response = app
+        .browser(Method::POST, "/api/tasks/quick")
+        .header("authorization", format!("tma {}", user.init_data()))
+        .header("accept", "text/html,application/xhtml+xml")
+        .header("referer", &page)
+        .form(&[("text", "полить цветы #дом"), ("view", "today")])
+        .fetch()
+        .await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert!(header(&response, "location").starts_with(&page));
+    let (tasks, total) = app.list(&user, "").await;
+    assert_eq!(total, 1);
+    assert_eq!(tasks[0]["title"], "полить цветы");
+    assert_eq!(tasks[0]["tags"], json!(["дом"]));
+    assert!(tasks[0]["date_time"].is_string());
+}
+
+#[tokio::test]
+async fn nobody_adds_without_signing_in() {
+    let app = spawn_app().await;
+    let anonymous = app
+        .request(Method::POST, "/api/tasks/quick")
+        .header("accept", "application/json")
+        .form(&[("text", "x"), ("view", "all")])
+        .fetch()
+        .await;
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+}
