@@ -1,9 +1,7 @@
 //! The task service: every door that reads or changes a task calls these functions.
 
-use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
-use sea_orm::prelude::DateTimeUtc;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -13,9 +11,11 @@ use sea_orm::{
 
 use super::entity::{task, task_tag, user};
 use super::idempotency::{self, Claim};
-use super::task_rows::{NewTaskTimes, new_task_row, owned_by, tag_rows, tags_json, to_task};
+use super::task_rows::{
+    NewTaskTimes, new_task_row, owned_by, sorted, tag_rows, tags_json, to_task,
+};
 use super::{CurrentUser, ServiceError, clock, reminders};
-use crate::model::{IdempotencyKey, NewTask, TagList, Task, TaskId, TaskPatch};
+use crate::model::{IdempotencyKey, NewTask, SortBy, TagList, Task, TaskId, TaskPatch};
 
 /// A transaction that will change the user's tasks. On SQLite it takes the write lock at once
 /// (`BEGIN IMMEDIATE`), so that concurrent writers wait instead of failing with "database is
@@ -244,24 +244,23 @@ pub async fn reorder_tasks(
 ) -> Result<(), ServiceError> {
     use task::Column as C;
     let txn = begin_change(db).await?;
-    // Rows are locked in id order, which no change alters: locked in position order, two
-    // reorders that each saw the other's positions could wait for each other (a deadlock).
-    let mut rows: Vec<(TaskId, i32, DateTimeUtc)> = owned_by(user)
+    // The rows are locked first, in id order, which no change alters: locked in position order,
+    // two reorders that each saw the other's positions could wait for each other (a deadlock).
+    owned_by(user)
+        .select_only()
+        .column(C::Id)
+        .order_by_asc(C::Id)
+        .lock_exclusive()
+        .into_tuple::<TaskId>()
+        .all(&txn)
+        .await?;
+    let current: Vec<(TaskId, i32)> = sorted(owned_by(user), SortBy::Position)
         .select_only()
         .column(C::Id)
         .column(C::Position)
-        .column(C::CreatedAt)
-        .order_by_asc(C::Id)
-        .lock_exclusive()
         .into_tuple()
         .all(&txn)
         .await?;
-    // The list's own order (`SortBy::Position`).
-    rows.sort_by_key(|&(id, position, created)| (position, Reverse(created), Reverse(id)));
-    let current: Vec<(TaskId, i32)> = rows
-        .into_iter()
-        .map(|(id, position, _)| (id, position))
-        .collect();
     let positions: HashMap<TaskId, i32> = current.iter().copied().collect();
     if ids.iter().any(|id| !positions.contains_key(id)) {
         return Err(ServiceError::NotFound);
