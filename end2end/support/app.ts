@@ -77,6 +77,15 @@ export async function signIn(page: Page, telegramId: number = uniqueId(), option
   return telegramId;
 }
 
+/** Switches the signed-in user's language in Settings and waits for the page to speak it. */
+export async function chooseLanguage(page: Page, code: string) {
+  await page.goto("/settings");
+  await hydrated(page);
+  await page.getByTestId("settings-language").selectOption(code);
+  await page.getByTestId("save-settings").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", code);
+}
+
 export function taskRow(page: Page, title: string) {
   return page.locator('[data-testid="task"]', { hasText: title });
 }

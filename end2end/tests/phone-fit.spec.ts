@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 
 import {
   addWithForm,
+  chooseLanguage,
   expect,
   hydrated,
   screenshot,
@@ -26,14 +27,6 @@ const LANGUAGES = [
 /** How far the page reaches past the window's right edge, in CSS pixels (0 when it fits). */
 async function overflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
-
-async function chooseLanguage(page: Page, code: string) {
-  await page.goto("/settings");
-  await hydrated(page);
-  await page.getByTestId("settings-language").selectOption(code);
-  await page.getByTestId("save-settings").click();
-  await expect(page.locator("html")).toHaveAttribute("lang", code);
 }
 
 for (const lang of LANGUAGES) {

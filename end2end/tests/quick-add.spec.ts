@@ -1,19 +1,11 @@
 import type { Page } from "@playwright/test";
 
-import { expect, hydrated, screenshot, signIn, taskRow, test, titles, unexpected, watchErrors } from "../support/app";
+import { chooseLanguage, expect, hydrated, screenshot, signIn, taskRow, test, titles, unexpected, watchErrors } from "../support/app";
 
 const LANGUAGES = [
   { code: "en", line: "buy milk tomorrow 9:00 #home !high", title: "buy milk", tag: "#home" },
   { code: "ru", line: "купить молоко завтра 9:00 #дом !high", title: "купить молоко", tag: "#дом" },
 ] as const;
-
-async function chooseLanguage(page: Page, code: string) {
-  await page.goto("/settings");
-  await hydrated(page);
-  await page.getByTestId("settings-language").selectOption(code);
-  await page.getByTestId("save-settings").click();
-  await expect(page.locator("html")).toHaveAttribute("lang", code);
-}
 
 /** Types a line into the quick-add field and adds it with Enter. */
 async function addLine(page: Page, line: string) {
