@@ -195,7 +195,10 @@ pub fn router(state: AppState, webhook: Option<bot::webhook::Door>) -> anyhow::R
     let routes = generate_route_list(App);
     let context = {
         let state = state.clone();
-        move || provide_context(state.clone())
+        move || {
+            provide_context(state.clone());
+            provide_context(app::server::RequestUser::default());
+        }
     };
     let page = {
         let options = state.leptos_options.clone();

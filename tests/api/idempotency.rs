@@ -138,7 +138,7 @@ async fn the_quick_add_form_sent_twice_adds_once() {
     };
     let first = send().await;
     let again = send().await;
-    assert_eq!(first["id"], again["id"]);
+    assert_eq!(first["task"]["id"], again["task"]["id"]);
     assert_eq!(app.list(&user, "").await.1, 1);
     let refused = app
         .server_fn(&user, "/api/tasks/quick")

@@ -49,6 +49,7 @@ mod sign_in_password;
 mod sign_in_widget;
 mod sign_out_everywhere;
 mod stats;
+mod task_screen;
 mod tasks;
 mod token_logging;
 mod validation;

@@ -6,12 +6,17 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::helpers::*;
+use crate::task_screen::screen_ids;
 
+/// The task a quick add from the `view` list created.
 async fn quick(app: &TestApp, user: &TestUser, text: &str, view: &str) -> Value {
-    app.server_fn(user, "/api/tasks/quick")
+    let answer = app
+        .server_fn(user, "/api/tasks/quick")
         .form(&[("text", text), ("view", view)])
         .fetch_json()
-        .await
+        .await;
+    assert_eq!(answer["list"], Value::Null, "no screen was named");
+    answer["task"].clone()
 }
 
 fn due_day(task: &Value) -> chrono::NaiveDate {
@@ -68,19 +73,19 @@ async fn the_line_is_read_like_the_bots_and_the_lists_day_fills_in_the_date() {
         "a said date wins"
     );
 
-    // Added from Today, it is in the Today list.
-    let listed: Value = app
-        .server_fn(&user, "/api/tasks/list")
-        .json(&json!({"query": {"status": "false", "due": "by_today"}}))
+    // Added from Today, it is in the Today list the answer carries.
+    let answer = app
+        .server_fn(&user, "/api/tasks/quick")
+        .form(&[
+            ("text", "вынести мусор"),
+            ("view", "today"),
+            ("screen", "view=today"),
+        ])
         .fetch_json()
         .await;
-    let ids: Vec<&Value> = listed["tasks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| &t["task"]["id"])
-        .collect();
-    assert!(ids.contains(&&from_today["id"]), "{listed}");
+    let listed = screen_ids(&answer["list"]);
+    assert!(listed.contains(&answer["task"]["id"]), "{answer}");
+    assert!(listed.contains(&from_today["id"]), "{answer}");
 }
 
 #[tokio::test]

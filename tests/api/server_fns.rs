@@ -4,6 +4,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::helpers::*;
+use crate::task_screen::{screen, screen_ids};
 
 /// The form of a server function that takes no arguments.
 const NO_ARGUMENTS: &[(&str, &str)] = &[];
@@ -38,6 +39,7 @@ async fn task_actions_work_through_server_functions() {
         .form(&[("id", id.as_str()), ("done", "true")])
         .fetch_json()
         .await;
+    let done = &done["task"];
     assert_eq!(done["status"], true);
     assert!(done["completed_at"].is_string());
 
@@ -49,13 +51,9 @@ async fn task_actions_work_through_server_functions() {
     assert_eq!(patched["description"], "с маслом");
     assert_eq!(patched["tags"], json!([]));
 
-    let listed: Value = app
-        .server_fn(&user, "/api/tasks/list")
-        .json(&json!({"query": {"search": "ХЛЕБ"}}))
-        .fetch_json()
-        .await;
+    let listed = screen(&app, &user, "q=%D0%A5%D0%9B%D0%95%D0%91").await;
     assert_eq!(listed["total"], 1);
-    assert_eq!(listed["tasks"][0]["task"]["id"], task["id"]);
+    assert_eq!(screen_ids(&listed), [task["id"].clone()]);
 
     let second = app.post_task_id(&user, json!({"title": "second"})).await;
     let reordered = app

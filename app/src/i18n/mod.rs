@@ -2,6 +2,8 @@
 //! themselves live with their door: `ui/i18n/` (pages), `i18n/errors/` (refusals, shared by every
 //! door), `src/bot/i18n/` (the bot).
 
+#[cfg(feature = "ssr")]
+pub mod dates;
 pub mod errors;
 pub mod plural;
 

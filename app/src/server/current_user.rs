@@ -23,3 +23,20 @@ impl From<&user::Model> for CurrentUser {
         }
     }
 }
+
+/// The user a request was signed in as, proven once per request: a page rendered on the server
+/// calls several server functions, and each would otherwise check the credentials again and count
+/// again against the user's rate limit. Provided afresh for every request (`src/server.rs`).
+#[derive(Clone, Default)]
+pub struct RequestUser(std::sync::Arc<tokio::sync::OnceCell<CurrentUser>>);
+
+impl RequestUser {
+    /// The request's user: proven by `prove` the first time, the same answer after that.
+    pub async fn get_or_prove<F, Fut, E>(&self, prove: F) -> Result<CurrentUser, E>
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<CurrentUser, E>>,
+    {
+        self.0.get_or_try_init(prove).await.cloned()
+    }
+}

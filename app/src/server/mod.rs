@@ -25,6 +25,6 @@ pub mod task_rows;
 pub mod tasks;
 pub mod users;
 
-pub use current_user::CurrentUser;
+pub use current_user::{CurrentUser, RequestUser};
 pub use error::ServiceError;
 pub use state::AppState;

@@ -11,11 +11,12 @@ use sea_orm::{
 
 use super::entity::{task, task_tag, user};
 use super::idempotency::{self, Claim};
+use super::local_day::today_bounds;
 use super::task_rows::{
     NewTaskTimes, new_task_row, owned_by, sorted, tag_rows, tags_json, to_task,
 };
 use super::{CurrentUser, ServiceError, clock, reminders};
-use crate::model::{IdempotencyKey, NewTask, SortBy, TagList, Task, TaskId, TaskPatch};
+use crate::model::{IdempotencyKey, NewTask, SortBy, TagList, Task, TaskId, TaskPatch, When};
 
 /// A transaction that will change the user's tasks. On SQLite it takes the write lock at once
 /// (`BEGIN IMMEDIATE`), so that concurrent writers wait instead of failing with "database is
@@ -302,4 +303,52 @@ pub async fn reorder_tasks(
     }
     commit_change(txn, user).await?;
     Ok(())
+}
+
+/// Moves the listed open tasks that were due before the user's today to today: at the same time
+/// of day while that is still ahead, else at the end of today; a reminder moves with its task.
+/// Listed tasks that are no longer overdue (done or moved meanwhile, in another tab) or not the
+/// user's stay as they are. Answers how many moved.
+pub async fn move_overdue_to_today(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    ids: &[TaskId],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<u64, ServiceError> {
+    use task::Column as C;
+    let (today_start, _) = today_bounds(user, now);
+    let today = now.with_timezone(&user.time_zone).date_naive();
+    let end_of_today = When::Local(today.and_hms_opt(23, 59, 0).unwrap_or_default());
+    let txn = begin_change(db).await?;
+    let rows = owned_by(user)
+        .filter(C::Id.is_in(ids.iter().copied()))
+        .filter(C::Status.eq(false))
+        .filter(C::DateTime.lt(today_start))
+        .order_by_asc(C::Id)
+        .lock_exclusive()
+        .all(&txn)
+        .await?;
+    let mut moved = 0;
+    for row in rows {
+        let Some(due) = row.date_time else { continue };
+        let same_time = When::Local(today.and_time(due.with_timezone(&user.time_zone).time()))
+            .resolve(user.time_zone);
+        let new_due = match same_time > now {
+            true => same_time,
+            false => end_of_today.resolve(user.time_zone),
+        };
+        let remind_at = row.remind_at.map(|at| at + (new_due - due));
+        let had_time = reminders::has_time(&row);
+        let mut active: task::ActiveModel = row.into();
+        active.date_time = Set(Some(new_due));
+        active.remind_at = Set(remind_at);
+        active.updated_at = Set(now);
+        let row = active.update(&txn).await?;
+        reminders::sync_written(&txn, &row, had_time, now).await?;
+        moved += 1;
+    }
+    if moved > 0 {
+        commit_change(txn, user).await?;
+    }
+    Ok(moved)
 }

@@ -7,6 +7,7 @@ mod api_tokens;
 mod client;
 mod profile;
 mod status;
+mod task_screen;
 mod tasks;
 
 pub use account::*;
@@ -14,6 +15,7 @@ pub use api_tokens::*;
 pub use client::{JsonText, JsonTextEncoding, TmaClient};
 pub use profile::*;
 pub use status::*;
+pub use task_screen::*;
 pub use tasks::*;
 
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -34,6 +36,9 @@ pub enum AppError {
     Internal,
     #[error("request failed: {0}")]
     Transport(String),
+    /// The request did not reach the server (offline, DNS, a dropped connection).
+    #[error("the server could not be reached")]
+    Unreachable,
     #[error("too many requests")]
     RateLimited { retry_after_secs: u64 },
     #[error("refused: {0}")]
@@ -44,7 +49,10 @@ impl FromServerFnError for AppError {
     type Encoder = JsonTextEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value.to_string())
+        match value {
+            ServerFnErrorErr::Request(_) => AppError::Unreachable,
+            other => AppError::Transport(other.to_string()),
+        }
     }
 }
 
@@ -113,6 +121,10 @@ fn app_state() -> Result<crate::server::AppState, AppError> {
 async fn signed_in() -> Result<(crate::server::AppState, crate::server::CurrentUser), AppError> {
     let state = app_state()?;
     let parts = leptos::prelude::use_context::<http::request::Parts>().ok_or(AppError::Internal)?;
-    let user = crate::server::auth::authenticate(&parts.headers, &state).await?;
+    let authenticate = || crate::server::auth::authenticate(&parts.headers, &state);
+    let user = match leptos::prelude::use_context::<crate::server::RequestUser>() {
+        Some(request_user) => request_user.get_or_prove(authenticate).await?,
+        None => authenticate().await?,
+    };
     Ok((state, user))
 }

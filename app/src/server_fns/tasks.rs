@@ -5,10 +5,8 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use super::signed_in;
-use super::{AppError, TmaClient};
-use crate::model::{
-    CalendarDay, Month, NewTaskInput, Task, TaskForm, TaskId, TaskPatchInput, TaskQueryInput,
-};
+use super::{AppError, TaskList, TmaClient};
+use crate::model::{CalendarDay, Month, NewTaskInput, Task, TaskForm, TaskId, TaskPatchInput};
 
 /// A task as the pages show it: with its due moment on the user's wall clock.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -19,13 +17,19 @@ pub struct TaskView {
     pub due: Option<LocalDue>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+/// A task's due moment as the user's lists show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LocalDue {
+    /// On the user's wall clock.
     #[serde(with = "crate::model::rfc3339::naive")]
     pub at: NaiveDateTime,
     /// Not done and past due.
     pub overdue: bool,
-    pub today: bool,
+    /// Days from the user's today: 0 today, 1 tomorrow, -1 yesterday.
+    pub days_away: i32,
+    /// "Today, 09:30", "25 Nov, 18:00", "10 May 2031, 09:30", in the user's language (written by
+    /// the server: the WASM carries no date words).
+    pub label: String,
 }
 
 impl LocalDue {
@@ -33,13 +37,11 @@ impl LocalDue {
     pub fn input_value(&self) -> String {
         self.at.format("%Y-%m-%dT%H:%M").to_string()
     }
-}
 
-/// One page of the user's tasks, and how many matched before paging.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TaskList {
-    pub tasks: Vec<TaskView>,
-    pub total: u64,
+    /// "09:30".
+    pub fn time(&self) -> String {
+        self.at.format("%H:%M").to_string()
+    }
 }
 
 /// The categories and tags the user has used, for suggestions.
@@ -49,8 +51,16 @@ pub struct Labels {
     pub tags: Vec<String>,
 }
 
+/// A change made on the tasks screen: the task as saved, and the screen's list after it when the
+/// change said which (`screen`), so that the screen needs no second request.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Changed {
+    pub task: Task,
+    pub list: Option<TaskList>,
+}
+
 #[cfg(feature = "ssr")]
-fn view(
+pub(super) fn view(
     task: Task,
     user: &crate::server::CurrentUser,
     now: chrono::DateTime<chrono::Utc>,
@@ -58,40 +68,30 @@ fn view(
     let today = now.with_timezone(&user.time_zone).date_naive();
     let due = task.date_time.map(|at| {
         let local = at.with_timezone(&user.time_zone).naive_local();
+        let days_away = (local.date() - today).num_days();
         LocalDue {
             at: local,
             overdue: !task.status && at < now,
-            today: local.date() == today,
+            days_away: i32::try_from(days_away).unwrap_or(i32::MAX),
+            label: crate::i18n::dates::texts(user.language).due(local, today),
         }
     });
     TaskView { task, due }
 }
 
-/// JSON, because a query with no filters has no fields to put in a form.
-#[server(input = Json, endpoint = "tasks/list", client = TmaClient, output = super::JsonText)]
-pub async fn list_tasks(query: TaskQueryInput) -> Result<TaskList, AppError> {
-    let (state, user) = signed_in().await?;
-    list_views(&state, &user, query).await
-}
-
-/// One page of the user's tasks, each with its due time in the user's zone.
+/// The change's answer: with the screen's list when the change came from the tasks screen.
 #[cfg(feature = "ssr")]
-async fn list_views(
+async fn changed(
     state: &crate::server::AppState,
     user: &crate::server::CurrentUser,
-    query: TaskQueryInput,
-) -> Result<TaskList, AppError> {
-    let query = crate::model::TaskQuery::parse(query)?;
-    let now = crate::server::clock::now();
-    let page = crate::server::task_list::list_tasks(&state.db, user, &query, now).await?;
-    Ok(TaskList {
-        tasks: page
-            .tasks
-            .into_iter()
-            .map(|task| view(task, user, now))
-            .collect(),
-        total: page.total,
-    })
+    task: Task,
+    screen: Option<String>,
+) -> Result<Changed, AppError> {
+    let list = match screen {
+        Some(screen) => Some(super::task_screen::screen_list(state, user, &screen).await?),
+        None => None,
+    };
+    Ok(Changed { task, list })
 }
 
 #[server(endpoint = "tasks/get", client = TmaClient, output = super::JsonText)]
@@ -112,13 +112,15 @@ pub async fn create_task(input: NewTaskInput) -> Result<Task, AppError> {
 /// `POST /api/v1/tasks/quick` read it (dates, times, `#tags`, `!priority`, `@category`); added
 /// from the Today or Upcoming list (`view`), a line without a date is due on that list's day.
 /// `key` names this submission: the same key again (Enter and a tap, a form sent twice) answers
-/// the task the first one created.
+/// the task the first one created. `screen`: the tasks screen's query string, whose list the
+/// answer carries.
 #[server(endpoint = "tasks/quick", client = TmaClient, output = super::JsonText)]
 pub async fn quick_add_task(
     text: String,
     view: Option<String>,
     key: Option<String>,
-) -> Result<Task, AppError> {
+    screen: Option<String>,
+) -> Result<Changed, AppError> {
     use crate::model::{DefaultDay, FieldErrors, IdempotencyKey, parse_quick_add_on};
     let (state, user) = signed_in().await?;
     let key = key
@@ -133,8 +135,8 @@ pub async fn quick_add_task(
     };
     let now = crate::server::clock::now();
     let new = parse_quick_add_on(&text, now, user.time_zone, user.language, day)?;
-    let task = crate::server::tasks::create_task_once(&state.db, &user, new, key.as_ref());
-    Ok(task.await?)
+    let task = crate::server::tasks::create_task_once(&state.db, &user, new, key.as_ref()).await?;
+    changed(&state, &user, task, screen).await
 }
 
 /// The add/edit screen's form: creates the task or replaces its fields, then goes back to the
@@ -168,15 +170,21 @@ pub async fn update_task(id: TaskId, patch: TaskPatchInput) -> Result<Task, AppE
     Ok(crate::server::tasks::update_task(&state.db, &user, id, patch).await?)
 }
 
-/// Ticks or unticks a task; a plain form field, so it works without WASM.
+/// Ticks or unticks a task; plain form fields, so it works without WASM. `screen`: the tasks
+/// screen's query string, whose list the answer carries.
 #[server(endpoint = "tasks/set-done", client = TmaClient, output = super::JsonText)]
-pub async fn set_task_done(id: TaskId, done: bool) -> Result<Task, AppError> {
+pub async fn set_task_done(
+    id: TaskId,
+    done: bool,
+    screen: Option<String>,
+) -> Result<Changed, AppError> {
     let (state, user) = signed_in().await?;
     let patch = crate::model::TaskPatch {
         status: Some(done),
         ..Default::default()
     };
-    Ok(crate::server::tasks::update_task(&state.db, &user, id, patch).await?)
+    let task = crate::server::tasks::update_task(&state.db, &user, id, patch).await?;
+    changed(&state, &user, task, screen).await
 }
 
 /// Deletes the task, then goes back to the list (its edit screen is gone).

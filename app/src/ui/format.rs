@@ -1,10 +1,9 @@
 //! Dates and numbers as the pages write them.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+use chrono::{Datelike, NaiveDate};
 
 use super::i18n::Texts;
 use crate::model::{Month, Priority};
-use crate::server_fns::LocalDue;
 
 pub fn day_and_month(t: &Texts, day: NaiveDate) -> String {
     format!(
@@ -12,19 +11,6 @@ pub fn day_and_month(t: &Texts, day: NaiveDate) -> String {
         day.day(),
         t.common.months_short[day.month0() as usize]
     )
-}
-
-fn time(at: NaiveDateTime) -> String {
-    format!("{:02}:{:02}", at.hour(), at.minute())
-}
-
-/// "Today, 09:30" or "25 Nov, 09:30".
-pub fn due(t: &Texts, due: &LocalDue) -> String {
-    let day = match due.today {
-        true => t.tasks.today.to_owned(),
-        false => day_and_month(t, due.at.date()),
-    };
-    format!("{day}, {}", time(due.at))
 }
 
 /// "November 2026".

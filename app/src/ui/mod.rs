@@ -19,6 +19,7 @@ mod tag_input;
 mod task_edit;
 mod task_list;
 mod task_row;
+mod task_screen;
 mod welcome;
 
 use leptos::prelude::*;

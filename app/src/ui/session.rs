@@ -65,8 +65,19 @@ impl Session {
         let t = self.texts();
         self.report(match error {
             AppError::RateLimited { .. } => t.common.too_many_requests,
+            AppError::Unreachable => t.common.action_offline,
             _ => t.common.action_failed,
         });
+    }
+
+    /// Why something could not be loaded: no connection, too many requests, or the server.
+    pub fn why_failed(&self, error: &AppError) -> &'static str {
+        let t = self.texts();
+        match error {
+            AppError::RateLimited { .. } => t.common.rate_limited,
+            AppError::Unreachable => t.common.offline,
+            _ => t.common.server_failed,
+        }
     }
 
     /// A failure: in Telegram's popup inside Telegram, and in the page's notice.

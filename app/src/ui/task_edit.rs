@@ -10,7 +10,7 @@ use super::session::{ScreenReady, use_session};
 use super::tag_input::TagInput;
 use crate::mini_app::{self, Haptic, TelegramButton};
 use crate::model::{CATEGORY_MAX, DESCRIPTION_MAX, Priority, TITLE_MAX};
-use crate::server_fns::{AppError, DeleteTask, Labels, SaveTask, TaskView, get_task};
+use crate::server_fns::{AppError, DeleteTask, Labels, LocalDue, SaveTask, TaskView, get_task};
 
 const FORM_ID: &str = "task-form";
 
@@ -122,8 +122,8 @@ fn TaskEditor(item: Option<TaskView>, labels: Resource<Result<Labels, AppError>>
     let tags = field(&|t| Some(t.tags.join(", ")));
     let due = item
         .as_ref()
-        .and_then(|i| i.due)
-        .map(|d| d.input_value())
+        .and_then(|i| i.due.as_ref())
+        .map(LocalDue::input_value)
         .unwrap_or_default();
     let priority = task.as_ref().map(|t| t.priority).unwrap_or_default();
 

@@ -4,18 +4,21 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 
 use super::dom;
 use super::i18n::Texts;
-use super::labels::use_labels;
 use super::session::{ScreenReady, use_session};
 use super::submission_key;
 use super::task_row::TaskRow;
+use super::task_screen::TaskScreen;
 use crate::mini_app::{self, TelegramButton};
-use crate::model::{Priority, QUICK_ADD_MAX, TaskId, TaskQuery, TaskQueryInput};
-use crate::server_fns::{AppError, Labels, QuickAddTask, TaskView, list_tasks, reorder_tasks};
+use crate::model::{Priority, QUICK_ADD_MAX, TaskId, TaskQuery};
+use crate::server_fns::{
+    AppError, Labels, QuickAddTask, TaskGroup, TaskList, TaskView, list_tasks, move_to_today,
+    reorder_tasks,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Tab {
@@ -102,27 +105,6 @@ impl ListParams {
             .all(|value| value.trim().is_empty())
     }
 
-    fn query(&self) -> TaskQueryInput {
-        let some = |value: &str| Some(value.trim().to_owned()).filter(|v| !v.is_empty());
-        let (status, due) = match self.tab {
-            Tab::Today => (Some("false"), Some("by_today")),
-            Tab::Upcoming => (Some("false"), Some("upcoming")),
-            Tab::All => (None, None),
-            Tab::Done => (Some("true"), None),
-        };
-        TaskQueryInput {
-            status: status.map(str::to_owned),
-            due: due.map(str::to_owned),
-            search: some(&self.search),
-            priority: some(&self.priority),
-            category: some(&self.category),
-            tag: some(&self.tag),
-            sort_by: some(&self.sort),
-            limit: Some("500".into()),
-            ..Default::default()
-        }
-    }
-
     /// Dragging sets the manual order, so it is offered only when the list shows that order.
     fn manual_order(&self) -> bool {
         matches!(self.sort.as_str(), "" | "position")
@@ -135,10 +117,16 @@ pub fn TaskListPage() -> impl IntoView {
     let t = session.texts();
     let query = use_query_map();
     let params = Memo::new(move |_| ListParams::from_query(&query.read()));
+    let screen = use_location().search;
     let list = Resource::new(
-        move || (params.get(), session.tasks_changed.get()),
-        |(params, _)| list_tasks(params.query()),
+        move || (screen.get(), session.tasks_changed.get()),
+        |(screen, _)| list_tasks(screen),
     );
+    provide_context(TaskScreen {
+        screen,
+        list,
+        session,
+    });
 
     let navigate = use_navigate();
     Effect::new(move |_| {
@@ -149,39 +137,122 @@ pub fn TaskListPage() -> impl IntoView {
         on_cleanup(move || mini_app::hide_button(TelegramButton::Main, id));
     });
 
+    // The last list shown stays on screen when loading it again fails.
+    let shown = StoredValue::new(None::<TaskList>);
     view! {
         <h1 class="visually-hidden">{t.common.tasks}</h1>
         <Tabs params/>
         <QuickAdd params/>
-        <FilterBar params/>
+        <FilterBar params list/>
         <Transition fallback=move || view! { <p class="hint" aria-busy="true">{t.common.loading}</p> }>
             {move || Suspend::new(async move {
                 let params = params.get_untracked();
-                let content = match list.await {
-                    Ok(list) if list.tasks.is_empty() => {
+                let (list, failed) = match list.await {
+                    Ok(list) => {
+                        shown.set_value(Some(list.clone()));
+                        (Some(list), None)
+                    }
+                    Err(error) => (shown.get_value(), Some(error)),
+                };
+                let failed = failed.map(|error| view! { <LoadFailedNote error/> });
+                let content = match list {
+                    Some(list) if list.groups.is_empty() => {
                         let text = if params.filtered() { t.tasks.empty_search } else { params.tab.empty(t) };
                         view! { <p class="empty" data-testid="empty">{text}</p> }.into_any()
                     }
-                    Ok(list) => view! {
-                        <TaskItems tasks=list.tasks draggable=params.manual_order()/>
-                    }.into_any(),
-                    Err(_) => view! { <LoadFailedNote/> }.into_any(),
+                    Some(list) => view! { <Groups list/> }.into_any(),
+                    None => ().into_any(),
                 };
-                view! { <ScreenReady/> {content} }
+                view! { <ScreenReady/> {failed} {content} }
             })}
         </Transition>
     }
 }
 
+/// Why the list could not be loaded (no connection, too many requests, the server), above the
+/// list loaded before, if any.
 #[component]
-fn LoadFailedNote() -> impl IntoView {
+fn LoadFailedNote(error: AppError) -> impl IntoView {
     let session = use_session();
     let t = session.texts();
     view! {
-        <div class="card" role="alert">
-            <p>{t.common.load_failed}</p>
+        <div class="card load-failed" role="alert" data-testid="load-failed">
+            <p>{session.why_failed(&error)}</p>
             <button type="button" on:click=move |_| session.tasks_changed()>{t.common.retry}</button>
         </div>
+    }
+}
+
+/// The list's groups, each under its heading; rows can be dragged within a group when the list
+/// is in the manual order.
+#[component]
+fn Groups(list: TaskList) -> impl IntoView {
+    let t = use_session().texts();
+    let draggable = list.manual;
+    view! {
+        <Show when=move || draggable>
+            <p class="hint small" id="reorder-hint">{t.tasks.reorder_hint}</p>
+        </Show>
+        {list.groups.into_iter().map(|group| view! { <Group group draggable/> }).collect_view()}
+    }
+}
+
+#[component]
+fn Group(group: TaskGroup, draggable: bool) -> impl IntoView {
+    let TaskGroup {
+        heading,
+        overdue,
+        tasks,
+    } = group;
+    let move_button = overdue.then(|| {
+        let ids: Vec<TaskId> = tasks.iter().map(|item| item.task.id).collect();
+        view! { <MoveToToday ids/> }
+    });
+    view! {
+        <section class="task-group" class:overdue=overdue data-testid=if overdue { "overdue-group" } else { "task-group" }>
+            {heading.map(|heading| view! {
+                <div class="group-heading">
+                    <h2>{heading}</h2>
+                    {move_button}
+                </div>
+            })}
+            <TaskItems tasks draggable/>
+        </section>
+    }
+}
+
+/// Moves every task of the overdue group to today in one tap.
+#[component]
+fn MoveToToday(ids: Vec<TaskId>) -> impl IntoView {
+    let session = use_session();
+    let t = session.texts();
+    let screen = expect_context::<TaskScreen>();
+    let pending = RwSignal::new(false);
+    let on_click = move |_| {
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        let ids = ids.clone();
+        leptos::task::spawn_local(async move {
+            match move_to_today(ids, screen.query()).await {
+                Ok(list) => screen.show(Some(list)),
+                Err(error) => session.report_refusal(&error),
+            }
+            pending.set(false);
+        });
+    };
+    view! {
+        <button
+            type="button"
+            class="secondary small"
+            data-testid="move-to-today"
+            disabled=move || pending.get()
+            aria-busy=move || pending.get().then_some("true")
+            on:click=on_click
+        >
+            {t.tasks.move_to_today}
+        </button>
     }
 }
 
@@ -222,11 +293,12 @@ fn Tabs(params: Memo<ListParams>) -> impl IntoView {
 fn QuickAdd(params: Memo<ListParams>) -> impl IntoView {
     let session = use_session();
     let t = session.texts();
+    let screen = expect_context::<TaskScreen>();
     let add = ServerAction::<QuickAddTask>::new();
     let text_input = NodeRef::<leptos::html::Input>::new();
     let key_input = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
-        if let Some(Ok(_)) = add.value().get() {
+        if let Some(Ok(changed)) = add.value().get() {
             if let Some(input) = text_input.get() {
                 input.set_value("");
             }
@@ -234,7 +306,7 @@ fn QuickAdd(params: Memo<ListParams>) -> impl IntoView {
             if let Some(input) = key_input.get() {
                 input.set_value(&submission_key::new_key());
             }
-            session.tasks_changed();
+            screen.show(changed.list);
         }
     });
     let text_error = move || match add.value().get() {
@@ -257,6 +329,7 @@ fn QuickAdd(params: Memo<ListParams>) -> impl IntoView {
             text,
             view: Some(view_code().to_owned()),
             key: key_input.get_untracked().map(|input| input.value()),
+            screen: Some(screen.query()),
         });
     };
     view! {
@@ -293,10 +366,12 @@ fn QuickAdd(params: Memo<ListParams>) -> impl IntoView {
 /// Search and filters as a GET form: without WASM it reloads the page with the new query; with
 /// it, typing searches after a pause and every choice applies at once.
 #[component]
-fn FilterBar(params: Memo<ListParams>) -> impl IntoView {
+fn FilterBar(
+    params: Memo<ListParams>,
+    list: Resource<Result<TaskList, AppError>>,
+) -> impl IntoView {
     let session = use_session();
     let t = session.texts();
-    let labels = use_labels();
     let initial = params.get_untracked();
     let pending_search = StoredValue::new(None::<TimeoutHandle>);
     let on_search = move |ev: leptos::ev::Event| {
@@ -352,9 +427,9 @@ fn FilterBar(params: Memo<ListParams>) -> impl IntoView {
                         }).collect_view()}
                     </select>
                     <LabelFilter name="category" label=t.tasks.category any=t.tasks.any_category
-                        current=initial.category.clone() labels pick=|l| l.categories/>
+                        current=initial.category.clone() list pick=|l| l.categories/>
                     <LabelFilter name="tag" label=t.tasks.tags any=t.tasks.any_tag
-                        current=initial.tag.clone() labels pick=|l| l.tags/>
+                        current=initial.tag.clone() list pick=|l| l.tags/>
                     <label for="sort" class="visually-hidden">{t.tasks.sort}</label>
                     <select id="sort" name="sort" data-testid="sort" on:change=move |ev| dom::submit_enclosing_form(&ev)>
                         {[("position", t.tasks.sort_position), ("date", t.tasks.sort_date), ("priority", t.tasks.sort_priority), ("title", t.tasks.sort_title)]
@@ -380,7 +455,7 @@ fn LabelFilter(
     label: &'static str,
     any: &'static str,
     current: String,
-    labels: Resource<Result<Labels, AppError>>,
+    list: Resource<Result<TaskList, AppError>>,
     pick: fn(Labels) -> Vec<String>,
 ) -> impl IntoView {
     let id = format!("filter-{name}");
@@ -392,7 +467,7 @@ fn LabelFilter(
                 {move || {
                     let current = current.clone();
                     Suspend::new(async move {
-                        let values = labels.await.map(pick).unwrap_or_default();
+                        let values = list.await.map(|list| pick(list.labels)).unwrap_or_default();
                         values.into_iter().map(|value| {
                             let selected = value == current;
                             let text = value.clone();
@@ -410,7 +485,6 @@ fn LabelFilter(
 #[component]
 fn TaskItems(tasks: Vec<TaskView>, draggable: bool) -> impl IntoView {
     let session = use_session();
-    let t = session.texts();
     let items = RwSignal::new(tasks);
     let drag = RwSignal::new(None);
 
@@ -436,9 +510,6 @@ fn TaskItems(tasks: Vec<TaskView>, draggable: bool) -> impl IntoView {
     };
 
     view! {
-        <Show when=move || draggable>
-            <p class="hint small" id="reorder-hint">{t.tasks.reorder_hint}</p>
-        </Show>
         <ul class="tasks" data-testid="task-list" class:dragging=move || drag.with(Option::is_some)>
             <For each=move || items.get() key=|item| (item.task.id, item.task.updated_at) let:item>
                 <TaskRow item reorder=draggable.then_some(reorder)/>

@@ -4,6 +4,7 @@ use leptos::server_fn::ServerFn;
 use super::format;
 use super::reorder::Reorder;
 use super::session::use_session;
+use super::task_screen::use_task_screen;
 use crate::mini_app::{self, Haptic};
 use crate::model::Priority;
 use crate::server_fns::{SetTaskDone, TaskView};
@@ -20,14 +21,18 @@ pub fn TaskRow(item: TaskView, reorder: Option<Reorder>) -> impl IntoView {
     let id = task.id;
     let saved_done = task.status;
 
+    let screen = use_task_screen();
     let set_done = ServerAction::<SetTaskDone>::new();
     let done = move || match (set_done.input().get(), set_done.value().get()) {
         (Some(pending), _) => pending.done,
-        (None, Some(Ok(task))) => task.status,
+        (None, Some(Ok(changed))) => changed.task.status,
         _ => saved_done,
     };
     Effect::new(move |_| match set_done.value().get() {
-        Some(Ok(_)) => session.tasks_changed(),
+        Some(Ok(changed)) => match screen {
+            Some(screen) => screen.show(changed.list),
+            None => session.tasks_changed(),
+        },
         Some(Err(error)) => session.report_refusal(&error),
         None => {}
     });
@@ -45,8 +50,8 @@ pub fn TaskRow(item: TaskView, reorder: Option<Reorder>) -> impl IntoView {
             .filter(|drag| drag.id == id)
             .map(|drag| format!("translateY({}px)", drag.offset))
     };
-    let overdue = due.is_some_and(|d| d.overdue);
-    let due_text = due.map(|due| format::due(t, &due));
+    let overdue = due.as_ref().is_some_and(|d| d.overdue);
+    let due_text = due.map(|due| due.label);
     let priority = (task.priority != Priority::Normal).then_some(task.priority);
 
     view! {
@@ -83,7 +88,11 @@ pub fn TaskRow(item: TaskView, reorder: Option<Reorder>) -> impl IntoView {
             })}
             <form method="post" action=SetTaskDone::PATH class="tick-form" on:submit=move |ev| {
                 ev.prevent_default();
-                set_done.dispatch(SetTaskDone { id, done: !untrack(done) });
+                set_done.dispatch(SetTaskDone {
+                    id,
+                    done: !untrack(done),
+                    screen: screen.map(|screen| screen.query()),
+                });
             }>
                 <input type="hidden" name="id" value=id/>
                 <input type="hidden" name="done" value=move || (!done()).to_string()/>

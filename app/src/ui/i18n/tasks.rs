@@ -49,7 +49,7 @@ pub struct TaskTexts {
     pub tags_hint: &'static str,
     pub remove_tag: &'static str,
     pub suggested_tags: &'static str,
-    pub today: &'static str,
+    pub move_to_today: &'static str,
     pub task_not_found: &'static str,
 }
 
@@ -102,7 +102,7 @@ pub static EN: TaskTexts = TaskTexts {
     tags_hint: "Separate tags with commas.",
     remove_tag: "Remove tag",
     suggested_tags: "Your tags",
-    today: "Today",
+    move_to_today: "Move to today",
     task_not_found: "This task does not exist or is not yours.",
 };
 
@@ -155,6 +155,6 @@ pub static RU: TaskTexts = TaskTexts {
     tags_hint: "Разделяйте теги запятыми.",
     remove_tag: "Убрать тег",
     suggested_tags: "Ваши теги",
-    today: "Сегодня",
+    move_to_today: "Перенести на сегодня",
     task_not_found: "Такой задачи нет, или она не ваша.",
 };
