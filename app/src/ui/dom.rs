@@ -110,14 +110,17 @@ pub fn capture_pointer(ev: &leptos::ev::PointerEvent) {
     let _ = ev;
 }
 
-/// The vertical middle of each row of the task list, top to bottom, in viewport pixels.
-pub fn task_row_middles() -> Vec<f64> {
+/// The vertical middle of each row of the list the event's element is in, top to bottom, in
+/// viewport pixels (a screen may show several lists, one per group).
+pub fn row_middles(ev: &leptos::ev::PointerEvent) -> Vec<f64> {
     #[cfg(feature = "hydrate")]
     {
         use wasm_bindgen::JsCast;
-        let Some(rows) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector_all("[data-testid=task-list] > li").ok())
+        let Some(rows) = ev
+            .current_target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("ul").ok().flatten())
+            .and_then(|list| list.query_selector_all(":scope > li").ok())
         else {
             return Vec::new();
         };
@@ -131,5 +134,59 @@ pub fn task_row_middles() -> Vec<f64> {
             .collect()
     }
     #[cfg(not(feature = "hydrate"))]
-    Vec::new()
+    {
+        let _ = ev;
+        Vec::new()
+    }
+}
+
+/// The task of the row the event came from, then the rows after and before it: where the focus
+/// goes back to once the list is shown again (the row itself may have left it).
+pub fn row_and_neighbours(ev: &Event) -> Vec<crate::model::TaskId> {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let row = ev
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("li[data-task-id]").ok().flatten());
+        let Some(row) = row else {
+            return Vec::new();
+        };
+        [
+            Some(row.clone()),
+            row.next_element_sibling(),
+            row.previous_element_sibling(),
+        ]
+        .into_iter()
+        .flatten()
+        .filter_map(|row| row.get_attribute("data-task-id")?.parse().ok())
+        .collect()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = ev;
+        Vec::new()
+    }
+}
+
+/// Focuses the tick of the first of these tasks whose row is on the page, after the page has
+/// been drawn again.
+pub fn focus_tick(ids: Vec<crate::model::TaskId>) {
+    #[cfg(feature = "hydrate")]
+    leptos::prelude::request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let tick = ids.iter().find_map(|id| {
+            let selector = format!("li[data-task-id=\"{id}\"] [data-testid=tick]");
+            document.query_selector(&selector).ok().flatten()
+        });
+        if let Some(tick) = tick.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = tick.focus();
+        }
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = ids;
 }

@@ -79,7 +79,7 @@ impl Reorder {
             return;
         };
         let y = ev.client_y() as f64;
-        let target = dom::task_row_middles()
+        let target = dom::row_middles(ev)
             .iter()
             .enumerate()
             .filter(|(index, _)| *index != from)

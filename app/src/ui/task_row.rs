@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-use super::format;
 use super::reorder::Reorder;
 use super::session::use_session;
 use super::task_screen::use_task_screen;
+use super::{dom, format};
 use crate::mini_app::{self, Haptic};
 use crate::model::Priority;
 use crate::server_fns::{SetTaskDone, TaskView};
@@ -28,11 +28,16 @@ pub fn TaskRow(item: TaskView, reorder: Option<Reorder>) -> impl IntoView {
         (None, Some(Ok(changed))) => changed.task.status,
         _ => saved_done,
     };
+    // The tick keeps the keyboard focus where it was, or on a neighbour if the row left the list.
+    let refocus = StoredValue::new(Vec::new());
     Effect::new(move |_| match set_done.value().get() {
-        Some(Ok(changed)) => match screen {
-            Some(screen) => screen.show(changed.list),
-            None => session.tasks_changed(),
-        },
+        Some(Ok(changed)) => {
+            match screen {
+                Some(screen) => screen.show(changed.list),
+                None => session.tasks_changed(),
+            }
+            dom::focus_tick(refocus.get_value());
+        }
         Some(Err(error)) => session.report_refusal(&error),
         None => {}
     });
@@ -88,6 +93,7 @@ pub fn TaskRow(item: TaskView, reorder: Option<Reorder>) -> impl IntoView {
             })}
             <form method="post" action=SetTaskDone::PATH class="tick-form" on:submit=move |ev| {
                 ev.prevent_default();
+                refocus.set_value(dom::row_and_neighbours(&ev));
                 set_done.dispatch(SetTaskDone {
                     id,
                     done: !untrack(done),
