@@ -5,6 +5,7 @@
 pub mod assets;
 pub mod bot;
 pub mod cli;
+pub mod crash_reports;
 pub mod health_routes;
 pub mod import_v02;
 pub mod metrics;

@@ -30,7 +30,7 @@ use tracing::Level;
 
 use crate::bot::{self, Bot};
 use crate::scheduler::Scheduler;
-use crate::{Config, assets, health_routes, metrics, perimeter, rest, sign_in};
+use crate::{Config, assets, crash_reports, health_routes, metrics, perimeter, rest, sign_in};
 
 /// A server bound to its port and ready to run.
 pub struct Application {
@@ -218,6 +218,7 @@ pub fn router(state: AppState, webhook: Option<bot::webhook::Door>) -> anyhow::R
         .merge(rest::docs::router(api_document, &state.config)?)
         .merge(sign_in::dev::router(&state))
         .merge(sign_in::router())
+        .merge(crash_reports::router())
         .merge(webhook.map(bot::webhook::router).unwrap_or_default())
         .leptos_routes_with_context(&state, routes, context, page)
         // The WASM, JS and CSS, with their cache rules (src/assets.rs); other files of the site

@@ -4,9 +4,7 @@
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
-    // Release builds compile panics to a bare trap (scripts/build_release.sh): no message to show.
-    #[cfg(debug_assertions)]
-    console_error_panic_hook::set_once();
+    app::report_panics();
     wasm_bindgen_futures::spawn_local(async {
         app::prepare_hydration().await;
         leptos::mount::hydrate_lazy(app::App);

@@ -20,6 +20,7 @@ mod bot_start;
 mod bot_webhook;
 mod caching;
 mod concurrency;
+mod crash_reports;
 mod dev_sign_in;
 mod docs;
 mod due_filters;

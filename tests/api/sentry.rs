@@ -140,3 +140,39 @@ async fn an_empty_dsn_reports_nothing() {
     assert!(!run.log.contains("Sentry"), "{}", run.log);
     assert!(run.received.is_empty(), "{:#?}", run.received);
 }
+
+/// A browser's crash report is an error in the log, so it reaches Sentry as an event too.
+#[tokio::test]
+async fn a_browser_crash_reaches_sentry() {
+    let (sentry_port, received) = fake_sentry().await;
+    let db = TestDb::new().await;
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let mut command = serve_command(&db, port, dir.path());
+    command.env(
+        "SENTRY_DSN",
+        format!("http://publickey@127.0.0.1:{sentry_port}/42"),
+    );
+    let server = Serving::start(command, port).await;
+    let answer = reqwest::Client::new()
+        .post(format!("{}/crash-reports", server.base))
+        .json(&serde_json::json!({
+            "kind": "panic",
+            "message": "index out of bounds: the len is 3 but the index is 7",
+            "route": "/calendar",
+        }))
+        .fetch()
+        .await;
+    assert_eq!(answer.status(), StatusCode::NO_CONTENT);
+    server.terminate();
+    let (status, log) = server.exited().await;
+    assert!(status.success(), "{status}: {log}");
+    let received = received.lock().unwrap().clone();
+    let run = Run { received, log };
+    let event = run
+        .events()
+        .into_iter()
+        .find(|event| event.contains("index out of bounds"))
+        .unwrap_or_else(|| panic!("no event for the crash: {:#?}", run.received));
+    assert!(event.contains("/calendar"), "{event}");
+}

@@ -1,6 +1,7 @@
 //! Request rate limits: per signed-in user on every authenticated call (the deployment guide's
 //! 100 requests a minute, `RATE_LIMIT_PER_MINUTE`), and a tighter one per client address on
-//! sign-in (`SIGN_IN_RATE_LIMIT_PER_MINUTE`, 10 by default).
+//! sign-in (`SIGN_IN_RATE_LIMIT_PER_MINUTE`, 10 by default), and one for the browsers' crash
+//! reports per address (`CRASH_REPORTS_PER_MINUTE`).
 
 use std::net::IpAddr;
 use std::num::NonZeroU32;
@@ -20,13 +21,19 @@ pub struct RateLimited {
 pub struct RateLimits {
     per_user: Arc<DefaultKeyedRateLimiter<i64>>,
     sign_in: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+    crash_reports: Arc<DefaultKeyedRateLimiter<IpAddr>>,
 }
+
+/// Crash reports one address may send in a minute: a page reports each error once, so more is
+/// a loop or abuse, and the log is not the place for it.
+pub const CRASH_REPORTS_PER_MINUTE: u32 = 10;
 
 impl RateLimits {
     pub fn new(per_user_per_minute: u32, sign_in_per_minute: u32) -> RateLimits {
         RateLimits {
             per_user: Arc::new(RateLimiter::keyed(per_minute(per_user_per_minute))),
             sign_in: Arc::new(RateLimiter::keyed(per_minute(sign_in_per_minute))),
+            crash_reports: Arc::new(RateLimiter::keyed(per_minute(CRASH_REPORTS_PER_MINUTE))),
         }
     }
 
@@ -39,12 +46,18 @@ impl RateLimits {
         verdict(self.sign_in.check_key(&client))
     }
 
+    pub fn check_crash_report(&self, client: IpAddr) -> Result<(), RateLimited> {
+        verdict(self.crash_reports.check_key(&client))
+    }
+
     /// Forgets keys whose allowance is full again, so memory follows recent traffic only.
     pub fn forget_idle(&self) {
         self.per_user.retain_recent();
         self.per_user.shrink_to_fit();
         self.sign_in.retain_recent();
         self.sign_in.shrink_to_fit();
+        self.crash_reports.retain_recent();
+        self.crash_reports.shrink_to_fit();
     }
 }
 

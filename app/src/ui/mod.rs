@@ -1,6 +1,7 @@
 mod account;
 mod api_tokens;
 mod calendar;
+mod crash_reports;
 mod dom;
 mod format;
 mod i18n;
@@ -30,6 +31,8 @@ use leptos_router::{Lazy, SsrMode, path};
 use crate::i18n::Lang;
 
 #[cfg(feature = "hydrate")]
+pub use crash_reports::report_panics;
+#[cfg(feature = "hydrate")]
 pub use layout::prepare_hydration;
 
 /// Telegram's bridge; inside Telegram it brings initData, theme and buttons, elsewhere it idles.
@@ -47,6 +50,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover"/>
                 <meta name="color-scheme" content="light dark"/>
                 <link rel="icon" type="image/svg+xml" href="/favicon.svg"/>
+                <script nonce=use_nonce() inner_html=crash_reports::SCRIPT></script>
                 <script src=TELEGRAM_SCRIPT defer nonce=use_nonce()></script>
                 <AutoReload options=options.clone()/>
                 // The site's file names carry content hashes (cargo-leptos' `hash-files`): these
