@@ -88,3 +88,31 @@ test("Enter and a tap on a slow connection add the task once, and the button say
   expect(await titles(page)).toEqual(["Only once"]);
   expect(posts).toBe(1);
 });
+
+for (const lang of LANGUAGES) {
+  test(`chips show what the line says while it is typed; a removed chip stays words (${lang.code})`, async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await signIn(page);
+    await chooseLanguage(page, lang.code);
+    await page.goto("/");
+    await hydrated(page);
+
+    await page.locator("#new-task-title").pressSequentially(lang.line, { delay: 10 });
+    await expect(page.getByTestId("chip-due")).toHaveText(new RegExp(`^${lang.due}`));
+    await expect(page.getByTestId("chip-tags")).toContainText(lang.tag);
+    await expect(page.getByTestId("chip-priority")).toBeVisible();
+    await screenshot(page, `quick-add-chips-${lang.code}`);
+
+    await page.getByTestId("chip-tags").getByRole("button").click();
+    await expect(page.getByTestId("chip-tags")).toHaveCount(0);
+    await expect(page.getByTestId("chip-due")).toBeVisible();
+    await page.getByTestId("add-task").click();
+    await expect(page.locator("#new-task-title")).toHaveValue("");
+    await expect(page.getByTestId("chip-due")).toHaveCount(0);
+    const row = taskRow(page, `${lang.title} ${lang.tag}`);
+    await expect(row.locator(".title")).toHaveText(`${lang.title} ${lang.tag}`);
+    await expect(row.locator(".due")).toHaveText(lang.due);
+    expect(unexpected(errors)).toEqual([]);
+  });
+}

@@ -136,3 +136,46 @@ async fn nobody_adds_without_signing_in() {
         .await;
     assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn chips_say_what_the_line_says_and_a_removed_one_stays_words() {
+    let (app, user) = spawn_app_for(9114).await;
+    app.set_me(&user, json!({"language": "en", "time_zone": "UTC"})).await;
+    let line = "купить молоко завтра 9:00 #дом !high @покупки";
+    let chips = |literal: &'static str| {
+        app.server_fn(&user, "/api/tasks/quick/chips")
+            .form(&[("text", line), ("view", "all"), ("literal", literal)])
+            .fetch_json()
+    };
+    assert_eq!(
+        chips("").await,
+        json!({"due": "Tomorrow, 09:00", "tags": ["дом"], "priority": "high", "category": "покупки"})
+    );
+    assert_eq!(
+        chips("due,tags").await,
+        json!({"due": null, "tags": [], "priority": "high", "category": "покупки"})
+    );
+
+    let added = app
+        .server_fn(&user, "/api/tasks/quick")
+        .form(&[("text", line), ("view", "all"), ("literal", "due,tags")])
+        .fetch_json()
+        .await;
+    assert_eq!(added["task"]["title"], "купить молоко завтра 9:00 #дом");
+    assert_eq!(added["task"]["date_time"], Value::Null);
+    assert_eq!(added["task"]["category"], "покупки");
+
+    let too_long = app
+        .server_fn(&user, "/api/tasks/quick/chips")
+        .form(&[("text", "x".repeat(1001).as_str())])
+        .fetch()
+        .await;
+    assert_eq!(too_long.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let anonymous = app
+        .request(Method::POST, "/api/tasks/quick/chips")
+        .header("accept", "application/json")
+        .form(&[("text", line)])
+        .fetch()
+        .await;
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+}

@@ -32,7 +32,8 @@ pub use priority::Priority;
 pub use profile::{DigestTime, Profile, ProfilePatch, ProfilePatchInput, Theme, TimeZoneName};
 pub use query::{DueFilter, SortBy, TaskQuery, TaskQueryInput};
 pub use quick_add::{
-    DefaultDay, QUICK_ADD_MAX, QuickAddInput, Understood, parse_quick_add, parse_quick_add_on,
+    DefaultDay, Literal, QUICK_ADD_MAX, QuickAddInput, ReadOptions, Reading, Understood,
+    parse_quick_add, parse_quick_add_on, read_quick_add,
 };
 pub use settings_form::SettingsForm;
 pub use task::{

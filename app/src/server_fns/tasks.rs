@@ -81,7 +81,7 @@ pub(super) fn view(
 
 /// The change's answer: with the screen's list when the change came from the tasks screen.
 #[cfg(feature = "ssr")]
-async fn changed(
+pub(super) async fn changed(
     state: &crate::server::AppState,
     user: &crate::server::CurrentUser,
     task: Task,
@@ -106,37 +106,6 @@ pub async fn create_task(input: NewTaskInput) -> Result<Task, AppError> {
     let (state, user) = signed_in().await?;
     let new = crate::model::NewTask::parse(input)?;
     Ok(crate::server::tasks::create_task(&state.db, &user, new).await?)
-}
-
-/// The tasks screen's quick add: the line is read as the bot's `/add` and
-/// `POST /api/v1/tasks/quick` read it (dates, times, `#tags`, `!priority`, `@category`); added
-/// from the Today or Upcoming list (`view`), a line without a date is due on that list's day.
-/// `key` names this submission: the same key again (Enter and a tap, a form sent twice) answers
-/// the task the first one created. `screen`: the tasks screen's query string, whose list the
-/// answer carries.
-#[server(endpoint = "tasks/quick", client = TmaClient, output = super::JsonText)]
-pub async fn quick_add_task(
-    text: String,
-    view: Option<String>,
-    key: Option<String>,
-    screen: Option<String>,
-) -> Result<Changed, AppError> {
-    use crate::model::{DefaultDay, FieldErrors, IdempotencyKey, parse_quick_add_on};
-    let (state, user) = signed_in().await?;
-    let key = key
-        .filter(|key| !key.is_empty())
-        .map(|key| IdempotencyKey::parse(&key))
-        .transpose()
-        .map_err(|error| FieldErrors::single("key", error))?;
-    let day = match view.as_deref() {
-        Some("today") => Some(DefaultDay::Today),
-        Some("upcoming") => Some(DefaultDay::Tomorrow),
-        _ => None,
-    };
-    let now = crate::server::clock::now();
-    let new = parse_quick_add_on(&text, now, user.time_zone, user.language, day)?;
-    let task = crate::server::tasks::create_task_once(&state.db, &user, new, key.as_ref()).await?;
-    changed(&state, &user, task, screen).await
 }
 
 /// The add/edit screen's form: creates the task or replaces its fields, then goes back to the

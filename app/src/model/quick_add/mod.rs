@@ -89,6 +89,53 @@ pub enum DefaultDay {
     Tomorrow,
 }
 
+/// The parts of a line to keep as words of the title instead of reading them: what the user
+/// asked for by removing a chip in the app ("встреча в пятницу" is then a title, not a date).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Literal {
+    /// Dates, times and relative moments.
+    pub due: bool,
+    pub tags: bool,
+    pub priority: bool,
+    pub category: bool,
+}
+
+impl Literal {
+    /// From the names of the parts, comma-separated (`due,tags`); unknown names are ignored.
+    pub fn parse(names: &str) -> Literal {
+        let mut literal = Literal::default();
+        for name in names.split(',').map(str::trim) {
+            match name {
+                "due" => literal.due = true,
+                "tags" => literal.tags = true,
+                "priority" => literal.priority = true,
+                "category" => literal.category = true,
+                _ => {}
+            }
+        }
+        literal
+    }
+}
+
+/// How a line is read besides its words.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// The day a line without a date is due on (a time alone is then that time on that day).
+    pub default_day: Option<DefaultDay>,
+    pub literal: Literal,
+}
+
+/// What a line says, before it is checked as a task: the app shows it as chips while the line is
+/// typed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    pub title: String,
+    pub due: Option<DateTime<Utc>>,
+    pub priority: Option<Priority>,
+    pub category: Option<String>,
+    pub tags: Vec<String>,
+}
+
 /// Reads `text` as the user in `zone`, speaking `lang`, would mean it at `now`; the result has
 /// passed the same checks as any new task.
 pub fn parse_quick_add(
@@ -97,18 +144,47 @@ pub fn parse_quick_add(
     zone: Tz,
     lang: Lang,
 ) -> Result<NewTask, FieldErrors> {
-    parse_quick_add_on(text, now, zone, lang, None)
+    parse_quick_add_on(text, now, zone, lang, ReadOptions::default())
 }
 
-/// [`parse_quick_add`], with the day a line without a date is due on (a time alone is then
-/// that time on that day).
+/// [`parse_quick_add`], read with `options`.
 pub fn parse_quick_add_on(
     text: &str,
     now: DateTime<Utc>,
     zone: Tz,
     lang: Lang,
-    default_day: Option<DefaultDay>,
+    options: ReadOptions,
 ) -> Result<NewTask, FieldErrors> {
+    let reading = read_quick_add(text, now, zone, lang, options)?;
+    let input = NewTaskInput {
+        title: Some(reading.title.clone()),
+        date_time: reading.due.map(|at| super::rfc3339::format(&at)),
+        priority: reading.priority.map(|p| p.as_str().to_owned()),
+        category: reading.category,
+        tags: Some(reading.tags),
+        ..Default::default()
+    };
+    let parsed = NewTask::parse(input);
+    if !reading.title.is_empty() {
+        return parsed;
+    }
+    let mut errors = FieldErrors::single("title", FieldError::NoTitle);
+    if let Err(others) = parsed {
+        for (field, error) in others.iter() {
+            errors.add(field, error.clone());
+        }
+    }
+    Err(errors)
+}
+
+/// What `text` says, unchecked but for its length.
+pub fn read_quick_add(
+    text: &str,
+    now: DateTime<Utc>,
+    zone: Tz,
+    lang: Lang,
+    options: ReadOptions,
+) -> Result<Reading, FieldErrors> {
     if text.chars().count() > QUICK_ADD_MAX {
         return Err(FieldErrors::single(
             "text",
@@ -120,10 +196,11 @@ pub fn parse_quick_add_on(
         today: local_now.date(),
         now,
         day_first_slash: lang == Lang::Ru,
+        literal: options.literal,
     };
     let mut found = scan::scan(text, &context);
     if found.instant.is_none() && found.date.is_none() {
-        found.date = match default_day {
+        found.date = match options.default_day {
             Some(DefaultDay::Today) => Some(context.today),
             Some(DefaultDay::Tomorrow) => context.today.succ_opt(),
             None => None,
@@ -140,25 +217,13 @@ pub fn parse_quick_add_on(
         .join(" ")
         .trim_matches([',', ';', ':', '-', '—', ' '])
         .to_owned();
-    let input = NewTaskInput {
-        title: Some(title.clone()),
-        date_time: due.map(|at| super::rfc3339::format(&at)),
-        priority: found.priority.map(|p| p.as_str().to_owned()),
+    Ok(Reading {
+        title,
+        due,
+        priority: found.priority,
         category: found.category,
-        tags: Some(found.tags),
-        ..Default::default()
-    };
-    let parsed = NewTask::parse(input);
-    if !title.is_empty() {
-        return parsed;
-    }
-    let mut errors = FieldErrors::single("title", FieldError::NoTitle);
-    if let Err(others) = parsed {
-        for (field, error) in others.iter() {
-            errors.add(field, error.clone());
-        }
-    }
-    Err(errors)
+        tags: found.tags,
+    })
 }
 
 /// The local due moment of a date and a time, either of which may be missing.

@@ -13,6 +13,8 @@ pub struct Context {
     pub now: DateTime<Utc>,
     /// Whether "05/12" is the 5th of December (Russian) rather than May 12 (English).
     pub day_first_slash: bool,
+    /// The parts read as words of the title.
+    pub literal: super::Literal,
 }
 
 /// What one pass found.
@@ -50,9 +52,13 @@ pub fn scan(text: &str, ctx: &Context) -> Found {
     while i < raw.len() {
         let rest = &words[i..];
         let taken = found
-            .marker(raw[i])
+            .marker(raw[i], ctx.literal)
             .then_some((1, false))
-            .or_else(|| found.moment(rest, ctx, after_date));
+            .or_else(|| {
+                (!ctx.literal.due)
+                    .then(|| found.moment(rest, ctx, after_date))
+                    .flatten()
+            });
         match taken {
             Some((n, is_date)) => {
                 i += n;
@@ -70,7 +76,7 @@ pub fn scan(text: &str, ctx: &Context) -> Found {
 
 impl Found {
     /// `#tag`, `!priority`, `@category`.
-    fn marker(&mut self, word: &str) -> bool {
+    fn marker(&mut self, word: &str, literal: super::Literal) -> bool {
         let mut chars = word.chars();
         let Some(sigil) = chars.next() else {
             return false;
@@ -80,9 +86,9 @@ impl Found {
             return false;
         }
         match sigil {
-            '#' => self.tags.push(value.to_owned()),
-            '@' => self.category = Some(value.to_owned()),
-            '!' => match words::priority(&normalize(value)) {
+            '#' if !literal.tags => self.tags.push(value.to_owned()),
+            '@' if !literal.category => self.category = Some(value.to_owned()),
+            '!' if !literal.priority => match words::priority(&normalize(value)) {
                 Some(priority) => self.priority = Some(priority),
                 None => return false,
             },

@@ -493,14 +493,18 @@ mod never_panics {
 
 mod default_day {
     use super::*;
-    use crate::model::quick_add::{DefaultDay, parse_quick_add_on};
+    use crate::model::quick_add::{DefaultDay, Literal, ReadOptions, parse_quick_add_on};
 
     /// The due moment (as RFC 3339 in UTC) of `text` added from a list whose day is `day`, in
     /// Moscow at 13:00 on 2026-11-25.
     fn due(text: &str, day: Option<DefaultDay>) -> Option<String> {
         let now: DateTime<Utc> = NOW.parse().unwrap();
         let zone: Tz = "Europe/Moscow".parse().unwrap();
-        let task = parse_quick_add_on(text, now, zone, Lang::Ru, day).unwrap();
+        let options = ReadOptions {
+            default_day: day,
+            literal: Literal::default(),
+        };
+        let task = parse_quick_add_on(text, now, zone, Lang::Ru, options).unwrap();
         task.date_time.map(|when| {
             when.resolve(zone)
                 .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
@@ -548,5 +552,40 @@ mod default_day {
             due("отчёт через 2 часа", Some(DefaultDay::Tomorrow)).as_deref(),
             Some("2026-11-25T12:00:00Z")
         );
+    }
+}
+
+mod literal {
+    use super::*;
+    use crate::model::NewTask;
+    use crate::model::quick_add::{Literal, ReadOptions, parse_quick_add_on};
+
+    fn read(text: &str, literal: &str) -> NewTask {
+        let now: DateTime<Utc> = NOW.parse().unwrap();
+        let options = ReadOptions {
+            default_day: None,
+            literal: Literal::parse(literal),
+        };
+        parse_quick_add_on(text, now, chrono_tz::UTC, Lang::Ru, options).unwrap()
+    }
+
+    #[test]
+    fn a_removed_chip_keeps_its_words_in_the_title() {
+        let line = "встреча в пятницу #работа !high @офис";
+        let all = read(line, "");
+        assert_eq!(all.title.as_str(), "встреча");
+        assert!(all.date_time.is_some());
+
+        let no_date = read(line, "due");
+        assert_eq!(no_date.title.as_str(), "встреча в пятницу");
+        assert_eq!(no_date.date_time, None);
+        assert_eq!(no_date.tags.as_slice(), ["работа"]);
+
+        let words = read(line, "tags,priority,category,unknown");
+        assert_eq!(words.title.as_str(), "встреча #работа !high @офис");
+        assert!(words.date_time.is_some());
+        assert_eq!(words.priority, Priority::Normal);
+        assert_eq!(words.category, None);
+        assert!(words.tags.as_slice().is_empty());
     }
 }

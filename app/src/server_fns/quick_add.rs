@@ -1,0 +1,88 @@
+//! The tasks screen's quick add: one line read by the bot's parser, and what the line says so
+//! far, shown as chips while it is typed.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use super::signed_in;
+use super::{AppError, Changed, TmaClient};
+use crate::model::Priority;
+
+/// The tasks screen's quick add: the line is read as the bot's `/add` and
+/// `POST /api/v1/tasks/quick` read it (dates, times, `#tags`, `!priority`, `@category`); added
+/// from the Today or Upcoming list (`view`), a line without a date is due on that list's day.
+/// `key` names this submission: the same key again (Enter and a tap, a form sent twice) answers
+/// the task the first one created. `literal`: the parts to keep as words (`due,tags`: chips the
+/// user removed). `screen`: the tasks screen's query string, whose list the answer carries.
+#[server(endpoint = "tasks/quick", client = TmaClient, output = super::JsonText)]
+pub async fn quick_add_task(
+    text: String,
+    view: Option<String>,
+    key: Option<String>,
+    literal: Option<String>,
+    screen: Option<String>,
+) -> Result<Changed, AppError> {
+    use crate::model::{FieldErrors, IdempotencyKey, parse_quick_add_on};
+    let (state, user) = signed_in().await?;
+    let key = key
+        .filter(|key| !key.is_empty())
+        .map(|key| IdempotencyKey::parse(&key))
+        .transpose()
+        .map_err(|error| FieldErrors::single("key", error))?;
+    let now = crate::server::clock::now();
+    let options = read_options(view.as_deref(), literal.as_deref());
+    let new = parse_quick_add_on(&text, now, user.time_zone, user.language, options)?;
+    let task = crate::server::tasks::create_task_once(&state.db, &user, new, key.as_ref()).await?;
+    super::tasks::changed(&state, &user, task, screen).await
+}
+
+/// What a line says so far: the app shows each part as a chip, which the user can remove to keep
+/// its words in the title.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LineChips {
+    /// "Tomorrow, 09:00", in the user's language.
+    pub due: Option<String>,
+    pub tags: Vec<String>,
+    pub priority: Option<Priority>,
+    pub category: Option<String>,
+}
+
+/// The chips of a line typed in the `view` list, with the `literal` parts kept as words.
+#[server(endpoint = "tasks/quick/chips", client = TmaClient, output = super::JsonText)]
+pub async fn quick_add_chips(
+    text: String,
+    view: Option<String>,
+    literal: Option<String>,
+) -> Result<LineChips, AppError> {
+    let (_, user) = signed_in().await?;
+    let now = crate::server::clock::now();
+    let options = read_options(view.as_deref(), literal.as_deref());
+    let reading = crate::model::read_quick_add(&text, now, user.time_zone, user.language, options)?;
+    let zone = user.time_zone;
+    let due = reading.due.map(|at| {
+        let today = now.with_timezone(&zone).date_naive();
+        crate::i18n::dates::texts(user.language).due(at.with_timezone(&zone).naive_local(), today)
+    });
+    Ok(LineChips {
+        due,
+        tags: reading.tags,
+        priority: reading.priority,
+        category: reading.category,
+    })
+}
+
+/// How a line typed in the `view` list is read: a line without a date is due on the Today or
+/// Upcoming list's day; `literal` names the parts kept as words.
+#[cfg(feature = "ssr")]
+fn read_options(view: Option<&str>, literal: Option<&str>) -> crate::model::ReadOptions {
+    use crate::model::{DefaultDay, Literal, ReadOptions};
+    ReadOptions {
+        default_day: match view {
+            Some("today") => Some(DefaultDay::Today),
+            Some("upcoming") => Some(DefaultDay::Tomorrow),
+            _ => None,
+        },
+        literal: literal.map(Literal::parse).unwrap_or_default(),
+    }
+}
