@@ -4,6 +4,9 @@
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
+    // Release builds compile panics to a bare trap (scripts/build_release.sh), which the page's
+    // reporter sends as an uncaught error; a hook would never run there.
+    #[cfg(debug_assertions)]
     app::report_panics();
     wasm_bindgen_futures::spawn_local(async {
         app::prepare_hydration().await;

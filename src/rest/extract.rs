@@ -26,7 +26,10 @@ impl FromRequestParts<AppState> for AuthUser {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        Ok(AuthUser(auth::authenticate(&parts.headers, state).await?))
+        let door = app::server::rate_limit::Door::Api;
+        Ok(AuthUser(
+            auth::authenticate(&parts.headers, state, door).await?,
+        ))
     }
 }
 

@@ -140,20 +140,24 @@ async fn nobody_adds_without_signing_in() {
 #[tokio::test]
 async fn chips_say_what_the_line_says_and_a_removed_one_stays_words() {
     let (app, user) = spawn_app_for(9114).await;
-    app.set_me(&user, json!({"language": "en", "time_zone": "UTC"})).await;
+    app.set_me(&user, json!({"language": "en", "time_zone": "UTC"}))
+        .await;
     let line = "купить молоко завтра 9:00 #дом !high @покупки";
     let chips = |literal: &'static str| {
         app.server_fn(&user, "/api/tasks/quick/chips")
             .form(&[("text", line), ("view", "all"), ("literal", literal)])
             .fetch_json()
     };
+    let chip = |part: &str, text: &str| json!({"part": part, "text": text});
     assert_eq!(
         chips("").await,
-        json!({"due": "Tomorrow, 09:00", "tags": ["дом"], "priority": "high", "category": "покупки"})
+        json!({"chips": [chip("due", "Tomorrow, 09:00"), chip("tags", "#дом"),
+                         chip("priority", "High"), chip("category", "@покупки")],
+               "keep": "Keep as words"})
     );
     assert_eq!(
-        chips("due,tags").await,
-        json!({"due": null, "tags": [], "priority": "high", "category": "покупки"})
+        chips("due,tags").await["chips"],
+        json!([chip("priority", "High"), chip("category", "@покупки")])
     );
 
     let added = app

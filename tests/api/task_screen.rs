@@ -244,7 +244,8 @@ async fn a_tick_answers_the_screens_list() {
 
 #[tokio::test]
 async fn a_page_counts_once_against_the_rate_limit() {
-    let app = spawn_app_with(&[("RATE_LIMIT_PER_MINUTE", "4")]).await;
+    // The app's allowance is four times the API's: 4 calls a minute.
+    let app = spawn_app_with(&[("RATE_LIMIT_PER_MINUTE", "1")]).await;
     let cookie = app.registered("pages").await;
     let added = app
         .server_fn_by_cookie("/api/tasks/quick", &cookie)
@@ -286,4 +287,36 @@ async fn a_screen_list_reads_only_its_users_tasks() {
         .fetch()
         .await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn the_app_and_the_api_have_their_own_allowances() {
+    let app = spawn_app_with(&[("RATE_LIMIT_PER_MINUTE", "2")]).await;
+    let user = TestUser::new(9137);
+    for _ in 0..2 {
+        assert_eq!(
+            app.get(&user, "/api/v1/tasks").await.status(),
+            StatusCode::OK
+        );
+    }
+    assert_eq!(
+        app.get(&user, "/api/v1/tasks").await.status(),
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // A fast human in the app: eight calls in the same minute.
+    for _ in 0..8 {
+        let listed = app
+            .server_fn(&user, "/api/tasks/list")
+            .form(&[("screen", "")])
+            .fetch()
+            .await;
+        assert_eq!(listed.status(), StatusCode::OK);
+    }
+    let refused = app
+        .server_fn(&user, "/api/tasks/list")
+        .form(&[("screen", "")])
+        .fetch()
+        .await;
+    assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(refused.headers().contains_key("retry-after"));
 }

@@ -2,9 +2,9 @@
 //! themselves live with their door: `ui/i18n/` (pages), `i18n/errors/` (refusals, shared by every
 //! door), `src/bot/i18n/` (the bot).
 
-#[cfg(feature = "ssr")]
-pub mod dates;
 pub mod errors;
+#[cfg(feature = "ssr")]
+pub mod lists;
 pub mod plural;
 
 pub use plural::Plural;

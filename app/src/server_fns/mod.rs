@@ -123,7 +123,8 @@ fn app_state() -> Result<crate::server::AppState, AppError> {
 async fn signed_in() -> Result<(crate::server::AppState, crate::server::CurrentUser), AppError> {
     let state = app_state()?;
     let parts = leptos::prelude::use_context::<http::request::Parts>().ok_or(AppError::Internal)?;
-    let authenticate = || crate::server::auth::authenticate(&parts.headers, &state);
+    let door = crate::server::rate_limit::Door::App;
+    let authenticate = || crate::server::auth::authenticate(&parts.headers, &state, door);
     let user = match leptos::prelude::use_context::<crate::server::RequestUser>() {
         Some(request_user) => request_user.get_or_prove(authenticate).await?,
         None => authenticate().await?,

@@ -7,7 +7,6 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use super::signed_in;
 use super::{AppError, Changed, TmaClient};
-use crate::model::Priority;
 
 /// The tasks screen's quick add: the line is read as the bot's `/add` and
 /// `POST /api/v1/tasks/quick` read it (dates, times, `#tags`, `!priority`, `@category`); added
@@ -37,15 +36,22 @@ pub async fn quick_add_task(
     super::tasks::changed(&state, &user, task, screen).await
 }
 
-/// What a line says so far: the app shows each part as a chip, which the user can remove to keep
-/// its words in the title.
+/// What a line says so far, as the quick add's chips show it (`app/src/ui/quick_add_chips.js`
+/// draws them): each part read, in the user's words and language, and the label of the button
+/// that keeps a part as words of the title.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct LineChips {
-    /// "Tomorrow, 09:00", in the user's language.
-    pub due: Option<String>,
-    pub tags: Vec<String>,
-    pub priority: Option<Priority>,
-    pub category: Option<String>,
+    pub chips: Vec<LineChip>,
+    /// "Keep as words".
+    pub keep: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LineChip {
+    /// `due`, `tags`, `priority` or `category`: what `literal` names to keep it as words.
+    pub part: String,
+    /// "Tomorrow, 09:00", "#дом #дача", "High", "@работа".
+    pub text: String,
 }
 
 /// The chips of a line typed in the `view` list, with the `literal` parts kept as words.
@@ -60,15 +66,38 @@ pub async fn quick_add_chips(
     let options = read_options(view.as_deref(), literal.as_deref());
     let reading = crate::model::read_quick_add(&text, now, user.time_zone, user.language, options)?;
     let zone = user.time_zone;
+    let t = crate::i18n::lists::texts(user.language);
     let due = reading.due.map(|at| {
         let today = now.with_timezone(&zone).date_naive();
-        crate::i18n::dates::texts(user.language).due(at.with_timezone(&zone).naive_local(), today)
+        t.due(at.with_timezone(&zone).naive_local(), today)
     });
+    let tags = (!reading.tags.is_empty()).then(|| {
+        let tags: Vec<String> = reading.tags.iter().map(|tag| format!("#{tag}")).collect();
+        tags.join(" ")
+    });
+    let parts = [
+        ("due", due),
+        ("tags", tags),
+        (
+            "priority",
+            reading
+                .priority
+                .map(|p| t.priorities[p.rank() as usize].to_owned()),
+        ),
+        ("category", reading.category.map(|c| format!("@{c}"))),
+    ];
+    let chips = parts
+        .into_iter()
+        .filter_map(|(part, text)| {
+            text.map(|text| LineChip {
+                part: part.to_owned(),
+                text,
+            })
+        })
+        .collect();
     Ok(LineChips {
-        due,
-        tags: reading.tags,
-        priority: reading.priority,
-        category: reading.category,
+        chips,
+        keep: t.keep_as_words.to_owned(),
     })
 }
 

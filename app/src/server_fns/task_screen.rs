@@ -17,7 +17,8 @@ use crate::model::TaskId;
 pub struct TaskList {
     /// In order; empty when nothing matched.
     pub groups: Vec<TaskGroup>,
-    /// How many tasks matched before paging.
+    /// How many tasks matched before paging (for other clients: the screen does not read it).
+    #[serde(skip_deserializing)]
     pub total: u64,
     /// Whether the list is in the user's manual order, the one dragging a row changes.
     pub manual: bool,
@@ -162,7 +163,7 @@ fn overdue_first(tasks: Vec<TaskView>, lang: crate::i18n::Lang) -> Vec<TaskGroup
     if overdue.is_empty() {
         return whole(today);
     }
-    let t = crate::i18n::dates::texts(lang);
+    let t = crate::i18n::lists::texts(lang);
     let mut groups = vec![TaskGroup {
         heading: Some(t.overdue.to_owned()),
         overdue: true,
@@ -186,7 +187,7 @@ fn by_day(
     user: &crate::server::CurrentUser,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Vec<TaskGroup> {
-    let t = crate::i18n::dates::texts(user.language);
+    let t = crate::i18n::lists::texts(user.language);
     let today = now.with_timezone(&user.time_zone).date_naive();
     let mut groups: Vec<(Option<chrono::NaiveDate>, TaskGroup)> = Vec::new();
     for mut view in tasks {

@@ -25,7 +25,9 @@ pub struct LocalDue {
     pub at: NaiveDateTime,
     /// Not done and past due.
     pub overdue: bool,
-    /// Days from the user's today: 0 today, 1 tomorrow, -1 yesterday.
+    /// Days from the user's today: 0 today, 1 tomorrow, -1 yesterday. The server groups by it;
+    /// not sent.
+    #[serde(skip)]
     pub days_away: i32,
     /// "Today, 09:30", "25 Nov, 18:00", "10 May 2031, 09:30", in the user's language (written by
     /// the server: the WASM carries no date words).
@@ -73,7 +75,7 @@ pub(super) fn view(
             at: local,
             overdue: !task.status && at < now,
             days_away: i32::try_from(days_away).unwrap_or(i32::MAX),
-            label: crate::i18n::dates::texts(user.language).due(local, today),
+            label: crate::i18n::lists::texts(user.language).due(local, today),
         }
     });
     TaskView { task, due }

@@ -1,8 +1,3 @@
-// Sends what breaks in this page to the server's log (POST /crash-reports, src/crash_reports.rs):
-// the WASM's panics with their message (through window.__vectoraCrash, set as the panic hook),
-// uncaught errors (a release build's bare "unreachable" trap among them) and rejected promises.
-// A few reports per page at most; only the path is sent, never the query or the fragment, which
-// may hold what the user typed or Telegram's initData.
 (() => {
   let sent = 0;
   const send = (kind, message, stack) => {

@@ -1,6 +1,9 @@
-//! Crashes in the browser reach the server's log: the page's first script
-//! (`crash_reports.js`, inline in the shell) reports uncaught errors, and the WASM's panic hook
-//! hands it each panic's message.
+//! Crashes in the browser reach the server's log (`POST /crash-reports`, src/crash_reports.rs): the
+//! page's first script (`crash_reports.js`, inline in the shell, so without comments) reports
+//! uncaught errors (a release build's bare "unreachable" trap among them) and rejected promises,
+//! and in debug builds the WASM's panic hook hands it each panic's message. A few reports per page
+//! at most; only the path is sent, never the query or the fragment, which may hold what the user
+//! typed or Telegram's initData.
 
 /// The reporter, run before anything else on the page.
 pub const SCRIPT: &str = include_str!("crash_reports.js");

@@ -169,24 +169,3 @@ pub fn row_and_neighbours(ev: &Event) -> Vec<crate::model::TaskId> {
         Vec::new()
     }
 }
-
-/// Focuses the tick of the first of these tasks whose row is on the page, after the page has
-/// been drawn again.
-pub fn focus_tick(ids: Vec<crate::model::TaskId>) {
-    #[cfg(feature = "hydrate")]
-    leptos::prelude::request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        let tick = ids.iter().find_map(|id| {
-            let selector = format!("li[data-task-id=\"{id}\"] [data-testid=tick]");
-            document.query_selector(&selector).ok().flatten()
-        });
-        if let Some(tick) = tick.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = tick.focus();
-        }
-    });
-    #[cfg(not(feature = "hydrate"))]
-    let _ = ids;
-}

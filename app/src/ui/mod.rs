@@ -54,6 +54,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light dark"/>
                 <link rel="icon" type="image/svg+xml" href="/favicon.svg"/>
                 <script nonce=use_nonce() inner_html=crash_reports::SCRIPT></script>
+                <script nonce=use_nonce() inner_html=quick_add::CHIPS_LOADER></script>
                 <script src=TELEGRAM_SCRIPT defer nonce=use_nonce()></script>
                 <AutoReload options=options.clone()/>
                 // The site's file names carry content hashes (cargo-leptos' `hash-files`): these

@@ -31,6 +31,7 @@ pub fn TaskListPage() -> impl IntoView {
         screen,
         list,
         session,
+        focus: StoredValue::new(None),
     });
 
     let navigate = use_navigate();
@@ -59,13 +60,13 @@ pub fn TaskListPage() -> impl IntoView {
                     }
                     Err(error) => (shown.get_value(), Some(error)),
                 };
-                let failed = failed.map(|error| view! { <LoadFailedNote error/> });
+                let failed = failed.map(load_failed_note);
                 let content = match list {
                     Some(list) if list.groups.is_empty() => {
                         let text = if params.filtered() { t.tasks.empty_search } else { params.tab.empty(t) };
                         view! { <p class="empty" data-testid="empty">{text}</p> }.into_any()
                     }
-                    Some(list) => view! { <Groups list/> }.into_any(),
+                    Some(list) => groups(list).into_any(),
                     None => ().into_any(),
                 };
                 view! { <ScreenReady/> {failed} {content} }
@@ -75,9 +76,9 @@ pub fn TaskListPage() -> impl IntoView {
 }
 
 /// Why the list could not be loaded (no connection, too many requests, the server), above the
-/// list loaded before, if any.
-#[component]
-fn LoadFailedNote(error: AppError) -> impl IntoView {
+/// list loaded before, if any. (Plain functions rather than components here and below: each
+/// component costs the first WASM its own wrapper.)
+fn load_failed_note(error: AppError) -> impl IntoView {
     let session = use_session();
     let t = session.texts();
     view! {
@@ -90,20 +91,16 @@ fn LoadFailedNote(error: AppError) -> impl IntoView {
 
 /// The list's groups, each under its heading; rows can be dragged within a group when the list
 /// is in the manual order.
-#[component]
-fn Groups(list: TaskList) -> impl IntoView {
+fn groups(list: TaskList) -> impl IntoView {
     let t = use_session().texts();
     let draggable = list.manual;
     view! {
-        <Show when=move || draggable>
-            <p class="hint small" id="reorder-hint">{t.tasks.reorder_hint}</p>
-        </Show>
-        {list.groups.into_iter().map(|group| view! { <Group group draggable/> }).collect_view()}
+        {draggable.then(|| view! { <p class="hint small" id="reorder-hint">{t.tasks.reorder_hint}</p> })}
+        {list.groups.into_iter().map(|group| group_view(group, draggable)).collect_view()}
     }
 }
 
-#[component]
-fn Group(group: TaskGroup, draggable: bool) -> impl IntoView {
+fn group_view(group: TaskGroup, draggable: bool) -> impl IntoView {
     let TaskGroup {
         heading,
         overdue,
@@ -111,7 +108,7 @@ fn Group(group: TaskGroup, draggable: bool) -> impl IntoView {
     } = group;
     let move_button = overdue.then(|| {
         let ids: Vec<TaskId> = tasks.iter().map(|item| item.task.id).collect();
-        view! { <MoveToToday ids/> }
+        move_to_today_button(ids)
     });
     view! {
         <section class="task-group" class:overdue=overdue data-testid=if overdue { "overdue-group" } else { "task-group" }>
@@ -127,8 +124,7 @@ fn Group(group: TaskGroup, draggable: bool) -> impl IntoView {
 }
 
 /// Moves every task of the overdue group to today in one tap.
-#[component]
-fn MoveToToday(ids: Vec<TaskId>) -> impl IntoView {
+fn move_to_today_button(ids: Vec<TaskId>) -> impl IntoView {
     let session = use_session();
     let t = session.texts();
     let screen = expect_context::<TaskScreen>();

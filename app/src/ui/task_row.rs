@@ -30,14 +30,19 @@ pub fn TaskRow(item: TaskView, reorder: Option<Reorder>) -> impl IntoView {
     };
     // The tick keeps the keyboard focus where it was, or on a neighbour if the row left the list.
     let refocus = StoredValue::new(Vec::new());
-    Effect::new(move |_| match set_done.value().get() {
-        Some(Ok(changed)) => {
-            match screen {
-                Some(screen) => screen.show(changed.list),
-                None => session.tasks_changed(),
-            }
-            dom::focus_tick(refocus.get_value());
+    let tick_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let (Some(button), Some(screen)) = (tick_button.get(), screen)
+            && screen.takes_focus(id)
+        {
+            let _ = button.focus();
         }
+    });
+    Effect::new(move |_| match set_done.value().get() {
+        Some(Ok(changed)) => match screen {
+            Some(screen) => screen.show_focused(changed.list, &refocus.get_value()),
+            None => session.tasks_changed(),
+        },
         Some(Err(error)) => session.report_refusal(&error),
         None => {}
     });
@@ -105,6 +110,7 @@ pub fn TaskRow(item: TaskView, reorder: Option<Reorder>) -> impl IntoView {
                 <button
                     type="submit"
                     class="tick"
+                    node_ref=tick_button
                     aria-label=tick_label
                     title=tick_label
                     aria-pressed=move || done().to_string()

@@ -16,6 +16,7 @@ use chrono::Utc;
 use http::HeaderMap;
 use secrecy::ExposeSecret;
 
+use super::rate_limit::Door;
 use super::{AppState, CurrentUser, ServiceError, api_tokens, sessions, users};
 pub use error::AuthError;
 
@@ -55,13 +56,15 @@ fn init_data_header(headers: &HeaderMap) -> Result<&str, AuthError> {
 /// The signed-in user behind a request's headers: a personal API token (`Bearer`), Telegram's
 /// signed initData (the user is created or refreshed from it), the browser session's cookie, or
 /// in development only, the development sign-in's cookie. Credentials in a header win over
-/// cookies. Every way in counts against the same per-user rate limit, keyed by the account.
+/// cookies. Every way in counts against the same per-user rate limit of its `door`, keyed by the
+/// account.
 pub async fn authenticate(
     headers: &HeaderMap,
     state: &AppState,
+    door: Door,
 ) -> Result<CurrentUser, ServiceError> {
     let user = identify(headers, state).await?;
-    state.limits.check_user(user.id)?;
+    state.limits.check_user(user.id, door)?;
     Ok(user)
 }
 

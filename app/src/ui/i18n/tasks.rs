@@ -50,7 +50,6 @@ pub struct TaskTexts {
     pub remove_tag: &'static str,
     pub suggested_tags: &'static str,
     pub move_to_today: &'static str,
-    pub keep_as_words: &'static str,
     pub understood: &'static str,
     pub task_not_found: &'static str,
 }
@@ -105,7 +104,6 @@ pub static EN: TaskTexts = TaskTexts {
     remove_tag: "Remove tag",
     suggested_tags: "Your tags",
     move_to_today: "Move to today",
-    keep_as_words: "Keep as words",
     understood: "Understood",
     task_not_found: "This task does not exist or is not yours.",
 };
@@ -160,7 +158,6 @@ pub static RU: TaskTexts = TaskTexts {
     remove_tag: "Убрать тег",
     suggested_tags: "Ваши теги",
     move_to_today: "Перенести на сегодня",
-    keep_as_words: "Оставить словами",
     understood: "Распознано",
     task_not_found: "Такой задачи нет, или она не ваша.",
 };

@@ -1,18 +1,23 @@
-//! Due dates as the task lists write them, in the user's language: "Today, 09:30", "Tomorrow,
-//! 09:00", "25 Nov, 18:00", "10 May 2031, 09:30", and the day headings of a list grouped by day
-//! ("Tomorrow, 8 December", "Wednesday, 9 December", "15 January 2028"). The server writes them
-//! into its answers, so the browser's WASM carries neither these words nor the date arithmetic.
+//! The words the server writes into the tasks screen's answers, in the user's language, so that the
+//! browser's WASM carries neither them nor the date arithmetic: due dates ("Today, 09:30",
+//! "Tomorrow, 09:00", "25 Nov, 18:00", "10 May 2031, 09:30"), the day headings of a list grouped
+//! by day ("Tomorrow, 8 December", "Wednesday, 9 December", "15 January 2028"), the overdue
+//! heading, and the label of a quick-add chip's button.
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use super::{Lang, Translated};
 
-pub struct DateTexts {
+pub struct ListTexts {
     pub today: &'static str,
     pub tomorrow: &'static str,
     pub yesterday: &'static str,
     /// The heading of what was due before today.
     pub overdue: &'static str,
+    /// A quick-add chip's button, which keeps that part of the line as words of the title.
+    pub keep_as_words: &'static str,
+    /// Low, normal, high, as a quick-add chip says them.
+    pub priorities: [&'static str; 3],
     /// Monday first.
     pub weekdays: [&'static str; 7],
     /// As a day of a month is written ("8 December", "8 декабря").
@@ -20,11 +25,13 @@ pub struct DateTexts {
     pub months_short: [&'static str; 12],
 }
 
-pub static EN: DateTexts = DateTexts {
+pub static EN: ListTexts = ListTexts {
     today: "Today",
     tomorrow: "Tomorrow",
     yesterday: "Yesterday",
     overdue: "Overdue",
+    keep_as_words: "Keep as words",
+    priorities: ["Low", "Normal", "High"],
     weekdays: [
         "Monday",
         "Tuesday",
@@ -53,11 +60,13 @@ pub static EN: DateTexts = DateTexts {
     ],
 };
 
-pub static RU: DateTexts = DateTexts {
+pub static RU: ListTexts = ListTexts {
     today: "Сегодня",
     tomorrow: "Завтра",
     yesterday: "Вчера",
     overdue: "Просрочено",
+    keep_as_words: "Оставить словами",
+    priorities: ["Низкий", "Обычный", "Высокий"],
     weekdays: [
         "Понедельник",
         "Вторник",
@@ -86,11 +95,11 @@ pub static RU: DateTexts = DateTexts {
     ],
 };
 
-pub fn texts(lang: Lang) -> &'static DateTexts {
+pub fn texts(lang: Lang) -> &'static ListTexts {
     Translated { en: &EN, ru: &RU }.get(lang)
 }
 
-impl DateTexts {
+impl ListTexts {
     /// Today, tomorrow and yesterday by name, else `None`.
     fn near(&self, day: NaiveDate, today: NaiveDate) -> Option<&'static str> {
         match (day - today).num_days() {
