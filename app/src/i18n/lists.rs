@@ -41,23 +41,8 @@ pub static EN: ListTexts = ListTexts {
         "Saturday",
         "Sunday",
     ],
-    months_of_day: [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    months_short: [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ],
+    months_of_day: super::months::EN,
+    months_short: super::months::SHORT_EN,
 };
 
 pub static RU: ListTexts = ListTexts {
@@ -90,9 +75,7 @@ pub static RU: ListTexts = ListTexts {
         "ноября",
         "декабря",
     ],
-    months_short: [
-        "янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
-    ],
+    months_short: super::months::SHORT_RU,
 };
 
 pub fn texts(lang: Lang) -> &'static ListTexts {

@@ -5,6 +5,7 @@
 pub mod errors;
 #[cfg(feature = "ssr")]
 pub mod lists;
+pub mod months;
 pub mod plural;
 
 pub use plural::Plural;

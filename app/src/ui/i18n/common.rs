@@ -44,23 +44,8 @@ pub static EN: CommonTexts = CommonTexts {
     overdue: "Overdue",
     not_found: "Page not found",
     go_home: "Go home",
-    months: [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    months_short: [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ],
+    months: crate::i18n::months::EN,
+    months_short: crate::i18n::months::SHORT_EN,
 };
 
 pub static RU: CommonTexts = CommonTexts {
@@ -97,7 +82,5 @@ pub static RU: CommonTexts = CommonTexts {
         "Ноябрь",
         "Декабрь",
     ],
-    months_short: [
-        "янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
-    ],
+    months_short: crate::i18n::months::SHORT_RU,
 };
