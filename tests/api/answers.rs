@@ -29,9 +29,40 @@ impl Fetch for RequestBuilder {
     async fn fetch_text(self) -> String {
         let response = self.fetch().await;
         let status = response.status();
-        let text = response.text().await.unwrap();
+        let text = body_text(response).await;
         assert!(status.is_success(), "{status}: {text}");
         text
+    }
+}
+
+/// How long a body may pause between two pieces before the test calls it stalled.
+const STALL: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// The whole body as text. A body that stops arriving (a streamed page whose rendering never
+/// finishes) fails the test with the end of what did arrive, which names the part still waited for.
+pub async fn body_text(mut response: Response) -> String {
+    let mut body = Vec::new();
+    loop {
+        match tokio::time::timeout(STALL, response.chunk()).await {
+            Ok(Ok(Some(piece))) => body.extend_from_slice(&piece),
+            Ok(Ok(None)) => return String::from_utf8_lossy(&body).into_owned(),
+            Ok(Err(e)) => panic!("the body broke off ({e})"),
+            Err(_) => {
+                let text = String::from_utf8_lossy(&body);
+                let tail: String = text
+                    .chars()
+                    .rev()
+                    .take(3000)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                panic!(
+                    "the body stalled for {STALL:?} after {} bytes, ending with: {tail}",
+                    body.len()
+                );
+            }
+        }
     }
 }
 

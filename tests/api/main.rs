@@ -49,6 +49,7 @@ mod sign_in_page;
 mod sign_in_password;
 mod sign_in_widget;
 mod sign_out_everywhere;
+mod ssr_stress;
 mod stats;
 mod task_screen;
 mod tasks;

@@ -13,7 +13,7 @@ async fn page(app: &TestApp, path: &str, cookie: Option<&str>) -> String {
     }
     let response = request.fetch().await;
     assert_eq!(response.status(), StatusCode::OK, "{path}");
-    response.text().await.unwrap()
+    body_text(response).await
 }
 
 /// One test, so that its pages render one after another: two tests rendering pages at once (each
