@@ -28,7 +28,7 @@ const TAG: &str = "tasks";
         ("limit" = Option<u64>, Query, minimum = 1, maximum = 500, description = "Page size, 1–500 (default 100)"),
         ("status" = Option<bool>, Query, description = "`true`: done only; `false`: not done only"),
         ("priority" = Option<Priority>, Query, description = "Only this priority"),
-        ("search" = Option<String>, Query, description = "Case-insensitive substring of the title or description, in any script"),
+        ("search" = Option<String>, Query, description = "Case-insensitive substring of the title, description, category or tags, in any script"),
         ("category" = Option<String>, Query, description = "Only this category"),
         ("tag" = Option<String>, Query, description = "Only tasks with this tag"),
         ("due" = Option<String>, Query, description = "`overdue`, `today`, `by_today`, `upcoming`, `none` or a date `YYYY-MM-DD`, in the user's time zone"),

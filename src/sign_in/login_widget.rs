@@ -48,7 +48,12 @@ pub async fn widget_callback(
         return Ok(Redirect::to("/settings").into_response());
     }
 
-    let user = users::sign_in_telegram(&state.db, &auth.user)
+    // The widget does not say which language Telegram speaks: a new account takes the browser's.
+    let mut telegram_user = auth.user;
+    telegram_user
+        .language_code
+        .get_or_insert_with(|| attempt.lang.code().to_owned());
+    let user = users::sign_in_telegram(&state.db, &telegram_user)
         .await
         .map_err(fail)?;
     let cookie = reply::open_session(&state, &headers, user.id)

@@ -24,7 +24,7 @@ async fn seeded(id: i64) -> (TestApp, TestUser) {
 #[tokio::test]
 async fn filters() {
     let (app, user) = seeded(3001).await;
-    let cases: [(&str, &[&str]); 16] = [
+    let cases: [(&str, &[&str]); 19] = [
         ("?status=true", &["apple pie 100% tasty_recipe"]),
         (
             "?status=false",
@@ -42,6 +42,10 @@ async fn filters() {
         ("?search=100%25", &["apple pie 100% tasty_recipe"]),
         ("?search=y_r", &["apple pie 100% tasty_recipe"]),
         ("?search=0_", &[]),
+        // Search reads categories and tags, whatever their case.
+        ("?search=дом", &["Купить молоко", "Позвонить маме"]),
+        ("?search=%D0%A1%D0%95%D0%9C%D0%AC", &["Позвонить маме"]),
+        ("?search=office", &["write report"]),
         ("?category=Дом", &["Купить молоко", "Позвонить маме"]),
         ("?category=work", &[]),
         (
@@ -66,6 +70,30 @@ async fn filters() {
         app.titles(&user, "?tag=семья&search=маме").await,
         ["Позвонить маме"]
     );
+}
+
+#[tokio::test]
+async fn search_follows_changed_categories_and_tags() {
+    let (app, user) = seeded(3003).await;
+    let banana = app.post_task_id(&user, json!({"title": "Банан"})).await;
+    assert!(app.titles(&user, "?search=фрукты").await.is_empty());
+    let response = app
+        .patch_task(
+            &user,
+            banana,
+            json!({"category": "Фрукты", "tags": ["Жёлтое"]}),
+        )
+        .await;
+    assert!(response.status().is_success());
+    assert_eq!(app.titles(&user, "?search=фрукты").await, ["Банан"]);
+    assert_eq!(app.titles(&user, "?search=жёлт").await, ["Банан"]);
+    let response = app
+        .patch_task(&user, banana, json!({"category": null, "tags": []}))
+        .await;
+    assert!(response.status().is_success());
+    assert!(app.titles(&user, "?search=фрукты").await.is_empty());
+    assert!(app.titles(&user, "?search=жёлт").await.is_empty());
+    assert_eq!(app.titles(&user, "?search=банан").await, ["Банан"]);
 }
 
 #[tokio::test]

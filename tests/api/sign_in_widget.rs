@@ -26,6 +26,30 @@ async fn a_genuine_callback_signs_in_and_redirects_home() {
 }
 
 #[tokio::test]
+async fn a_new_account_speaks_the_browsers_language() {
+    let app = spawn_app().await;
+    for (telegram_id, accept, language) in [
+        (6011, "ru-RU,ru;q=0.9,en;q=0.8", "ru"),
+        (6012, "en-GB,en", "en"),
+    ] {
+        let response = app
+            .browser(
+                Method::GET,
+                &format!(
+                    "/auth/telegram?{}",
+                    widget_query(telegram_id, now(), BOT_TOKEN)
+                ),
+            )
+            .header("accept-language", accept)
+            .fetch()
+            .await;
+        let cookie = session_cookie(response.headers());
+        let profile = app.profile_by_cookie(&cookie).await.unwrap();
+        assert_eq!(profile["language"], language, "{accept}");
+    }
+}
+
+#[tokio::test]
 async fn every_bad_callback_is_refused_with_a_page_and_no_cookie() {
     let app = spawn_app().await;
     let fresh = widget_query(6002, now(), BOT_TOKEN);

@@ -79,6 +79,8 @@ pub fn new_task_row(
         search_text: Set(task::search_text(
             new.title.as_str(),
             description.as_deref(),
+            new.category.as_ref().map(|c| c.as_str()),
+            new.tags.as_slice(),
         )),
         title: Set(new.title.as_str().to_owned()),
         description: Set(description),

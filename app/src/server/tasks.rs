@@ -169,11 +169,28 @@ pub async fn update_task(
         Some(d) => d.as_ref().map(|d| d.as_str().to_owned()),
         None => row.description.clone(),
     };
+    let category = match &patch.category {
+        Some(c) => c.as_ref().map(|c| c.as_str().to_owned()),
+        None => row.category.clone(),
+    };
+    let tags = match &patch.tags {
+        Some(tags) => tags.as_slice().to_vec(),
+        None => serde_json::from_str(&row.tags).unwrap_or_default(),
+    };
     let was_done = row.status;
     let had_time = reminders::has_time(&row);
     let mut active: task::ActiveModel = row.into();
-    if patch.title.is_some() || patch.description.is_some() {
-        active.search_text = Set(task::search_text(&title, description.as_deref()));
+    if patch.title.is_some()
+        || patch.description.is_some()
+        || patch.category.is_some()
+        || patch.tags.is_some()
+    {
+        active.search_text = Set(task::search_text(
+            &title,
+            description.as_deref(),
+            category.as_deref(),
+            &tags,
+        ));
         active.title = Set(title);
         active.description = Set(description);
     }
@@ -193,8 +210,8 @@ pub async fn update_task(
     if let Some(position) = patch.position {
         active.position = Set(position);
     }
-    if let Some(category) = patch.category {
-        active.category = Set(category.map(|c| c.as_str().to_owned()));
+    if patch.category.is_some() {
+        active.category = Set(category);
     }
     if let Some(tags) = &patch.tags {
         active.tags = Set(tags_json(tags));

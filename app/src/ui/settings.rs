@@ -26,7 +26,9 @@ pub fn SettingsPage() -> impl IntoView {
     let zones = Resource::new(|| (), |_| time_zones());
     let zone = RwSignal::new(profile.time_zone.clone());
     let detected = RwSignal::new(None::<String>);
+    let in_telegram = RwSignal::new(false);
     Effect::new(move |_| {
+        in_telegram.set(mini_app::inside());
         detected.set(mini_app::browser_time_zone());
         let main = mini_app::show_button(TelegramButton::Main, t.common.save, || {
             dom::submit_form(FORM_ID)
@@ -45,7 +47,8 @@ pub fn SettingsPage() -> impl IntoView {
             _ => None,
         }
     };
-    let theme_label = |theme: Theme| match theme {
+    let theme_label = move |theme: Theme| match theme {
+        Theme::Auto if in_telegram.get() => t.settings.theme_auto_telegram,
         Theme::Auto => t.settings.theme_auto,
         Theme::Light => t.settings.theme_light,
         Theme::Dark => t.settings.theme_dark,
@@ -98,7 +101,7 @@ pub fn SettingsPage() -> impl IntoView {
                             <label>
                                 <input type="radio" name="settings[theme]" value=theme.code()
                                     checked=theme == profile.theme data-testid=format!("theme-{}", theme.code())/>
-                                {theme_label(theme)}
+                                {move || theme_label(theme)}
                             </label>
                         }).collect_view()}
                     </div>

@@ -19,8 +19,8 @@ pub struct Model {
     /// The tags as a JSON array, in the task's order: what every door shows. `task_tags` holds
     /// the same tags one per row, for filtering and the tag list.
     pub tags: String,
-    /// Lower-cased title, a line break, lower-cased description: what search and the title sort
-    /// read, so that both ignore case in every script on SQLite as on PostgreSQL.
+    /// Lower-cased title, then description, category and tags, a line each: what search and the
+    /// title sort read, so that both ignore case in every script on SQLite as on PostgreSQL.
     pub search_text: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
@@ -31,11 +31,20 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
-pub fn search_text(title: &str, description: Option<&str>) -> String {
+/// The `search_text` of a task with these fields.
+pub fn search_text(
+    title: &str,
+    description: Option<&str>,
+    category: Option<&str>,
+    tags: &[String],
+) -> String {
     let mut text = title.to_lowercase();
-    if let Some(description) = description {
-        text.push('\n');
-        text.push_str(&description.to_lowercase());
+    let tags = tags.join(" ");
+    for part in [description, category, Some(tags.as_str())] {
+        if let Some(part) = part.filter(|p| !p.is_empty()) {
+            text.push('\n');
+            text.push_str(&part.to_lowercase());
+        }
     }
     text
 }
