@@ -24,6 +24,42 @@ const LANGUAGES = [
   { code: "ru", tabs: ["Сегодня", "Впереди", "Все", "Выполнено"] },
 ] as const;
 
+/**
+ * Controls whose tap target is smaller than 44 × 44 px: each (a checkbox or radio: its label) is
+ * scrolled to the middle of the window, and the points 21 px left, right, above and below its
+ * centre must reach it.
+ */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const controls = document.querySelectorAll<HTMLElement>(
+      "button, a.button, .tabs a, select, summary, input[type=checkbox], input[type=radio]",
+    );
+    const small: string[] = [];
+    for (const control of controls) {
+      if (control.getClientRects().length === 0 || control.closest(".visually-hidden")) continue;
+      // A checkbox or radio is tapped through its label.
+      const target = control.matches("input") ? (control.closest("label") ?? control) : control;
+      target.scrollIntoView({ block: "center", inline: "center" });
+      const box = target.getBoundingClientRect();
+      const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+      const reaches = (hit: Element | null) =>
+        hit !== null &&
+        (control.contains(hit) || (hit.closest("label") !== null && hit.closest("label")!.contains(control)));
+      const missed = [
+        [x - 21, y],
+        [x + 21, y],
+        [x, y - 21],
+        [x, y + 21],
+      ].filter(([px, py]) => !reaches(document.elementFromPoint(px, py)));
+      if (missed.length > 0) {
+        const name = control.getAttribute("data-testid") ?? control.getAttribute("aria-label") ?? control.textContent?.trim();
+        small.push(`${control.tagName.toLowerCase()} "${name}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+      }
+    }
+    return small;
+  });
+}
+
 /** How far the page reaches past the window's right edge, in CSS pixels (0 when it fits). */
 async function overflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -83,6 +119,7 @@ for (const lang of LANGUAGES) {
       }
       expect(await overflow(page), `${path} scrolls sideways`).toBeLessThanOrEqual(0);
       await screenshot(page, `phone-360-${lang.code}-${i}`);
+      expect(await smallTargets(page), `${path}: tap targets under 44 px`).toEqual([]);
     }
     expect(unexpected(errors)).toEqual([]);
   });
