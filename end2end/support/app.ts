@@ -129,6 +129,8 @@ export async function fillTaskForm(page: Page, fields: TaskFields) {
     } else {
       await field.fill(value);
     }
+    // Leaving the tags field turns what was typed into chips (and changes nothing without WASM).
+    if (name === "tags") await field.press("Tab");
   }
 }
 

@@ -35,9 +35,11 @@ test("add with every field, edit, tick, untick and delete, without a page reload
     category: "Работа",
     tags: "отчёты, срочно",
   });
+  // Each tag is shown once: as a chip, not also as text in the field.
   await expect(page.getByTestId("tag-chip")).toHaveText(["отчёты×", "срочно×"]);
+  await expect(page.getByTestId("edit-tags")).toHaveValue("");
   await page.getByRole("button", { name: "Remove tag: срочно" }).click();
-  await expect(page.getByTestId("edit-tags")).toHaveValue("отчёты");
+  await expect(page.getByTestId("tag-chip")).toHaveText(["отчёты×"]);
   await page.getByTestId("save-task").click();
 
   const report = taskRow(page, "Подготовить отчёт");
@@ -57,7 +59,9 @@ test("add with every field, edit, tick, untick and delete, without a page reload
   await page.getByTestId("edit-title").fill("Подготовить годовой отчёт");
   // An existing category and tag are offered.
   await expect(page.locator("#known-categories option")).toHaveCount(1);
-  await page.getByRole("button", { name: "+ отчёты" }).isVisible();
+  // Its own tag is not offered again.
+  await expect(page.getByTestId("tag-chip")).toHaveText(["отчёты×"]);
+  await expect(page.getByRole("button", { name: "+ отчёты" })).toHaveCount(0);
   await page.getByTestId("save-task").click();
   const edited = taskRow(page, "Подготовить годовой отчёт");
   await expect(edited).toBeVisible();
@@ -85,6 +89,50 @@ test("add with every field, edit, tick, untick and delete, without a page reload
   expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe("same page");
   await page.getByTestId("sign-out").click();
   await expect(page.getByTestId("dev-sign-in")).toBeVisible();
+  expect(unexpected(errors)).toEqual([]);
+});
+
+test("the tags field: Enter or a comma adds a tag, chosen tags are not offered, Backspace takes the last back", async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await signIn(page);
+  await addWithForm(page, { title: "Tagged before", tags: "дом, дача" });
+  await expect(taskRow(page, "Tagged before")).toContainText("#дача");
+
+  await page.getByTestId("open-new-task").click();
+  await hydrated(page);
+  const field = page.getByTestId("edit-tags");
+  const chips = page.getByTestId("tag-chip");
+  await field.fill("работа");
+  await field.press("Enter");
+  await expect(page.locator("h1")).toHaveText("New task");
+  await expect(chips).toHaveText(["работа×"]);
+  await expect(field).toHaveValue("");
+
+  await expect(page.getByRole("button", { name: "+ дом" })).toBeVisible();
+  await page.getByRole("button", { name: "+ дом" }).click();
+  await expect(chips).toHaveText(["работа×", "дом×"]);
+  await expect(page.getByRole("button", { name: "+ дом" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "+ дача" })).toBeVisible();
+
+  await field.fill("x, y");
+  await expect(chips).toHaveText(["работа×", "дом×", "x×"]);
+  await expect(field).toHaveValue("y");
+  await field.press("Enter");
+  await expect(chips).toHaveText(["работа×", "дом×", "x×", "y×"]);
+  await field.press("Backspace");
+  await expect(chips).toHaveText(["работа×", "дом×", "x×"]);
+  await expect(field).toHaveValue("y");
+  await field.fill("");
+
+  await page.getByTestId("edit-title").fill("Tagged now");
+  await page.getByTestId("save-task").click();
+  const row = taskRow(page, "Tagged now");
+  await expect(row).toContainText("#работа");
+  await expect(row).toContainText("#дом");
+  await expect(row).toContainText("#x");
+  await expect(row).not.toContainText("#y");
   expect(unexpected(errors)).toEqual([]);
 });
 

@@ -1,5 +1,7 @@
-//! Tags as one text field (comma-separated, so the form works without WASM) shown as chips
-//! that can be removed, with the user's other tags offered to add.
+//! Tags: once the page is interactive, chips that can be removed, a field for the next tag
+//! (Enter or a comma adds it, Backspace in the empty field takes the last one back) and the user's
+//! other tags offered to add. The form sends them as one comma-separated field, so without WASM
+//! it is that plain text field.
 
 use leptos::prelude::*;
 
@@ -16,6 +18,16 @@ fn split(value: &str) -> Vec<String> {
         .collect()
 }
 
+/// `tags` with `more` added, each tag once (compared as the model compares them).
+fn with_added(mut tags: Vec<String>, more: Vec<String>) -> Vec<String> {
+    for tag in more {
+        if !tags.iter().any(|t| TagList::key(t) == TagList::key(&tag)) {
+            tags.push(tag);
+        }
+    }
+    tags
+}
+
 #[component]
 pub fn TagInput(
     initial: String,
@@ -23,59 +35,101 @@ pub fn TagInput(
     error: Signal<Option<String>>,
 ) -> impl IntoView {
     let t = use_session().texts();
-    let value = RwSignal::new(initial.clone());
-    let tags = move || split(&value.get());
-    let set_tags = move |tags: Vec<String>| value.set(tags.join(", "));
-    let remove = move |tag: String| {
-        set_tags(tags().into_iter().filter(|t| *t != tag).collect());
-    };
-    let add = move |tag: String| {
-        let mut current = tags();
-        if !current
-            .iter()
-            .any(|t| TagList::key(t) == TagList::key(&tag))
-        {
-            current.push(tag);
-            set_tags(current);
+    let chosen = RwSignal::new(split(&initial));
+    let draft = RwSignal::new(String::new());
+    // Before hydration (and without WASM) the field holds every tag as text.
+    let interactive = RwSignal::new(false);
+    Effect::new(move |_| interactive.set(true));
+
+    let all = move || with_added(chosen.get(), split(&draft.get()));
+    let commit = move || {
+        let typed = split(&draft.get_untracked());
+        if !typed.is_empty() {
+            chosen.update(|tags| *tags = with_added(std::mem::take(tags), typed));
         }
+        draft.set(String::new());
+    };
+    let remove = move |tag: &str| chosen.update(|tags| tags.retain(|t| t != tag));
+    let on_input = move |ev| {
+        let value = event_target_value(&ev);
+        match value.rfind(',') {
+            // What is before the last comma is finished; the rest is still being typed.
+            Some(at) => {
+                let (done, rest) = value.split_at(at);
+                chosen.update(|tags| *tags = with_added(std::mem::take(tags), split(done)));
+                draft.set(rest[1..].trim_start().to_owned());
+            }
+            None => draft.set(value),
+        }
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "Enter" => {
+            // A tag, not the whole form.
+            ev.prevent_default();
+            commit();
+        }
+        "Backspace" if draft.with_untracked(String::is_empty) => {
+            if let Some(last) = chosen.get_untracked().pop() {
+                ev.prevent_default();
+                remove(&last);
+                draft.set(last);
+            }
+        }
+        _ => {}
     };
 
     view! {
         <div class="field">
             <label for="task-tags">{t.tasks.tags}</label>
-            <ul class="chips" aria-label=t.tasks.tags>
-                {move || tags().into_iter().map(|tag| {
-                    let removed = tag.clone();
-                    view! {
-                        <li class="chip" data-testid="tag-chip">
-                            {tag.clone()}
-                            <button type="button" class="chip-remove" aria-label=format!("{}: {tag}", t.tasks.remove_tag)
-                                on:click=move |_| remove(removed.clone())>"×"</button>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-            <input id="task-tags" name="task[tags]" autocomplete="off" maxlength=TAGS_INPUT_MAX
+            <Show when=move || interactive.get()>
+                <ul class="chips" aria-label=t.tasks.tags>
+                    {move || chosen.get().into_iter().map(|tag| {
+                        let removed = tag.clone();
+                        view! {
+                            <li class="chip" data-testid="tag-chip">
+                                {tag.clone()}
+                                <button type="button" class="chip-remove" aria-label=format!("{}: {tag}", t.tasks.remove_tag)
+                                    on:click=move |_| remove(&removed)>"×"</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <input type="hidden" name="task[tags]" prop:value=move || all().join(", ")/>
+            </Show>
+            <input id="task-tags" name=move || (!interactive.get()).then_some("task[tags]")
+                autocomplete="off" maxlength=TAGS_INPUT_MAX enterkeyhint="enter"
                 value=initial
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
+                prop:value=move || if interactive.get() { draft.get() } else { chosen.with(|tags| tags.join(", ")) }
+                on:input=on_input
+                on:keydown=on_keydown
+                on:change=move |_| commit()
                 aria-describedby="task-tags-hint task-tags-error" data-testid="edit-tags"/>
             <p id="task-tags-hint" class="hint small">{t.tasks.tags_hint}</p>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let known = labels.await.map(|l| l.tags).unwrap_or_default();
-                    (!known.is_empty()).then(|| view! {
-                        <div class="suggestions" role="group" aria-label=t.tasks.suggested_tags>
-                            {known.into_iter().map(|tag| {
-                                let added = tag.clone();
-                                view! {
-                                    <button type="button" class="chip suggestion" on:click=move |_| add(added.clone())>
-                                        "+ "{tag}
-                                    </button>
-                                }
-                            }).collect_view()}
-                        </div>
-                    })
+                    // The user's other tags, less those this task has.
+                    move || {
+                        let taken = all();
+                        let offered: Vec<String> = known
+                            .iter()
+                            .filter(|tag| !taken.iter().any(|t| TagList::key(t) == TagList::key(tag)))
+                            .cloned()
+                            .collect();
+                        (!offered.is_empty()).then(|| view! {
+                            <div class="suggestions" role="group" aria-label=t.tasks.suggested_tags>
+                                {offered.into_iter().map(|tag| {
+                                    let added = vec![tag.clone()];
+                                    view! {
+                                        <button type="button" class="chip suggestion"
+                                            on:click=move |_| chosen.update(|tags| *tags = with_added(std::mem::take(tags), added.clone()))>
+                                            "+ "{tag}
+                                        </button>
+                                    }
+                                }).collect_view()}
+                            </div>
+                        })
+                    }
                 })}
             </Suspense>
             <p id="task-tags-error" class="field-error" role="alert">{move || error.get()}</p>
