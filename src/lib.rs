@@ -9,6 +9,7 @@ pub mod crash_reports;
 pub mod health_routes;
 pub mod import_v02;
 pub mod metrics;
+pub mod page_frame;
 pub mod perimeter;
 pub mod rest;
 pub mod scheduler;

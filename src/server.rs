@@ -30,7 +30,9 @@ use tracing::Level;
 
 use crate::bot::{self, Bot};
 use crate::scheduler::Scheduler;
-use crate::{Config, assets, crash_reports, health_routes, metrics, perimeter, rest, sign_in};
+use crate::{
+    Config, assets, crash_reports, health_routes, metrics, page_frame, perimeter, rest, sign_in,
+};
 
 /// A server bound to its port and ready to run.
 pub struct Application {
@@ -220,7 +222,14 @@ pub fn router(state: AppState, webhook: Option<bot::webhook::Door>) -> anyhow::R
         .merge(sign_in::router())
         .merge(crash_reports::router())
         .merge(webhook.map(bot::webhook::router).unwrap_or_default())
-        .leptos_routes_with_context(&state, routes, context, page)
+        .merge(
+            Router::new()
+                .leptos_routes_with_context(&state, routes, context, page)
+                .route_layer(middleware::from_fn_with_state(
+                    state.clone(),
+                    page_frame::load,
+                )),
+        )
         // The WASM, JS and CSS, with their cache rules (src/assets.rs); other files of the site
         // (favicon.svg) come from the fallback.
         .nest_service(&pkg_route, pkg_files)

@@ -34,6 +34,7 @@ mod metrics;
 mod migration_rollback;
 mod migrations;
 mod openapi;
+mod page_frame;
 mod perimeter;
 mod profile;
 mod quick_add;

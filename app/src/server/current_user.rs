@@ -31,6 +31,13 @@ impl From<&user::Model> for CurrentUser {
 pub struct RequestUser(std::sync::Arc<tokio::sync::OnceCell<CurrentUser>>);
 
 impl RequestUser {
+    /// A request whose user is already proven.
+    pub fn proven(user: CurrentUser) -> RequestUser {
+        RequestUser(std::sync::Arc::new(tokio::sync::OnceCell::new_with(Some(
+            user,
+        ))))
+    }
+
     /// The request's user: proven by `prove` the first time, the same answer after that.
     pub async fn get_or_prove<F, Fut, E>(&self, prove: F) -> Result<CurrentUser, E>
     where

@@ -5,6 +5,7 @@
 mod account;
 mod api_tokens;
 mod client;
+mod frame;
 mod profile;
 mod quick_add;
 mod status;
@@ -14,6 +15,7 @@ mod tasks;
 pub use account::*;
 pub use api_tokens::*;
 pub use client::{JsonText, JsonTextEncoding, TmaClient};
+pub use frame::*;
 pub use profile::*;
 pub use quick_add::*;
 pub use status::*;
@@ -125,7 +127,13 @@ async fn signed_in() -> Result<(crate::server::AppState, crate::server::CurrentU
     let parts = leptos::prelude::use_context::<http::request::Parts>().ok_or(AppError::Internal)?;
     let door = crate::server::rate_limit::Door::App;
     let authenticate = || crate::server::auth::authenticate(&parts.headers, &state, door);
-    let user = match leptos::prelude::use_context::<crate::server::RequestUser>() {
+    // A page's request was proven before rendering (src/page_frame.rs).
+    let request_user = parts
+        .extensions
+        .get::<crate::server::RequestUser>()
+        .cloned()
+        .or_else(leptos::prelude::use_context::<crate::server::RequestUser>);
+    let user = match request_user {
         Some(request_user) => request_user.get_or_prove(authenticate).await?,
         None => authenticate().await?,
     };

@@ -34,13 +34,26 @@ pub struct SignInOptions {
 #[server(endpoint = "sign-in-options", client = TmaClient, output = super::JsonText)]
 pub async fn get_sign_in_options() -> Result<SignInOptions, AppError> {
     let state = super::app_state()?;
-    let by_cookie = leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| {
-        !parts.headers.contains_key(http::header::AUTHORIZATION)
-            && crate::server::auth::session_cookie::has_session_cookie(&parts.headers)
+    let parts = leptos::prelude::use_context::<http::request::Parts>();
+    Ok(sign_in_options(
+        &state,
+        parts.as_ref().map(|parts| &parts.headers),
+    ))
+}
+
+/// The sign-in options for a request with these headers (none: not a browser's request).
+#[cfg(feature = "ssr")]
+pub fn sign_in_options(
+    state: &crate::server::AppState,
+    headers: Option<&http::HeaderMap>,
+) -> SignInOptions {
+    let by_cookie = headers.is_some_and(|headers| {
+        !headers.contains_key(http::header::AUTHORIZATION)
+            && crate::server::auth::session_cookie::has_session_cookie(headers)
     });
-    Ok(SignInOptions {
+    SignInOptions {
         dev_sign_in: state.dev_sign_in,
         telegram_bot: state.config.telegram_bot_username.clone(),
         by_cookie,
-    })
+    }
 }

@@ -1,6 +1,7 @@
-//! The frame of every screen: loads the profile, then shows the signed-in app (header, screen,
-//! tab bar) or the welcome card. Inside Telegram the page is rendered without initData (Telegram
-//! keeps it in the URL fragment), so the profile is loaded again once hydrated, with it.
+//! The frame of every screen: shows the signed-in app (header, screen, tab bar) or the welcome
+//! card. The server renders a page with its frame already loaded (`server_fns::frame`), and the
+//! browser takes that one as it hydrates. Inside Telegram the page is rendered without initData
+//! (Telegram keeps it in the URL fragment), so the frame is loaded again once hydrated, with it.
 
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
@@ -13,46 +14,51 @@ use super::welcome::Welcome;
 use crate::i18n::Lang;
 use crate::mini_app;
 use crate::model::{Profile, ProfilePatchInput, Theme};
-use crate::server_fns::{
-    AppError, SignInOptions, get_profile, get_sign_in_options, update_profile,
-};
+use crate::server_fns::{AppError, Frame, SignInOptions, get_frame, update_profile};
 
 #[component]
 pub fn Layout() -> impl IntoView {
     let reload = RwSignal::new(0u32);
     let notice = RwSignal::new(None::<String>);
     let with_init_data = RwSignal::new(false);
-    // One resource for all the frame needs: a Suspend awaiting two can render its children twice
-    // on the server, and the copy the browser hydrates against then differs from the one sent.
-    let frame = Resource::new(
-        move || (reload.get(), with_init_data.get()),
-        |_| async {
-            let (options, profile) = futures::join!(get_sign_in_options(), get_profile());
-            (options.unwrap_or_default(), profile)
-        },
-    );
+    let frame = RwSignal::new(SharedValue::new(rendered_frame).into_inner());
     Effect::new(move |_| {
         mini_app::start();
         if mini_app::inside() {
             with_init_data.set(true);
         }
     });
-    let lang = use_context::<Lang>().unwrap_or_default();
-    view! {
-        <Transition fallback=move || view! { <p class="page-loading" aria-busy="true">{texts(lang).common.loading}</p> }>
-            {move || Suspend::new(async move {
-                let (options, profile) = frame.await;
-                match profile {
-                    Ok(profile) => {
-                        let by_cookie = options.by_cookie;
-                        view! { <SignedIn profile reload notice by_cookie/> }.into_any()
-                    }
-                    Err(AppError::Unauthorized) => welcome(options).await,
-                    Err(_) => view! { <LoadFailed reload/> }.into_any(),
-                }
-            })}
-        </Transition>
+    // Loaded again after a change of the settings, and inside Telegram with its initData.
+    Effect::new(move |ran: Option<()>| {
+        reload.track();
+        if ran.is_some() || with_init_data.get() {
+            leptos::task::spawn_local(async move {
+                frame.set(get_frame().await.unwrap_or_else(Frame::failed));
+            });
+        }
+    });
+    move || {
+        let Frame { options, profile } = frame.get();
+        match profile {
+            Ok(profile) => {
+                let by_cookie = options.by_cookie;
+                view! { <SignedIn profile reload notice by_cookie/> }.into_any()
+            }
+            Err(AppError::Unauthorized) => view! {
+                <Suspense fallback=|| ()>{move || Suspend::new(welcome(options.clone()))}</Suspense>
+            }
+            .into_any(),
+            Err(_) => view! { <LoadFailed reload/> }.into_any(),
+        }
     }
+}
+
+fn rendered_frame() -> Frame {
+    #[cfg(feature = "ssr")]
+    return crate::server_fns::rendered_frame();
+    // The layout is hydrated, so the server's frame is read instead; never called.
+    #[cfg(not(feature = "ssr"))]
+    Frame::failed(AppError::Internal)
 }
 
 /// The signed-out screen (what Vectora is, the ways in), in a WASM chunk of its own: a signed-in
