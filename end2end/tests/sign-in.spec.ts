@@ -1,4 +1,15 @@
-import { expect, hydrated, quickAdd, register, taskRow, test, unexpected, uniqueId, watchErrors } from "../support/app";
+import {
+  expect,
+  hydrated,
+  quickAdd,
+  register,
+  signIn,
+  taskRow,
+  test,
+  unexpected,
+  uniqueId,
+  watchErrors,
+} from "../support/app";
 import { TEST_BOT_TOKEN } from "../support/telegram";
 import { signWidget, useWidgetPayload } from "../support/widget";
 
@@ -124,4 +135,20 @@ test("signing out of other browsers from Settings ends their sessions at once", 
   await expect(page.getByTestId("account-username")).toHaveText(username);
   await elsewhere.close();
   expect(unexpected(errors)).toEqual([]);
+});
+
+test.describe("on a device in Tokyo", () => {
+  test.use({ timezoneId: "Asia/Tokyo" });
+
+  test("a new account takes the device's time zone", async ({ page }) => {
+    const errors = watchErrors(page);
+    await signIn(page);
+    // Taken once the first page is interactive, in the background.
+    await expect(async () => {
+      await page.goto("/settings");
+      await hydrated(page);
+      await expect(page.getByTestId("settings-zone")).toHaveValue("Asia/Tokyo", { timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
+    expect(unexpected(errors)).toEqual([]);
+  });
 });

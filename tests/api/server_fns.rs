@@ -58,7 +58,10 @@ async fn task_actions_work_through_server_functions() {
     let second = app.post_task_id(&user, json!({"title": "second"})).await;
     let reordered = app
         .server_fn(&user, "/api/tasks/reorder")
-        .json(&json!({"ids": [second, task["id"]]}))
+        .form(&[
+            ("ids[0]", second.to_string()),
+            ("ids[1]", task["id"].to_string()),
+        ])
         .fetch()
         .await;
     assert_eq!(reordered.status(), StatusCode::OK);
@@ -255,7 +258,7 @@ async fn dragging_within_a_filtered_list_keeps_the_other_tasks_in_place() {
     assert_eq!(app.titles(&user, "").await, ["a", "b", "c", "d"]);
     let moved = app
         .server_fn(&user, "/api/tasks/reorder")
-        .json(&json!({"ids": [ids[3], ids[1]]}))
+        .form(&[("ids[0]", ids[3]), ("ids[1]", ids[1])])
         .fetch()
         .await;
     assert_eq!(moved.status(), StatusCode::OK);
@@ -330,4 +333,22 @@ async fn settings_and_calendar_through_server_functions() {
         .fetch()
         .await;
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn the_devices_time_zone_is_taken_through_its_server_function() {
+    let (app, user) = spawn_app_for(9120).await;
+    let profile = app
+        .server_fn(&user, "/api/me/time-zone")
+        .form(&[("zone", "Asia/Tokyo")])
+        .fetch_json()
+        .await;
+    assert_eq!(profile["time_zone"], "Asia/Tokyo");
+    let refused = app
+        .server_fn(&user, "/api/me/time-zone")
+        .form(&[("zone", "Mars/Base")])
+        .fetch()
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.me(&user).await["time_zone"], "Asia/Tokyo");
 }

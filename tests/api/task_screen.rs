@@ -118,7 +118,13 @@ async fn today_shows_the_overdue_first_and_moves_them_in_one_tap() {
 
     let moved = app
         .server_fn(&user, "/api/tasks/move-to-today")
-        .json(&json!({"ids": [evening, morning, done, theirs], "screen": "view=today"}))
+        .form(&[
+            ("ids[0]", evening.to_string()),
+            ("ids[1]", morning.to_string()),
+            ("ids[2]", done.to_string()),
+            ("ids[3]", theirs.to_string()),
+            ("screen", "view=today".to_owned()),
+        ])
         .fetch_json()
         .await;
     assert_eq!(

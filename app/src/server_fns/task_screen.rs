@@ -4,7 +4,6 @@
 //! "move to today") answers with the list again: one action is one request.
 
 use leptos::prelude::*;
-use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
@@ -44,7 +43,7 @@ pub async fn list_tasks(screen: String) -> Result<TaskList, AppError> {
 
 /// Moves the listed overdue tasks to today (their time of day kept while it is still ahead, else
 /// the end of today), and answers the screen's list.
-#[server(input = Json, endpoint = "tasks/move-to-today", client = TmaClient, output = super::JsonText)]
+#[server(endpoint = "tasks/move-to-today", client = TmaClient, output = super::JsonText)]
 pub async fn move_to_today(ids: Vec<TaskId>, screen: String) -> Result<TaskList, AppError> {
     let (state, user) = signed_in().await?;
     let ids = crate::model::ReorderInput { ids }.parse()?;

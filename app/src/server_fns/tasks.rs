@@ -168,7 +168,7 @@ pub async fn delete_task(id: TaskId) -> Result<(), AppError> {
 }
 
 /// The listed tasks take the places they held, in the new order: dragging within any list.
-#[server(input = Json, endpoint = "tasks/reorder", client = TmaClient, output = super::JsonText)]
+#[server(endpoint = "tasks/reorder", client = TmaClient, output = super::JsonText)]
 pub async fn reorder_tasks(ids: Vec<TaskId>) -> Result<(), AppError> {
     use crate::server::tasks::{Placement, reorder_tasks};
     let (state, user) = signed_in().await?;

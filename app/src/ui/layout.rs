@@ -13,8 +13,8 @@ use super::session::Session;
 use super::welcome::Welcome;
 use crate::i18n::Lang;
 use crate::mini_app;
-use crate::model::{Profile, ProfilePatchInput, Theme};
-use crate::server_fns::{AppError, Frame, SignInOptions, get_frame, update_profile};
+use crate::model::{Profile, Theme};
+use crate::server_fns::{AppError, Frame, SignInOptions, get_frame, set_time_zone};
 
 #[component]
 pub fn Layout() -> impl IntoView {
@@ -182,11 +182,7 @@ fn adopt_browser_time_zone(profile_zone: &str, reload: RwSignal<u32>) {
     }
     dom::remember(DETECTED_KEY, &zone);
     leptos::task::spawn_local(async move {
-        let patch = ProfilePatchInput {
-            time_zone: Some(Some(zone)),
-            ..Default::default()
-        };
-        if update_profile(patch).await.is_ok() {
+        if set_time_zone(zone).await.is_ok() {
             reload.update(|n| *n += 1);
         }
     });
