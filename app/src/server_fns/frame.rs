@@ -28,10 +28,9 @@ impl Frame {
 
 #[server(endpoint = "frame", client = TmaClient, output = super::JsonText)]
 pub async fn get_frame() -> Result<Frame, AppError> {
-    let frame = Frame {
-        options: super::get_sign_in_options().await?,
-        profile: super::get_profile().await,
-    };
+    let state = super::app_state()?;
+    let parts = use_context::<http::request::Parts>().ok_or(AppError::Internal)?;
+    let (frame, _) = page_frame(&state, &parts.headers).await;
     // No profile (signed out, say) is part of the answer: the call itself succeeded, whatever
     // status the profile's error set.
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {

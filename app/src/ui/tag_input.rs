@@ -42,10 +42,13 @@ pub fn TagInput(
     Effect::new(move |_| interactive.set(true));
 
     let all = move || with_added(chosen.get(), split(&draft.get()));
+    let choose = move |more: Vec<String>| {
+        chosen.update(|tags| *tags = with_added(std::mem::take(tags), more));
+    };
     let commit = move || {
         let typed = split(&draft.get_untracked());
         if !typed.is_empty() {
-            chosen.update(|tags| *tags = with_added(std::mem::take(tags), typed));
+            choose(typed);
         }
         draft.set(String::new());
     };
@@ -56,7 +59,7 @@ pub fn TagInput(
             // What is before the last comma is finished; the rest is still being typed.
             Some(at) => {
                 let (done, rest) = value.split_at(at);
-                chosen.update(|tags| *tags = with_added(std::mem::take(tags), split(done)));
+                choose(split(done));
                 draft.set(rest[1..].trim_start().to_owned());
             }
             None => draft.set(value),
@@ -122,7 +125,7 @@ pub fn TagInput(
                                     let added = vec![tag.clone()];
                                     view! {
                                         <button type="button" class="chip suggestion"
-                                            on:click=move |_| chosen.update(|tags| *tags = with_added(std::mem::take(tags), added.clone()))>
+                                            on:click=move |_| choose(added.clone())>
                                             "+ "{tag}
                                         </button>
                                     }
