@@ -3,7 +3,9 @@
 # there (it builds nothing): the brotli sizes of the signed-in task list's HTML, CSS, JS and WASM
 # (with every lazy WASM/JS chunk the load fetches) against 250 KB (aim: 150 KB), and first
 # contentful paint and time to hydration in headless
-# Chromium, without and with 4x CPU throttling. Prints a table and writes bench/BUDGET.md.
+# Chromium, without and with 4x CPU throttling; the same for the Mini App opened from Telegram
+# (initData in the URL fragment), with the time until the first task is visible. Prints the
+# tables and writes bench/BUDGET.md.
 #
 #   scripts/budget.sh          after scripts/build_release.sh and scripts/setup.sh
 #   BUDGET_RUNS=9              loads per CPU setting (default 5, the median is reported)
@@ -66,7 +68,7 @@ if [ "$COMMIT" != unknown ] && [ -n "$(git -C "$ROOT" status --porcelain --untra
 fi
 
 rc=0
-(cd "$ROOT/end2end" && BASE_URL="$SERVER_URL" GIT_COMMIT="$COMMIT" SITE_DIR="$SITE" HASH_FILE="$HASH_FILE" node budget/measure.mjs) || rc=$?
+(cd "$ROOT/end2end" && BASE_URL="$SERVER_URL" GIT_COMMIT="$COMMIT" SITE_DIR="$SITE" HASH_FILE="$HASH_FILE" TELEGRAM_BOT_TOKEN="$E2E_BOT_TOKEN" node budget/measure.mjs) || rc=$?
 if [ "$rc" -ne 0 ]; then
   echo "--- server log (last 40 lines) ---" >&2
   tail -n 40 "$SERVER_LOG" >&2

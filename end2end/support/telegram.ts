@@ -14,8 +14,9 @@
  * Install before navigating (the route serves the script when the page loads it). A route on a BrowserContext also
  * serves iframes and pages opened later; a route on a Page serves that page and its iframes.
  */
-import { createHmac } from "node:crypto";
 import type { BrowserContext, Frame, Page } from "@playwright/test";
+
+import { launchFragment, signInitData as signWith } from "./init-data.mjs";
 
 /** Signs initData in tests; the server under test must be started with the same token. */
 export const TEST_BOT_TOKEN = "123456:e2e-test-token-not-a-secret";
@@ -84,29 +85,9 @@ export interface SignOptions {
   queryId?: string;
 }
 
-/**
- * Builds initData the way Telegram does: query_id?, user (compact JSON), auth_date, start_param?, then
- * hash = hex(HMAC_SHA256(key = HMAC_SHA256(key = "WebAppData", msg = botToken), msg = data_check_string)),
- * where data_check_string is every other field as "key=value", sorted by key, joined by "\n".
- */
+/** Builds initData the way Telegram does (support/init-data.mjs). */
 export function signInitData(botToken: string, user: TgUser, opts: SignOptions = {}): string {
-  const fields = new URLSearchParams();
-  if (opts.queryId !== undefined) fields.set("query_id", opts.queryId);
-  fields.set("user", JSON.stringify(user));
-  fields.set("auth_date", String(opts.authDate ?? Math.floor(Date.now() / 1000)));
-  if (opts.startParam !== undefined) fields.set("start_param", opts.startParam);
-  fields.set("hash", initDataHash(botToken, fields));
-  return fields.toString();
-}
-
-function initDataHash(botToken: string, fields: URLSearchParams): string {
-  const dataCheckString = [...fields]
-    .filter(([key]) => key !== "hash")
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, value]) => `${key}=${value}`)
-    .join("\n");
-  const secretKey = createHmac("sha256", "WebAppData").update(botToken).digest();
-  return createHmac("sha256", secretKey).update(dataCheckString).digest("hex");
+  return signWith(botToken, user, opts);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -137,8 +118,13 @@ export interface TelegramOptions {
   initData?: string;
 }
 
-/** Serves the stub of telegram-web-app.js as opened inside a Telegram client. */
-export async function installTelegram(context: BrowserContext | Page, opts: TelegramOptions): Promise<void> {
+/**
+ * Serves the stub of telegram-web-app.js as opened inside a Telegram client. Returns the URL fragment a Telegram
+ * client opens the Mini App with (`#tgWebAppData=…&tgWebAppVersion=…`): the page's own first script reads initData
+ * there before telegram-web-app.js has run, so a test that opens `path + fragment` takes the path a real client
+ * takes, and one that opens `path` alone the one of a client that kept no fragment.
+ */
+export async function installTelegram(context: BrowserContext | Page, opts: TelegramOptions): Promise<string> {
   const initData =
     opts.initData ??
     signInitData(opts.botToken, opts.user, {
@@ -158,6 +144,11 @@ export async function installTelegram(context: BrowserContext | Page, opts: Tele
     popupButtonId: opts.popupButtonId ?? null,
     safeAreaInset: opts.safeAreaInset ?? { top: 0, bottom: 34, left: 0, right: 0 },
     contentSafeAreaInset: opts.contentSafeAreaInset ?? { top: 0, bottom: 0, left: 0, right: 0 },
+  });
+  return launchFragment(initData, {
+    platform: opts.platform,
+    themeParams: opts.themeParams ?? lightTheme,
+    startParam: opts.startParam,
   });
 }
 

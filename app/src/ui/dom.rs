@@ -65,6 +65,7 @@ pub fn mark_hydrated(lang: &str) {
     {
         let _ = root.set_attribute("lang", lang);
         let _ = root.set_attribute("data-hydrated", "true");
+        super::telegram_boot::booted(&root);
     }
     #[cfg(not(feature = "hydrate"))]
     let _ = lang;

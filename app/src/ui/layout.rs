@@ -1,7 +1,8 @@
 //! The frame of every screen: shows the signed-in app (header, screen, tab bar) or the welcome
 //! card. The server renders a page with its frame already loaded (`server_fns::frame`), and the
 //! browser takes that one as it hydrates. Inside Telegram the page is rendered without initData
-//! (Telegram keeps it in the URL fragment), so the frame is loaded again once hydrated, with it.
+//! (Telegram keeps it in the URL fragment), so the frame is loaded again with it: once hydrated,
+//! or, when the app is built in the browser instead (`telegram_boot.rs`), before anything shows.
 
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
@@ -22,6 +23,7 @@ pub fn Layout() -> impl IntoView {
     let notice = RwSignal::new(None::<String>);
     let with_init_data = RwSignal::new(false);
     let frame = RwSignal::new(SharedValue::new(rendered_frame).into_inner());
+    let unloaded = frame.with_untracked(Option::is_none);
     Effect::new(move |_| {
         mini_app::start();
         if mini_app::inside() {
@@ -31,21 +33,24 @@ pub fn Layout() -> impl IntoView {
     // Loaded again after a change of the settings, and inside Telegram with its initData.
     Effect::new(move |ran: Option<()>| {
         reload.track();
-        if ran.is_some() || with_init_data.get() {
+        if ran.is_some() || with_init_data.get() || unloaded {
             leptos::task::spawn_local(async move {
-                frame.set(get_frame().await.unwrap_or_else(Frame::failed));
+                frame.set(Some(get_frame().await.unwrap_or_else(Frame::failed)));
             });
         }
     });
     move || {
-        let Frame { options, profile } = frame.get();
+        // Built in the browser, before its frame has come: Telegram's neutral frame stays.
+        let Some(Frame { options, profile }) = frame.get() else {
+            return ().into_any();
+        };
         match profile {
             Ok(profile) => {
                 let by_cookie = options.by_cookie;
                 view! { <SignedIn profile reload notice by_cookie/> }.into_any()
             }
             Err(AppError::Unauthorized) => view! {
-                <Suspense fallback=|| ()>{move || Suspend::new(welcome(options.clone()))}</Suspense>
+                <Suspense fallback=|| ()>{move || Suspend::new(welcome_unlisted(options.clone()))}</Suspense>
             }
             .into_any(),
             Err(_) => view! { <LoadFailed reload/> }.into_any(),
@@ -53,12 +58,13 @@ pub fn Layout() -> impl IntoView {
     }
 }
 
-fn rendered_frame() -> Frame {
+/// The frame the server loaded; in the browser only when the app is built there, not hydrated
+/// (hydration reads the server's), and then it is still to come.
+fn rendered_frame() -> Option<Frame> {
     #[cfg(feature = "ssr")]
-    return crate::server_fns::rendered_frame();
-    // The layout is hydrated, so the server's frame is read instead; never called.
+    return Some(crate::server_fns::rendered_frame());
     #[cfg(not(feature = "ssr"))]
-    Frame::failed(AppError::Internal)
+    None
 }
 
 /// The signed-out screen (what Vectora is, the ways in), in a WASM chunk of its own: a signed-in
@@ -69,10 +75,23 @@ async fn welcome(options: SignInOptions) -> AnyView {
     view! { <Welcome options/> }.into_any()
 }
 
+/// The welcome screen, without the server asking the browser to preload its chunk: inside
+/// Telegram the page is rendered signed out but never shows it (`telegram_boot.rs`), and its
+/// chunk would be a fifth of the first load there. A browser fetches it before hydrating instead.
+async fn welcome_unlisted(options: SignInOptions) -> AnyView {
+    let view = welcome(options).await;
+    #[cfg(feature = "ssr")]
+    if let Some(preloads) = use_context::<leptos::PrefetchLazyFn>() {
+        if let Some(mut preloads) = preloads.0.try_write_value() {
+            preloads.retain(|id| !id.starts_with("welcome_"));
+        }
+    }
+    view
+}
+
 /// Run before hydration. On a signed-out page the frame's `Suspend` awaits the welcome screen from
 /// its chunk, and a `Suspend` hydrates only what is ready at once (otherwise it expects its
 /// fallback, finds the server's welcome card instead and stops): so the chunk is loaded first.
-/// The server has already asked the browser to preload it, so this is mostly a wait for it.
 #[cfg(feature = "hydrate")]
 pub async fn prepare_hydration() {
     let signed_out = web_sys::window()
@@ -98,6 +117,10 @@ fn LoadFailed(reload: RwSignal<u32>) -> impl IntoView {
     }
 }
 
+/// Whether the router is on its way to another screen (loading its chunk or its data).
+#[derive(Clone, Copy)]
+pub struct Routing(pub ReadSignal<bool>);
+
 #[component]
 fn SignedIn(
     profile: Profile,
@@ -111,6 +134,8 @@ fn SignedIn(
     provide_context(session);
     let t = session.texts();
     let navigate = use_navigate();
+    let routing = use_context::<Routing>().map(|Routing(routing)| routing);
+    let routing = move || routing.is_some_and(|routing| routing.get());
     Effect::new(move |_| {
         // Telegram's own frame matches a theme chosen here (the palettes in style/main.css).
         mini_app::frame_color(match theme {
@@ -134,7 +159,8 @@ fn SignedIn(
                     </form>
                 </Show>
             </header>
-            <main class="page">
+            <div class="route-progress" class:active=routing aria-hidden="true"></div>
+            <main class="page" aria-busy=move || routing().to_string()>
                 <Outlet/>
             </main>
             <p class="notice" role="status" aria-live="polite" data-testid="notice">

@@ -24,6 +24,7 @@ mod task_edit;
 mod task_list;
 mod task_row;
 mod task_screen;
+mod telegram_boot;
 mod welcome;
 
 use leptos::prelude::*;
@@ -37,6 +38,8 @@ use crate::i18n::Lang;
 pub use crash_reports::report_panics;
 #[cfg(feature = "hydrate")]
 pub use layout::prepare_hydration;
+#[cfg(feature = "hydrate")]
+pub use telegram_boot::mount_in_telegram;
 
 /// Telegram's bridge; inside Telegram it brings initData, theme and buttons, elsewhere it idles.
 const TELEGRAM_SCRIPT: &str = "https://telegram.org/js/telegram-web-app.js?59";
@@ -55,6 +58,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" type="image/svg+xml" href="/favicon.svg"/>
                 <script nonce=use_nonce() inner_html=crash_reports::SCRIPT></script>
                 <script nonce=use_nonce() inner_html=quick_add::CHIPS_LOADER></script>
+                {signed_out().then(|| view! { <script nonce=use_nonce() inner_html=telegram_boot::SCRIPT></script> })}
                 <script src=TELEGRAM_SCRIPT defer nonce=use_nonce()></script>
                 <AutoReload options=options.clone()/>
                 // The site's file names carry content hashes (cargo-leptos' `hash-files`): these
@@ -68,6 +72,17 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// Whether the page is rendered for nobody signed in (inside Telegram, always at first).
+fn signed_out() -> bool {
+    #[cfg(feature = "ssr")]
+    return matches!(
+        crate::server_fns::rendered_frame().profile,
+        Err(crate::server_fns::AppError::Unauthorized)
+    );
+    #[cfg(not(feature = "ssr"))]
+    false
 }
 
 /// What the page may load and run: scripts only with this response's nonce ('strict-dynamic'
@@ -90,9 +105,11 @@ fn script_policy() -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_context(lang::document_lang());
+    let (routing, set_routing) = signal(false);
+    provide_context(layout::Routing(routing));
     view! {
         <Title text="Vectora"/>
-        <Router>
+        <Router set_is_routing=set_routing>
             <Routes fallback=move || view! { <NotFound/> }>
                 <ParentRoute path=path!("") view=layout::Layout ssr=SsrMode::Async>
                     <Route path=path!("") view=task_list::TaskListPage ssr=SsrMode::Async/>

@@ -1,0 +1,142 @@
+import type { Page, Request } from "@playwright/test";
+
+import { expect, hydrated, screenshot, taskRow, test, uniqueId, watchErrors } from "../support/app";
+import { TEST_BOT_TOKEN, darkTheme, installTelegram, type TelegramOptions } from "../support/telegram";
+
+/**
+ * Opening the Mini App from Telegram goes straight to the tasks (issue 15, item 9): the page Telegram opens is
+ * rendered signed out (initData is only in the URL fragment), so its first script shows a neutral frame instead of
+ * the welcome and asks for the frame and the list with initData while the WASM loads; the app is then built from
+ * those answers, without fetching the welcome's chunk or asking twice.
+ */
+
+function telegramUser(language: string, extra: Partial<TelegramOptions> = {}): TelegramOptions {
+  return {
+    botToken: TEST_BOT_TOKEN,
+    user: { id: uniqueId(), first_name: "Оля", language_code: language },
+    ...extra,
+  };
+}
+
+/** Every request the page makes, from now on. */
+function recordRequests(page: Page): Request[] {
+  const requests: Request[] = [];
+  page.on("request", (request) => requests.push(request));
+  return requests;
+}
+
+/** Notes whether the welcome card is ever painted, checked on every frame from the first. */
+async function watchWelcome(page: Page) {
+  await page.addInitScript(() => {
+    const look = () => {
+      const card = document.getElementById("sign-in");
+      if (card && card.getClientRects().length > 0) (window as unknown as { sawWelcome: boolean }).sawWelcome = true;
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+}
+
+const paths = (requests: Request[], pattern: RegExp) =>
+  requests.map((r) => new URL(r.url()).pathname).filter((path) => pattern.test(path));
+
+async function addTasks(page: Page, fragment: string, titles: string[]) {
+  const initData = new URLSearchParams(fragment.slice(1)).get("tgWebAppData")!;
+  for (const title of titles) {
+    const answer = await page.request.post("/api/v1/tasks", {
+      headers: { Authorization: `tma ${initData}` },
+      data: { title },
+    });
+    expect(answer.status()).toBe(201);
+  }
+}
+
+for (const language of ["ru", "en"]) {
+  test(`opened from Telegram (${language}): the list with one request each for the frame and the list, no welcome`, async ({
+    page,
+  }) => {
+    const errors = watchErrors(page);
+    const fragment = await installTelegram(page, telegramUser(language));
+    await addTasks(page, fragment, ["Позвонить маме", "Купить хлеб"]);
+    await watchWelcome(page);
+    const requests = recordRequests(page);
+
+    await page.goto(`/${fragment}`);
+    await expect(taskRow(page, "Позвонить маме")).toBeVisible();
+    await hydrated(page);
+    await expect(page.locator("html")).not.toHaveClass(/tg-boot/);
+    await expect(page.getByTestId("tab-all")).toHaveText(language === "ru" ? "Все" : "All");
+
+    expect(paths(requests, /^\/api\/frame$/)).toHaveLength(1);
+    expect(paths(requests, /^\/api\/tasks\/list$/)).toHaveLength(1);
+    // Only the first module: the welcome's chunk is never fetched.
+    expect(paths(requests, /\.wasm$/)).toHaveLength(1);
+    expect(await page.evaluate(() => (window as unknown as { sawWelcome?: boolean }).sawWelcome ?? false)).toBe(false);
+    // The frame and the list were asked for before the WASM had arrived.
+    const wasm = requests.find((r) => r.url().endsWith(".wasm"))!;
+    const frame = requests.find((r) => new URL(r.url()).pathname === "/api/frame")!;
+    expect(frame.headers()["authorization"]).toMatch(/^tma /);
+    const wasmTiming = wasm.timing();
+    expect(frame.timing().startTime).toBeLessThan(wasmTiming.startTime + wasmTiming.responseEnd);
+
+    // The app works as it does when hydrated: a tick, a new task, the other screens.
+    await taskRow(page, "Купить хлеб").getByRole("button", { name: language === "ru" ? "Отметить выполненной" : "Mark as done" }).click();
+    await expect(taskRow(page, "Купить хлеб")).toHaveClass(/done/);
+    await page.locator("#new-task-title").fill("Полить цветы");
+    await page.getByTestId("add-task").click();
+    await expect(taskRow(page, "Полить цветы")).toBeVisible();
+    await page.locator('nav.tabbar a[href="/settings"]').click();
+    await expect(page.getByTestId("theme-dark")).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+}
+
+test("opened from Telegram on another screen, in the dark theme, and reloaded: no welcome, no second request", async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  const fragment = await installTelegram(page, telegramUser("ru", { themeParams: darkTheme, colorScheme: "dark" }));
+  await addTasks(page, fragment, ["Записаться к врачу"]);
+  await watchWelcome(page);
+
+  for (const path of ["/calendar", "/stats", "/settings", "/"]) {
+    const requests = recordRequests(page);
+    await page.goto(`${path}${fragment}`);
+    await hydrated(page);
+    await expect(page.locator(".app")).toBeVisible();
+    // Telegram's colours from the first paint: the page's first script sets them from the fragment.
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(0, 0, 0)");
+    expect(paths(requests, /^\/api\/frame$/)).toHaveLength(1);
+    await page.reload();
+    await hydrated(page);
+    await expect(page.locator(".app")).toBeVisible();
+  }
+  await expect(taskRow(page, "Записаться к врачу")).toBeVisible();
+  await screenshot(page, "telegram-open-dark-ru");
+  expect(await page.evaluate(() => (window as unknown as { sawWelcome?: boolean }).sawWelcome ?? false)).toBe(false);
+  expect(errors).toEqual([]);
+});
+
+test("opened from Telegram with a task to show (startapp) and with initData only in Telegram's script", async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  const options = telegramUser("en");
+  let fragment = await installTelegram(page, options);
+  await addTasks(page, fragment, ["Water the plants"]);
+  await page.goto(`/${fragment}`);
+  const href = await taskRow(page, "Water the plants").getByTestId("open-task").getAttribute("href");
+  const id = href!.split("/").pop();
+
+  fragment = await installTelegram(page, { ...options, startParam: `task-${id}` });
+  await page.goto("about:blank");
+  await page.goto(`/${fragment}`);
+  await expect(page).toHaveURL(new RegExp(`/tasks/${id}`));
+  await expect(page.getByTestId("edit-title")).toHaveValue("Water the plants");
+
+  // A client that kept no fragment: the page hydrates the welcome, then signs in with the script's initData.
+  await page.goto("/");
+  await hydrated(page);
+  await expect(taskRow(page, "Water the plants")).toBeVisible();
+  expect(errors).toEqual([]);
+});
