@@ -1,6 +1,6 @@
-// The quick add's chips (app/src/ui/quick_add.rs): after each pause in typing, asks the server what
-// the line says (POST /api/tasks/quick/chips), draws the answer, and records a removed chip in the
-// form's `literal`. The page loads this file when the quick-add field first takes the focus.
+// The quick add's chips (app/src/ui/quick_add.rs, day_quick_add.rs): after each pause in typing,
+// asks the server what the line says (POST /api/tasks/quick/chips), draws the answer, and records
+// a removed chip in the form's `literal`. The page loads this file when the quick-add field first takes the focus.
 (() => {
   let timer;
   let literal = [];
@@ -11,7 +11,9 @@
     if (!list) return;
     if (!text.trim()) return list.replaceChildren();
     const form = input.form;
-    const body = new URLSearchParams({ text, view: form.elements.view.value, literal: literal.join(",") });
+    const body = new URLSearchParams({ text, literal: literal.join(",") });
+    // The tasks screen's form names its list, the calendar's its chosen day.
+    for (const name of ["view", "day"]) if (form.elements[name]) body.set(name, form.elements[name].value);
     const headers = { accept: "application/json" };
     const initData = window.Telegram && Telegram.WebApp && Telegram.WebApp.initData;
     if (initData) headers.authorization = "tma " + initData;

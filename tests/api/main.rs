@@ -19,6 +19,7 @@ mod bot_settings;
 mod bot_start;
 mod bot_webhook;
 mod caching;
+mod calendar_quick_add;
 mod concurrency;
 mod crash_reports;
 mod dev_sign_in;

@@ -35,6 +35,7 @@ pub enum FieldError {
     InvalidTheme,
     InvalidDueFilter,
     InvalidMonth,
+    InvalidDate,
     DuplicateIds,
     InvalidUsername {
         min: usize,
@@ -68,6 +69,7 @@ impl FieldError {
             FieldError::InvalidTheme => "invalid_theme",
             FieldError::InvalidDueFilter => "invalid_due_filter",
             FieldError::InvalidMonth => "invalid_month",
+            FieldError::InvalidDate => "invalid_date",
             FieldError::DuplicateIds => "duplicate_ids",
             FieldError::InvalidUsername { .. } => "invalid_username",
             FieldError::WeakPassword { .. } => "weak_password",
@@ -96,6 +98,7 @@ impl FieldError {
             FieldError::InvalidTheme => t.invalid_theme.into(),
             FieldError::InvalidDueFilter => t.invalid_due_filter.into(),
             FieldError::InvalidMonth => t.invalid_month.into(),
+            FieldError::InvalidDate => t.invalid_date.into(),
             FieldError::DuplicateIds => t.duplicate_ids.into(),
             FieldError::InvalidUsername { min, max } => (t.invalid_username)(min, max),
             FieldError::WeakPassword { min } => (t.weak_password)(min),
@@ -154,6 +157,7 @@ impl<'de> Deserialize<'de> for FieldError {
             "invalid_theme" => FieldError::InvalidTheme,
             "invalid_due_filter" => FieldError::InvalidDueFilter,
             "invalid_month" => FieldError::InvalidMonth,
+            "invalid_date" => FieldError::InvalidDate,
             "duplicate_ids" => FieldError::DuplicateIds,
             "invalid_username" => FieldError::InvalidUsername {
                 min: count(min, "min")?,
@@ -246,6 +250,7 @@ mod tests {
             FieldError::InvalidTheme,
             FieldError::InvalidDueFilter,
             FieldError::InvalidMonth,
+            FieldError::InvalidDate,
             FieldError::DuplicateIds,
             FieldError::InvalidUsername { min: 3, max: 32 },
             FieldError::WeakPassword { min: 10 },
@@ -272,6 +277,7 @@ mod tests {
                 | FieldError::InvalidTheme
                 | FieldError::InvalidDueFilter
                 | FieldError::InvalidMonth
+                | FieldError::InvalidDate
                 | FieldError::DuplicateIds
                 | FieldError::InvalidUsername { .. }
                 | FieldError::WeakPassword { .. }

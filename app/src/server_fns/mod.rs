@@ -4,6 +4,7 @@
 
 mod account;
 mod api_tokens;
+mod calendar;
 mod client;
 mod frame;
 mod profile;
@@ -14,6 +15,7 @@ mod tasks;
 
 pub use account::*;
 pub use api_tokens::*;
+pub use calendar::*;
 pub use client::{JsonText, JsonTextEncoding, TmaClient};
 pub use frame::*;
 pub use profile::*;

@@ -1,5 +1,5 @@
-//! The tasks screen's quick add: one line read by the bot's parser, and what the line says so
-//! far, shown as chips while it is typed.
+//! The quick add: one line read by the bot's parser (the tasks screen's here, the calendar's in
+//! `calendar.rs`), and what the line says so far, shown as chips while it is typed.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -22,17 +22,10 @@ pub async fn quick_add_task(
     literal: Option<String>,
     screen: Option<String>,
 ) -> Result<Changed, AppError> {
-    use crate::model::{FieldErrors, IdempotencyKey, parse_quick_add_on};
     let (state, user) = signed_in().await?;
-    let key = key
-        .filter(|key| !key.is_empty())
-        .map(|key| IdempotencyKey::parse(&key))
-        .transpose()
-        .map_err(|error| FieldErrors::single("key", error))?;
     let now = crate::server::clock::now();
-    let options = read_options(view.as_deref(), literal.as_deref());
-    let new = parse_quick_add_on(&text, now, user.time_zone, user.language, options)?;
-    let task = crate::server::tasks::create_task_once(&state.db, &user, new, key.as_ref()).await?;
+    let options = read_options(list_day(view.as_deref()), literal.as_deref());
+    let task = add_line(&state, &user, &text, options, key, now).await?;
     super::tasks::changed(&state, &user, task, screen).await
 }
 
@@ -54,16 +47,22 @@ pub struct LineChip {
     pub text: String,
 }
 
-/// The chips of a line typed in the `view` list, with the `literal` parts kept as words.
+/// The chips of a line typed in the `view` list, or on the calendar's chosen `day`
+/// ([`super::quick_add_on_day`]), with the `literal` parts kept as words.
 #[server(endpoint = "tasks/quick/chips", client = TmaClient, output = super::JsonText)]
 pub async fn quick_add_chips(
     text: String,
     view: Option<String>,
+    day: Option<String>,
     literal: Option<String>,
 ) -> Result<LineChips, AppError> {
     let (_, user) = signed_in().await?;
     let now = crate::server::clock::now();
-    let options = read_options(view.as_deref(), literal.as_deref());
+    let default_day = match day {
+        Some(day) => Some(chosen_day(&day)?),
+        None => list_day(view.as_deref()),
+    };
+    let options = read_options(default_day, literal.as_deref());
     let reading = crate::model::read_quick_add(&text, now, user.time_zone, user.language, options)?;
     let zone = user.time_zone;
     let t = crate::i18n::lists::texts(user.language);
@@ -101,17 +100,55 @@ pub async fn quick_add_chips(
     })
 }
 
-/// How a line typed in the `view` list is read: a line without a date is due on the Today or
-/// Upcoming list's day; `literal` names the parts kept as words.
+/// The day of the Today or Upcoming list (`view`), which a line without a date is due on.
 #[cfg(feature = "ssr")]
-fn read_options(view: Option<&str>, literal: Option<&str>) -> crate::model::ReadOptions {
-    use crate::model::{DefaultDay, Literal, ReadOptions};
+fn list_day(view: Option<&str>) -> Option<crate::model::DefaultDay> {
+    use crate::model::DefaultDay;
+    match view {
+        Some("today") => Some(DefaultDay::Today),
+        Some("upcoming") => Some(DefaultDay::Tomorrow),
+        _ => None,
+    }
+}
+
+/// The calendar's chosen day as its form sends it (the `day` field).
+#[cfg(feature = "ssr")]
+pub(super) fn chosen_day(day: &str) -> Result<crate::model::DefaultDay, crate::model::FieldErrors> {
+    use crate::model::{DefaultDay, FieldErrors};
+    DefaultDay::parse_chosen(day).map_err(|error| FieldErrors::single("day", error))
+}
+
+/// How a line is read: a line without a date is due on `default_day`; `literal` names the parts
+/// kept as words.
+#[cfg(feature = "ssr")]
+pub(super) fn read_options(
+    default_day: Option<crate::model::DefaultDay>,
+    literal: Option<&str>,
+) -> crate::model::ReadOptions {
+    use crate::model::{Literal, ReadOptions};
     ReadOptions {
-        default_day: match view {
-            Some("today") => Some(DefaultDay::Today),
-            Some("upcoming") => Some(DefaultDay::Tomorrow),
-            _ => None,
-        },
+        default_day,
         literal: literal.map(Literal::parse).unwrap_or_default(),
     }
+}
+
+/// Creates the task a line says, read with `options`; `key` names the submission, so that the
+/// same key again answers the task the first one created.
+#[cfg(feature = "ssr")]
+pub(super) async fn add_line(
+    state: &crate::server::AppState,
+    user: &crate::server::CurrentUser,
+    text: &str,
+    options: crate::model::ReadOptions,
+    key: Option<String>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<crate::model::Task, AppError> {
+    use crate::model::{FieldErrors, IdempotencyKey, parse_quick_add_on};
+    let key = key
+        .filter(|key| !key.is_empty())
+        .map(|key| IdempotencyKey::parse(&key))
+        .transpose()
+        .map_err(|error| FieldErrors::single("key", error))?;
+    let new = parse_quick_add_on(text, now, user.time_zone, user.language, options)?;
+    Ok(crate::server::tasks::create_task_once(&state.db, user, new, key.as_ref()).await?)
 }

@@ -1,4 +1,4 @@
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use super::signed_in;
 use super::{AppError, TaskList, TmaClient};
-use crate::model::{CalendarDay, Month, NewTaskInput, Task, TaskForm, TaskId, TaskPatchInput};
+use crate::model::{NewTaskInput, Task, TaskForm, TaskId, TaskPatchInput};
 
 /// A task as the pages show it: with its due moment on the user's wall clock.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -185,50 +185,4 @@ pub async fn task_labels() -> Result<Labels, AppError> {
         list_tags(&state.db, &user)
     )?;
     Ok(Labels { categories, tags })
-}
-
-/// A month of the calendar, and the user's today.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CalendarMonth {
-    pub month: Month,
-    pub today: NaiveDate,
-    pub days: Vec<CalendarDay>,
-    /// The day whose tasks are listed: the one asked for when it is in this month, else today
-    /// when today is.
-    pub chosen: Option<NaiveDate>,
-    /// The chosen day's tasks, by time.
-    pub agenda: Vec<TaskView>,
-}
-
-/// `month` as `YYYY-MM` (empty for the user's current month) and the `day` to list
-/// (`YYYY-MM-DD`). One call for the whole screen: a page that loaded the day's tasks in a second
-/// call, after the first, would render differently on the server and in the browser.
-#[server(endpoint = "calendar", client = TmaClient, output = super::JsonText)]
-pub async fn load_calendar(month: String, day: Option<String>) -> Result<CalendarMonth, AppError> {
-    let (state, user) = signed_in().await?;
-    let now = crate::server::clock::now();
-    let today = now.with_timezone(&user.time_zone).date_naive();
-    let month = match month.trim() {
-        "" => Month::of(today),
-        text => Month::parse(text).map_err(|e| crate::model::FieldErrors::single("month", e))?,
-    };
-    let days = crate::server::calendar::month_days(&state.db, &user, month, now).await?;
-    let asked = day.and_then(|day| NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").ok());
-    let chosen = crate::server::calendar::chosen_day(month, asked, today);
-    let agenda = match chosen {
-        Some(day) => crate::server::task_list::list_due_on(&state.db, &user, day, now)
-            .await?
-            .tasks
-            .into_iter()
-            .map(|task| view(task, &user, now))
-            .collect(),
-        None => Vec::new(),
-    };
-    Ok(CalendarMonth {
-        month,
-        today,
-        days,
-        chosen,
-        agenda,
-    })
 }

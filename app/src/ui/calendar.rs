@@ -1,16 +1,18 @@
 //! The calendar: a month grid (Monday first) with each day's count of tasks and overdue ones
-//! marked, and the chosen day's tasks below. Month and day live in the URL.
+//! marked, and the chosen day's tasks below, with a line to add one on that day. Month and day
+//! live in the URL.
 
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use super::day_quick_add::DayQuickAdd;
 use super::format;
 use super::i18n::Texts;
 use super::session::{ScreenReady, use_session};
 use super::task_row::TaskRow;
 use crate::model::{CalendarDay, Month};
-use crate::server_fns::{CalendarMonth, TaskView, load_calendar};
+use crate::server_fns::{CalendarMonth, load_calendar};
 
 fn href(month: Month, day: Option<NaiveDate>) -> String {
     match day {
@@ -25,6 +27,15 @@ fn day_class(today: bool, overdue: bool) -> &'static str {
         (true, false) => "day today",
         (false, true) => "day has-overdue",
         (true, true) => "day today has-overdue",
+    }
+}
+
+/// A day's count as its badge shows it: past 99, "99+" (the day's label says the number).
+fn count_text(total: u64) -> String {
+    if total > 99 {
+        "99+".to_owned()
+    } else {
+        total.to_string()
     }
 }
 
@@ -61,18 +72,23 @@ pub fn CalendarPage() -> impl IntoView {
         <Transition fallback=move || view! { <p class="hint" aria-busy="true">{t.common.loading}</p> }>
             {move || Suspend::new(async move {
                 let content = match calendar.await {
-                    Ok(calendar) => {
-                        let (chosen, agenda) = (calendar.chosen, calendar.agenda.clone());
-                        view! {
-                            <MonthGrid calendar chosen/>
-                            <DayAgenda day=chosen tasks=agenda/>
-                        }.into_any()
-                    }
+                    Ok(calendar) => month_view(calendar).into_any(),
                     Err(_) => view! { <p class="card" role="alert">{t.common.load_failed}</p> }.into_any(),
                 };
                 view! { <ScreenReady/> {content} }
             })}
         </Transition>
+    }
+}
+
+/// The grid and the chosen day's agenda, which follow `shown`: the month as loaded, then as a
+/// quick add on the day answers it.
+fn month_view(calendar: CalendarMonth) -> impl IntoView {
+    let chosen = calendar.chosen;
+    let shown = RwSignal::new(calendar);
+    view! {
+        {move || view! { <MonthGrid calendar=shown.get() chosen/> }}
+        <DayAgenda day=chosen shown/>
     }
 }
 
@@ -101,7 +117,7 @@ fn MonthGrid(calendar: CalendarMonth, chosen: Option<NaiveDate>) -> impl IntoVie
                     data-testid="calendar-day"
                 >
                     <span class="number">{date.day()}</span>
-                    {(info.total > 0).then(|| view! { <span class="count" data-testid="day-count">{info.total}</span> })}
+                    {(info.total > 0).then(|| view! { <span class="count" data-testid="day-count">{count_text(info.total)}</span> })}
                 </a>
             }
         })
@@ -126,14 +142,16 @@ fn MonthGrid(calendar: CalendarMonth, chosen: Option<NaiveDate>) -> impl IntoVie
 }
 
 #[component]
-fn DayAgenda(day: Option<NaiveDate>, tasks: Vec<TaskView>) -> impl IntoView {
+fn DayAgenda(day: Option<NaiveDate>, shown: RwSignal<CalendarMonth>) -> impl IntoView {
     let t = use_session().texts();
     let Some(day) = day else {
         return view! { <p class="hint">{t.calendar.pick_day}</p> }.into_any();
     };
-    let list = if tasks.is_empty() {
-        view! { <p class="empty">{t.calendar.nothing_this_day}</p> }.into_any()
-    } else {
+    let list = move || {
+        let tasks = shown.with(|calendar| calendar.agenda.clone());
+        if tasks.is_empty() {
+            return view! { <p class="empty">{t.calendar.nothing_this_day}</p> }.into_any();
+        }
         view! {
             <ul class="tasks" data-testid="agenda">
                 {tasks.into_iter().map(|item| view! { <TaskRow item reorder=None/> }).collect_view()}
@@ -144,6 +162,7 @@ fn DayAgenda(day: Option<NaiveDate>, tasks: Vec<TaskView>) -> impl IntoView {
     view! {
         <section class="agenda" aria-labelledby="agenda-title">
             <h2 id="agenda-title">{t.calendar.tasks_on_day}": "{format::day_and_month(t, day)}</h2>
+            <DayQuickAdd day shown/>
             {list}
         </section>
     }
@@ -172,5 +191,13 @@ mod tests {
         assert_eq!(label(Lang::Ru, 3, 0), "10 мая: 3 задачи");
         assert_eq!(label(Lang::Ru, 5, 2), "10 мая: 5 задач, просрочено 2");
         assert_eq!(label(Lang::Ru, 21, 0), "10 мая: 21 задача");
+    }
+
+    #[test]
+    fn a_badge_holds_at_most_three_signs() {
+        assert_eq!(count_text(7), "7");
+        assert_eq!(count_text(99), "99");
+        assert_eq!(count_text(100), "99+");
+        assert_eq!(count_text(12_345), "99+");
     }
 }

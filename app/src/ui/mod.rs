@@ -2,6 +2,7 @@ mod account;
 mod api_tokens;
 mod calendar;
 mod crash_reports;
+mod day_quick_add;
 mod dom;
 mod filter_bar;
 mod format;

@@ -19,6 +19,7 @@ pub struct FieldErrorTexts {
     pub invalid_theme: &'static str,
     pub invalid_due_filter: &'static str,
     pub invalid_month: &'static str,
+    pub invalid_date: &'static str,
     pub duplicate_ids: &'static str,
     pub invalid_username: fn(min: usize, max: usize) -> String,
     pub weak_password: fn(min: usize) -> String,
@@ -52,6 +53,7 @@ pub static EN: FieldErrorTexts = FieldErrorTexts {
     invalid_theme: "Theme must be auto, light or dark.",
     invalid_due_filter: "Use today, upcoming, overdue, none or a date as YYYY-MM-DD.",
     invalid_month: "Use a month as YYYY-MM.",
+    invalid_date: "Use a date as YYYY-MM-DD.",
     duplicate_ids: "Each id may appear only once.",
     invalid_username: |min, max| {
         let signs = plural::en(
@@ -100,6 +102,7 @@ pub static RU: FieldErrorTexts = FieldErrorTexts {
     invalid_theme: "Тема должна быть auto, light или dark.",
     invalid_due_filter: "Укажите today, upcoming, overdue, none или дату ГГГГ-ММ-ДД.",
     invalid_month: "Укажите месяц в виде ГГГГ-ММ.",
+    invalid_date: "Укажите дату в виде ГГГГ-ММ-ДД.",
     duplicate_ids: "Каждый id может встречаться только раз.",
     invalid_username: |min, max| {
         let signs = plural::ru(

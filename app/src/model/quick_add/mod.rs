@@ -30,8 +30,11 @@
 //!   is left, in its words as written, is the title, checked like any title; when nothing is left
 //!   the error is [`FieldError::NoTitle`].
 
+mod default_day;
 mod scan;
 mod words;
+
+pub use default_day::DefaultDay;
 
 #[cfg(test)]
 mod tests;
@@ -80,14 +83,6 @@ fn hm(hour: u32, minute: u32) -> NaiveTime {
 
 /// The longest quick-add line: a whole title with room for its date, tags and category.
 pub const QUICK_ADD_MAX: usize = 1000;
-
-/// The day a line that names no date is due on: what adding from the Today or the Upcoming list
-/// means, so that the new task shows in the list it was added from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DefaultDay {
-    Today,
-    Tomorrow,
-}
 
 /// The parts of a line to keep as words of the title instead of reading them: what the user
 /// asked for by removing a chip in the app ("встреча в пятницу" is then a title, not a date).
@@ -200,11 +195,7 @@ pub fn read_quick_add(
     };
     let mut found = scan::scan(text, &context);
     if found.instant.is_none() && found.date.is_none() {
-        found.date = match options.default_day {
-            Some(DefaultDay::Today) => Some(context.today),
-            Some(DefaultDay::Tomorrow) => context.today.succ_opt(),
-            None => None,
-        };
+        found.date = options.default_day.and_then(|day| day.date(context.today));
     }
     let due = match (found.instant, found.date, found.time) {
         (Some(at), _, _) => Some(at),

@@ -553,6 +553,51 @@ mod default_day {
             Some("2026-11-25T12:00:00Z")
         );
     }
+
+    /// A day of the calendar, in Moscow.
+    fn on(day: &str) -> Option<DefaultDay> {
+        Some(DefaultDay::On(day.parse().unwrap()))
+    }
+
+    #[test]
+    fn on_the_calendars_day_a_line_without_a_date_is_due_that_day() {
+        assert_eq!(
+            due("купить хлеб", on("2026-12-03")).as_deref(),
+            Some("2026-12-03T06:00:00Z"),
+            "09:00 that day"
+        );
+        // A day gone by keeps its morning (overdue); today past 09:00 is its end, as for "сегодня".
+        assert_eq!(
+            due("купить хлеб", on("2026-11-20")).as_deref(),
+            Some("2026-11-20T06:00:00Z")
+        );
+        assert_eq!(
+            due("купить хлеб", on("2026-11-25")).as_deref(),
+            Some("2026-11-25T20:59:00Z")
+        );
+        assert_eq!(
+            due("звонок в 18:30", on("2026-12-03")).as_deref(),
+            Some("2026-12-03T15:30:00Z"),
+            "a time alone is that time on that day"
+        );
+        assert_eq!(
+            due("звонок 7am", on("2026-11-20")).as_deref(),
+            Some("2026-11-20T04:00:00Z")
+        );
+        assert_eq!(
+            due("отчёт 1 декабря", on("2027-03-10")).as_deref(),
+            Some("2026-12-01T06:00:00Z"),
+            "a date in the line wins"
+        );
+        assert_eq!(
+            due("отчёт завтра в 10", on("2027-03-10")).as_deref(),
+            Some("2026-11-26T07:00:00Z")
+        );
+        assert_eq!(
+            due("отчёт через 2 часа", on("2027-03-10")).as_deref(),
+            Some("2026-11-25T12:00:00Z")
+        );
+    }
 }
 
 mod literal {
