@@ -24,6 +24,7 @@ mod task_edit;
 mod task_list;
 mod task_row;
 mod task_screen;
+mod undo_delete;
 mod welcome;
 
 use leptos::prelude::*;
