@@ -67,8 +67,12 @@ test("inside Telegram: initData signs in; MainButton, BackButton, haptics and po
 
   await taskRow(page, "Купить подарок").getByTestId("open-task").click();
   await page.getByTestId("delete-task").click();
-  await expect.poll(() => lastConfirm(page)).toBe("Удалить задачу? Это нельзя отменить.");
   await expect(page.getByTestId("empty")).toBeVisible();
+  // No confirmation popup: the page's notice offers an Undo instead.
+  const notice = page.getByTestId("notice");
+  await expect(notice).toContainText("Задача удалена");
+  await expect(notice.getByRole("button", { name: "Отменить" })).toBeVisible();
+  expect(await lastConfirm(page)).toBeNull();
   expect(await tgCalls(page)).toContainEqual({ method: "HapticFeedback.notificationOccurred", args: ["warning"] });
 
   await page.getByRole("link", { name: "Настройки" }).click();

@@ -9,6 +9,7 @@ mod m20261130_000003_create_v02_imports;
 mod m20261130_000004_create_reminders;
 mod m20261204_000001_create_idempotency_keys;
 mod m20261207_000001_search_tags_and_categories;
+mod m20261207_000002_create_deleted_tasks;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000004_create_reminders::Migration),
             Box::new(m20261204_000001_create_idempotency_keys::Migration),
             Box::new(m20261207_000001_search_tags_and_categories::Migration),
+            Box::new(m20261207_000002_create_deleted_tasks::Migration),
         ]
     }
 }

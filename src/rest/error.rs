@@ -75,6 +75,7 @@ impl ApiError {
         let t = api::texts(lang);
         let text = match self {
             ApiError::Service(ServiceError::NotFound) => t.not_found,
+            ApiError::Service(ServiceError::Expired) => t.expired,
             ApiError::Service(ServiceError::Validation(_)) => t.invalid_fields,
             ApiError::Service(ServiceError::Unauthorized(auth)) => auth.message(lang),
             ApiError::Service(ServiceError::Db(_) | ServiceError::Internal(_)) => t.internal,

@@ -33,6 +33,7 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(tasks::categories))
         .routes(routes!(tasks::tags))
         .routes(routes!(tasks::get, tasks::update, tasks::delete))
+        .routes(routes!(tasks::restore))
         .routes(routes!(stats::get))
         .routes(routes!(calendar::month))
         .routes(routes!(me::get, me::update))

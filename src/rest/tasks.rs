@@ -149,6 +149,7 @@ pub async fn update(
     Ok(Json(tasks::update_task(&state.db, &user, id, patch).await?))
 }
 
+/// Deletes the task; for 5 minutes, `POST /tasks/{id}/restore` brings it back.
 #[utoipa::path(delete, path = "/tasks/{id}", tag = TAG, operation_id = "deleteTask",
     params(("id" = i64, Path, description = "The task's id")),
     responses(
@@ -162,6 +163,24 @@ pub async fn delete(
 ) -> Result<StatusCode, ApiError> {
     tasks::delete_task(&state.db, &user, task_id(&id)?).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Brings back a task deleted a few minutes ago at most, exactly as it was and under its id.
+#[utoipa::path(post, path = "/tasks/{id}/restore", tag = TAG, operation_id = "restoreTask",
+    params(("id" = i64, Path, description = "The deleted task's id")),
+    responses(
+        (status = 200, description = "The task, back", body = Task),
+        (status = 404, description = "No deleted task of yours with this id (or restored already)", body = ErrorBody),
+        (status = 410, description = "Deleted too long ago to be restored (kept for 5 minutes)", body = ErrorBody),
+    ))]
+pub async fn restore(
+    user: AuthUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Task>, ApiError> {
+    Ok(Json(
+        tasks::restore_task(&state.db, &user, task_id(&id)?).await?,
+    ))
 }
 
 /// The listed tasks move to the front, in this order.

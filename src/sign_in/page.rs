@@ -14,7 +14,7 @@ fn explain(error: &ServiceError, lang: Lang) -> &'static str {
     let t = sign_in::texts(lang);
     match error {
         ServiceError::Account(refused) => refused.message(lang),
-        ServiceError::Unauthorized(AuthError::Expired) => t.expired,
+        ServiceError::Unauthorized(AuthError::Expired) | ServiceError::Expired => t.expired,
         ServiceError::Unauthorized(AuthError::NotConfigured) => {
             AuthError::NotConfigured.message(lang)
         }

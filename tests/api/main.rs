@@ -56,4 +56,5 @@ mod stats;
 mod task_screen;
 mod tasks;
 mod token_logging;
+mod undo_delete;
 mod validation;

@@ -22,6 +22,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("put", "/api/v1/tasks/{id}"),
     ("patch", "/api/v1/tasks/{id}"),
     ("delete", "/api/v1/tasks/{id}"),
+    ("post", "/api/v1/tasks/{id}/restore"),
     ("get", "/api/v1/stats"),
     ("get", "/api/v1/calendar"),
     ("get", "/api/v1/me"),
@@ -323,6 +324,11 @@ async fn real_answers_match_their_schemas() {
 
     // Errors, in the documented shape.
     c.call("get", one, &at, None, StatusCode::NOT_FOUND).await;
+    let restore = "/api/v1/tasks/{id}/restore";
+    let restore_at = format!("{at}/restore");
+    c.call("post", restore, &restore_at, None, ok).await;
+    c.call("delete", one, &at, None, StatusCode::NO_CONTENT)
+        .await;
     c.call(
         "delete",
         "/api/v1/tokens/{id}",

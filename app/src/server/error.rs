@@ -10,6 +10,9 @@ use crate::model::{AccountError, FieldErrors};
 pub enum ServiceError {
     #[error("not found")]
     NotFound,
+    /// It existed, but for a limited time that has passed (a deleted task kept for undoing).
+    #[error("expired")]
+    Expired,
     #[error("invalid input: {0:?}")]
     Validation(FieldErrors),
     #[error("unauthorized: {0}")]
@@ -43,6 +46,7 @@ impl ServiceError {
     pub fn status(&self) -> StatusCode {
         match self {
             ServiceError::NotFound => StatusCode::NOT_FOUND,
+            ServiceError::Expired => StatusCode::GONE,
             ServiceError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ServiceError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ServiceError::Db(_) | ServiceError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,

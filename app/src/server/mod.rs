@@ -9,6 +9,7 @@ pub mod clock;
 pub mod config;
 pub mod current_user;
 pub mod db;
+pub mod deleted_tasks;
 pub mod entity;
 pub mod error;
 pub mod idempotency;

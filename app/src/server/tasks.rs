@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    DatabaseTransaction, DbErr, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
     SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 
@@ -15,7 +15,7 @@ use super::local_day::today_bounds;
 use super::task_rows::{
     NewTaskTimes, new_task_row, owned_by, sorted, tag_rows, tags_json, to_task,
 };
-use super::{CurrentUser, ServiceError, clock, reminders};
+use super::{CurrentUser, ServiceError, clock, deleted_tasks, reminders};
 use crate::model::{IdempotencyKey, NewTask, SortBy, TagList, Task, TaskId, TaskPatch, When};
 
 /// A transaction that will change the user's tasks. On SQLite it takes the write lock at once
@@ -224,22 +224,43 @@ pub async fn update_task(
     Ok(to_task(row))
 }
 
+/// Deletes the task, keeping it for a few minutes so that [`restore_task`] can bring it back.
 pub async fn delete_task(
     db: &DatabaseConnection,
     user: &CurrentUser,
     id: TaskId,
 ) -> Result<(), ServiceError> {
     let txn = begin_change(db).await?;
-    let deleted = task::Entity::delete_many()
-        .filter(task::Column::UserId.eq(user.id))
+    let row = owned_by(user)
         .filter(task::Column::Id.eq(id))
-        .exec(&txn)
-        .await?;
-    if deleted.rows_affected == 0 {
-        return Err(ServiceError::NotFound);
-    }
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    deleted_tasks::keep(&txn, &row, clock::now()).await?;
+    task::Entity::delete_by_id(id).exec(&txn).await?;
     commit_change(txn, user).await?;
     Ok(())
+}
+
+/// Brings back the user's task deleted less than [`deleted_tasks::KEPT_FOR`] ago, as it was and
+/// under its own id (on PostgreSQL an id the sequence has already given, so later inserts are
+/// unaffected); its reminder is planned as for a new task.
+pub async fn restore_task(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    id: TaskId,
+) -> Result<Task, ServiceError> {
+    let now = clock::now();
+    let txn = begin_change(db).await?;
+    let row = deleted_tasks::take(&txn, user, id, now).await?;
+    let tags: TagList =
+        serde_json::from_str(&row.tags).map_err(|_| ServiceError::Internal("task snapshot"))?;
+    let row = row.into_active_model().reset_all().insert(&txn).await?;
+    insert_tags(&txn, row.id, &tags).await?;
+    reminders::sync_written(&txn, &row, false, now).await?;
+    commit_change(txn, user).await?;
+    Ok(to_task(row))
 }
 
 /// Where reordered tasks go in the user's whole list.

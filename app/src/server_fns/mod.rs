@@ -34,6 +34,9 @@ use crate::model::FieldErrors;
 pub enum AppError {
     #[error("not found")]
     NotFound,
+    /// Too late: a deleted task is kept for undoing for a few minutes only.
+    #[error("expired")]
+    Expired,
     #[error("invalid input")]
     Validation(FieldErrors),
     #[error("unauthorized")]
@@ -70,6 +73,7 @@ impl From<crate::server::ServiceError> for AppError {
         let status = error.status();
         let app_error = match error {
             ServiceError::NotFound => AppError::NotFound,
+            ServiceError::Expired => AppError::Expired,
             ServiceError::Validation(errors) => AppError::Validation(errors),
             ServiceError::Unauthorized(_) => AppError::Unauthorized,
             ServiceError::Db(err) => {

@@ -167,6 +167,13 @@ pub async fn delete_task(id: TaskId) -> Result<(), AppError> {
     Ok(())
 }
 
+/// Brings back a task deleted a few minutes ago at most (the Undo after a delete), with its id.
+#[server(endpoint = "tasks/restore", client = TmaClient, output = super::JsonText)]
+pub async fn restore_task(id: TaskId) -> Result<Task, AppError> {
+    let (state, user) = signed_in().await?;
+    Ok(crate::server::tasks::restore_task(&state.db, &user, id).await?)
+}
+
 /// The listed tasks take the places they held, in the new order: dragging within any list.
 #[server(endpoint = "tasks/reorder", client = TmaClient, output = super::JsonText)]
 pub async fn reorder_tasks(ids: Vec<TaskId>) -> Result<(), AppError> {

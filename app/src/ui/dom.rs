@@ -95,6 +95,22 @@ pub fn remember(key: &str, value: &str) {
     let _ = (key, value);
 }
 
+/// Whether the element with this id has the keyboard focus.
+pub fn has_focus(id: &str) -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .is_some_and(|element| element.id() == id)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = id;
+        false
+    }
+}
+
 /// Keeps a pointer's events on the element it went down on until it is released.
 pub fn capture_pointer(ev: &leptos::ev::PointerEvent) {
     #[cfg(feature = "hydrate")]

@@ -21,6 +21,7 @@ use crate::server_fns::{AppError, Frame, SignInOptions, get_frame, set_time_zone
 pub fn Layout() -> impl IntoView {
     let reload = RwSignal::new(0u32);
     let notice = RwSignal::new(None::<String>);
+    let notice_action = RwSignal::new(None::<ViewFn>);
     let with_init_data = RwSignal::new(false);
     let frame = RwSignal::new(SharedValue::new(rendered_frame).into_inner());
     let unloaded = frame.with_untracked(Option::is_none);
@@ -47,7 +48,7 @@ pub fn Layout() -> impl IntoView {
         match profile {
             Ok(profile) => {
                 let by_cookie = options.by_cookie;
-                view! { <SignedIn profile reload notice by_cookie/> }.into_any()
+                view! { <SignedIn profile reload notice notice_action by_cookie/> }.into_any()
             }
             Err(AppError::Unauthorized) => view! {
                 <Suspense fallback=|| ()>{move || Suspend::new(welcome_unlisted(options.clone()))}</Suspense>
@@ -126,11 +127,12 @@ fn SignedIn(
     profile: Profile,
     reload: RwSignal<u32>,
     notice: RwSignal<Option<String>>,
+    notice_action: RwSignal<Option<ViewFn>>,
     by_cookie: bool,
 ) -> impl IntoView {
     let theme = profile.theme;
     let zone = profile.time_zone.clone();
-    let session = Session::new(profile, reload, notice);
+    let session = Session::new(profile, reload, notice, notice_action);
     provide_context(session);
     let t = session.texts();
     let navigate = use_navigate();
@@ -165,6 +167,7 @@ fn SignedIn(
             </main>
             <p class="notice" role="status" aria-live="polite" data-testid="notice">
                 {move || notice.get()}
+                {move || notice_action.get().map(|action| action.run())}
             </p>
             <TabBar/>
         </div>

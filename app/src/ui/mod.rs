@@ -26,6 +26,7 @@ mod task_list;
 mod task_row;
 mod task_screen;
 mod telegram_boot;
+mod undo_delete;
 mod welcome;
 
 use leptos::prelude::*;

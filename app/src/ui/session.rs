@@ -20,6 +20,8 @@ pub struct Session {
     /// A short message for the user (a refused change, a saved form); it outlives a reload of
     /// the profile and fades after a few seconds.
     pub notice: RwSignal<Option<String>>,
+    /// A button the notice offers beside its message (Undo), while the message stands.
+    pub notice_action: RwSignal<Option<ViewFn>>,
 }
 
 impl Session {
@@ -27,6 +29,7 @@ impl Session {
         profile: Profile,
         reload_profile: RwSignal<u32>,
         notice: RwSignal<Option<String>>,
+        notice_action: RwSignal<Option<ViewFn>>,
     ) -> Session {
         Session {
             lang: profile.language,
@@ -34,6 +37,7 @@ impl Session {
             reload_profile,
             tasks_changed: RwSignal::new(0),
             notice,
+            notice_action,
         }
     }
 
@@ -49,6 +53,7 @@ impl Session {
     pub fn say(&self, message: &str) {
         let notice = self.notice;
         let message = message.to_owned();
+        self.notice_action.set(None);
         notice.set(Some(message.clone()));
         set_timeout(
             move || {

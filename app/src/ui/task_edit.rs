@@ -8,9 +8,12 @@ use super::dom;
 use super::labels::use_labels;
 use super::session::{ScreenReady, use_session};
 use super::tag_input::TagInput;
+use super::undo_delete;
 use crate::mini_app::{self, Haptic, TelegramButton};
 use crate::model::{CATEGORY_MAX, DESCRIPTION_MAX, Priority, TITLE_MAX};
-use crate::server_fns::{AppError, DeleteTask, Labels, LocalDue, SaveTask, TaskView, get_task};
+use crate::server_fns::{
+    AppError, DeleteTask, Labels, LocalDue, SaveTask, TaskView, delete_task, get_task,
+};
 
 const FORM_ID: &str = "task-form";
 
@@ -192,24 +195,28 @@ fn TaskEditor(item: Option<TaskView>, labels: Resource<Result<Labels, AppError>>
     }
 }
 
-/// Asks first (Telegram's popup inside Telegram, the browser's dialog elsewhere); without WASM
-/// the form posts straight away.
+/// Deletes at once, then the list's notice offers an Undo (the server keeps the task for a few
+/// minutes); without WASM the form posts and the list comes back without one.
 #[component]
 fn DeleteTaskForm(id: i64) -> impl IntoView {
     let session = use_session();
     let t = session.texts();
-    let delete = ServerAction::<DeleteTask>::new();
-    Effect::new(move |_| match delete.value().get() {
-        Some(Ok(())) => session.tasks_changed(),
-        Some(Err(error)) => session.report_refusal(&error),
-        None => {}
-    });
+    let pending = RwSignal::new(false);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        pending.set(true);
+        mini_app::haptic(Haptic::Warning);
         leptos::task::spawn_local(async move {
-            if mini_app::confirm(t.tasks.confirm_delete).await {
-                mini_app::haptic(Haptic::Warning);
-                delete.dispatch(DeleteTask { id });
+            // The answer redirects to the list, which server_fn follows before this returns.
+            match delete_task(id).await {
+                Ok(()) => {
+                    session.tasks_changed();
+                    undo_delete::offer(session, id);
+                }
+                Err(error) => {
+                    pending.set(false);
+                    session.report_refusal(&error);
+                }
             }
         });
     };
@@ -217,7 +224,7 @@ fn DeleteTaskForm(id: i64) -> impl IntoView {
     view! {
         <form method="post" action=DELETE_PATH class="danger-zone" on:submit=on_submit>
             <input type="hidden" name="id" value=id/>
-            <button type="submit" class="danger" data-testid="delete-task" disabled=move || delete.pending().get()>
+            <button type="submit" class="danger" data-testid="delete-task" disabled=move || pending.get()>
                 {t.tasks.delete_task}
             </button>
         </form>

@@ -5,6 +5,7 @@ use crate::i18n::{Lang, Translated};
 
 pub struct ApiErrorTexts {
     pub not_found: &'static str,
+    pub expired: &'static str,
     pub invalid_fields: &'static str,
     pub internal: &'static str,
     pub too_many_requests: &'static str,
@@ -18,6 +19,7 @@ pub struct ApiErrorTexts {
 
 pub static EN: ApiErrorTexts = ApiErrorTexts {
     not_found: "Not found.",
+    expired: "Too late: a deleted task can be restored for a few minutes only.",
     invalid_fields: "Some fields are not valid.",
     internal: "Internal server error.",
     too_many_requests: "Too many requests; try again later (see Retry-After).",
@@ -31,6 +33,7 @@ pub static EN: ApiErrorTexts = ApiErrorTexts {
 
 pub static RU: ApiErrorTexts = ApiErrorTexts {
     not_found: "Не найдено.",
+    expired: "Слишком поздно: удалённую задачу можно восстановить лишь в течение нескольких минут.",
     invalid_fields: "Некоторые поля заполнены неверно.",
     internal: "Внутренняя ошибка сервера.",
     too_many_requests: "Слишком много запросов; повторите позже (см. Retry-After).",

@@ -1,4 +1,5 @@
 pub mod api_token;
+pub mod deleted_task;
 pub mod idempotency_key;
 pub mod login_link;
 pub mod reminder;
