@@ -12,9 +12,9 @@
 #
 # The panic's trap still leaves a stack of WASM function indexes in the browser's crash report;
 # the server names those functions (src/wasm_symbols.rs) from maps kept out of the site, in
-# $WASM_SYMBOLS_DIR (default target/site-symbols): wasm-opt runs with -g, through
-# scripts/wasm-opt-shim/wasm-opt, and scripts/wasm_symbols.py moves each WASM's names to its map
-# before cargo-leptos hashes and compresses it. WASM_SYMBOLS=0 builds without names or maps.
+# $WASM_SYMBOLS_DIR (default target/site-symbols): cargo-leptos runs wasm-opt through
+# scripts/wasm-opt-shim/wasm-opt, which has binaryen write the optimized module's map of functions
+# and scripts/wasm_symbols.py name them. The WASM is the same as without (WASM_SYMBOLS=0).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 

@@ -1,9 +1,11 @@
-"""scripts/wasm_symbols.py on a real module: rustc's WASM of a few lines, checked with node.
+"""scripts/wasm_symbols.py and scripts/wasm-opt-shim/wasm-opt on a real module: rustc's WASM of a
+few lines, optimized by the real wasm-opt when one is on PATH, checked with node.
 
     python3 -m unittest discover -s scripts -p 'test_*.py'
 """
 
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -13,31 +15,33 @@ from pathlib import Path
 import wasm_symbols
 
 SOURCE = """
+unsafe extern "C" { fn host_log(x: i32); }
 #[unsafe(no_mangle)]
-pub extern "C" fn add_twice(a: i32, b: i32) -> i32 { helper(a, b) + helper(b, a) }
+pub extern "C" fn add_twice(a: i32, b: i32) -> i32 {
+    unsafe { host_log(a) };
+    helper(a, b) + helper(b, a)
+}
 #[inline(never)]
 fn helper(a: i32, b: i32) -> i32 { if a > 1000 { panic!("too big") } a.wrapping_mul(31) ^ b }
 """
 EXPORT = 7
 HASH = "2k7X9XjQxvlmVxQAMHKghw"
+SHIM = Path(__file__).parent / "wasm-opt-shim" / "wasm-opt"
+WASM_OPT = shutil.which("wasm-opt")
+# cargo-leptos' call, with the flags of Cargo.toml's wasm-opt-features.
+FLAGS = ["-Os", "--converge", "--low-memory-unused", "--enable-bulk-memory", "--enable-nontrapping-float-to-int"]
 
 
-def build(directory: Path, name: str, *flags: str) -> Path:
+def build(directory: Path) -> bytes:
     source = directory / "lib.rs"
     source.write_text(SOURCE)
-    wasm = directory / name
+    wasm = directory / "built.wasm"
     subprocess.run(
-        ["rustc", "--edition", "2024", "--target", "wasm32-unknown-unknown",
-         "--crate-type", "cdylib", "-O", *flags, str(source), "-o", str(wasm)],
+        ["rustc", "--edition", "2024", "--target", "wasm32-unknown-unknown", "--crate-type",
+         "cdylib", "-O", "-C", "strip=debuginfo", str(source), "-o", str(wasm)],
         check=True,
     )
-    return wasm
-
-
-def node(script: str, *args: str) -> object:
-    """What `script` prints as JSON, run by node with `args` in `process.argv.slice(1)`."""
-    run = subprocess.run(["node", "-e", script, *args], check=True, capture_output=True, text=True)
-    return json.loads(run.stdout)
+    return wasm.read_bytes()
 
 
 def export_index(module: bytes, name: str) -> int:
@@ -54,74 +58,85 @@ def export_index(module: bytes, name: str) -> int:
     raise AssertionError(f"no function exported as {name}")
 
 
-class Strip(unittest.TestCase):
+def read_map(path: Path) -> dict[int, str]:
+    lines = path.read_text().splitlines()
+    return {int(index): name for index, name in (line.split(":", 1) for line in lines)}
+
+
+class WasmTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.dir = Path(tempfile.mkdtemp())
-        cls.original = build(cls.dir, "original.wasm", "-C", "strip=debuginfo").read_bytes()
+        cls.built_dir = Path(tempfile.mkdtemp())
+        cls.built = build(cls.built_dir)
 
     @classmethod
     def tearDownClass(cls):
-        shutil.rmtree(cls.dir)
+        shutil.rmtree(cls.built_dir)
 
     def setUp(self):
+        self.dir = Path(tempfile.mkdtemp())
         self.wasm = self.dir / "vectora.wasm"
-        self.wasm.write_bytes(self.original)
-        self.symbols = self.dir / "symbols"
+        self.wasm.write_bytes(self.built)
 
-    def symbols_map(self) -> dict[int, str]:
-        text = (self.symbols / "vectora.wasm.symbols").read_text()
-        return {int(index): name for index, name in (line.split(":", 1) for line in text.splitlines())}
+    def tearDown(self):
+        shutil.rmtree(self.dir)
 
-    def test_the_names_go_to_the_map_by_function_index(self):
-        count = wasm_symbols.strip(self.wasm, self.symbols)
-        names = self.symbols_map()
-        self.assertEqual(len(names), count)
-        self.assertEqual(names[export_index(self.original, "add_twice")], "add_twice")
-        helpers = [name for name in names.values() if "6helper" in name]
-        self.assertEqual(len(helpers), 1, "the mangled name of lib::helper")
-        self.assertRegex(helpers[0], r"^_ZN3lib6helper17h[0-9a-f]{16}E$")
 
-    def test_the_stripped_module_is_valid_has_no_names_and_runs_the_same(self):
-        wasm_symbols.strip(self.wasm, self.symbols)
-        stripped = self.wasm.read_bytes()
-        result = node(
-            """
-            const fs = require("fs");
-            const [original, stripped] = process.argv.slice(1).map((f) => fs.readFileSync(f));
-            const run = (bytes) => new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports.add_twice(3, 4);
-            console.log(JSON.stringify({
-              valid: WebAssembly.validate(stripped),
-              names: WebAssembly.Module.customSections(new WebAssembly.Module(stripped), "name").length,
-              namesBefore: WebAssembly.Module.customSections(new WebAssembly.Module(original), "name").length,
-              same: run(original) === run(stripped),
-            }));
-            """,
-            str(self.dir / "original.wasm"),
-            str(self.wasm),
+class Name(WasmTest):
+    def test_binaryen_s_names_become_the_module_s_own(self):
+        imports = wasm_symbols.imported_functions(self.built)
+        self.assertEqual(imports, 1, "host_log")
+        add_twice = export_index(self.built, "add_twice")
+        binaryen_map = self.dir / "binaryen.map"
+        binaryen_map.write_text(f"0:{add_twice - imports}\n1:fimport$0\n2:byn$added\n3:99999\n")
+        symbols = self.dir / "out" / "vectora.wasm.symbols"
+        self.assertEqual(wasm_symbols.name(self.wasm, binaryen_map, symbols), 2)
+        self.assertEqual(
+            read_map(symbols), {0: "add_twice", 1: "host_log", 2: "byn$added", 3: "99999"}
         )
-        self.assertEqual(result, {"valid": True, "names": 0, "namesBefore": 1, "same": True})
-        kept = [whole for _, name, _, whole in wasm_symbols.sections(self.original) if name != "name"]
-        self.assertEqual(stripped, wasm_symbols.MAGIC + b"".join(kept), "the other sections untouched")
 
-    def test_a_module_without_names_or_with_dwarf_is_refused_and_left_alone(self):
-        wasm_symbols.strip(self.wasm, self.symbols)
-        stripped = self.wasm.read_bytes()
-        with self.assertRaisesRegex(wasm_symbols.WasmError, "no function names"):
-            wasm_symbols.strip(self.wasm, self.symbols)
-        self.assertEqual(self.wasm.read_bytes(), stripped)
-        with_dwarf = build(self.dir, "dwarf.wasm")
-        before = with_dwarf.read_bytes()
-        with self.assertRaisesRegex(wasm_symbols.WasmError, r"DWARF \(\.debug_"):
-            wasm_symbols.strip(with_dwarf, self.symbols)
-        self.assertEqual(with_dwarf.read_bytes(), before)
-
-    def test_what_is_not_a_module_fails_the_command(self):
+    def test_a_module_without_names_fails_the_command(self):
+        (self.dir / "empty.map").write_text("")
+        self.wasm.write_bytes(wasm_symbols.MAGIC)
+        args = ["name", str(self.wasm), str(self.dir / "empty.map"), str(self.dir / "x.symbols")]
+        self.assertEqual(wasm_symbols.main(args), 1)
         (self.dir / "text.wasm").write_text("<html>")
-        self.assertEqual(wasm_symbols.main(["strip", str(self.dir / "text.wasm"), str(self.symbols)]), 1)
-        self.wasm.write_bytes(self.original[:-10])
-        with self.assertRaises(wasm_symbols.WasmError):
-            wasm_symbols.strip(self.wasm, self.symbols)
+        args[1] = str(self.dir / "text.wasm")
+        self.assertEqual(wasm_symbols.main(args), 1)
+        self.assertFalse((self.dir / "x.symbols").exists())
+
+
+@unittest.skipUnless(WASM_OPT, "no wasm-opt on PATH (scripts/setup.sh installs it)")
+class Shim(WasmTest):
+    def optimize(self, wasm_opt: str, wasm: Path) -> None:
+        env = dict(os.environ, VECTORA_WASM_OPT=WASM_OPT, VECTORA_WASM_SYMBOLS_DIR=str(self.dir / "symbols"))
+        subprocess.run([wasm_opt, *FLAGS, str(wasm), "-o", str(wasm)], check=True, env=env)
+
+    def test_the_module_is_what_wasm_opt_makes_and_the_map_names_its_functions(self):
+        self.optimize(str(SHIM), self.wasm)
+        alone = self.dir / "alone.wasm"
+        alone.write_bytes(self.built)
+        self.optimize(WASM_OPT, alone)
+        optimized = self.wasm.read_bytes()
+        self.assertEqual(optimized, alone.read_bytes(), "byte for byte what wasm-opt makes alone")
+        self.assertNotIn("name", [name for _, name, _, _ in wasm_symbols.sections(optimized)])
+        names = read_map(self.dir / "symbols" / "vectora.wasm.symbols")
+        self.assertEqual(names[export_index(optimized, "add_twice")], "add_twice")
+        self.assertEqual(names[0], "host_log")
+        self.assertTrue(all(not name.isdigit() for name in names.values()), names)
+        valid = subprocess.run(
+            ["node", "-e", "console.log(WebAssembly.validate(require('fs').readFileSync(process.argv[1])))",
+             str(self.wasm)],
+            check=True, capture_output=True, text=True,
+        )
+        self.assertEqual(valid.stdout.strip(), "true")
+
+    def test_another_call_is_refused(self):
+        env = dict(os.environ, VECTORA_WASM_OPT=WASM_OPT, VECTORA_WASM_SYMBOLS_DIR=str(self.dir))
+        run = subprocess.run([str(SHIM), "-Os", str(self.wasm)], env=env, capture_output=True, text=True)
+        self.assertEqual(run.returncode, 1)
+        self.assertIn("expected <flags> FILE -o FILE", run.stderr)
+        self.assertEqual(self.wasm.read_bytes(), self.built)
 
 
 class Rename(unittest.TestCase):

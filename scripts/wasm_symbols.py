@@ -5,17 +5,19 @@ A release build's panic is a bare `RuntimeError: unreachable` whose stack names 
 by index only (`vectora.<hash>.wasm:wasm-function[1234]:0x5678`); the server turns those indexes
 back into names (src/wasm_symbols.rs) from the maps this script writes.
 
-    wasm_symbols.py strip WASM SYMBOLS_DIR
-        writes SYMBOLS_DIR/<WASM's file name>.symbols (one `index:name` a line, binaryen's
-        --symbolmap format) from the module's `name` section, and rewrites WASM without that
-        section. Every other section stays as it was, byte for byte.
+    wasm_symbols.py name BEFORE.wasm BINARYEN_MAP SYMBOLS
+        BINARYEN_MAP is what `wasm-opt --symbolmap` wrote for the module it made from BEFORE.wasm:
+        one `index:name` a line, where a function's name is binaryen's own when the input's names
+        were not read (no -g): `fimport$<k>` for the k-th imported function and `<i>` for the i-th
+        defined one. Writes SYMBOLS, the same map with the names of BEFORE.wasm's `name` section.
 
     wasm_symbols.py rename PKG_DIR SYMBOLS_DIR
         after cargo-leptos has put content hashes in the names of PKG_DIR's files: gives each map
         the name of its WASM as served (`chunk_7.wasm.symbols` -> `chunk_7.<hash>.wasm.symbols`).
 
-scripts/build_release.sh runs `strip` on each WASM right after wasm-opt (scripts/wasm-opt-shim/wasm-opt),
-before cargo-leptos hashes and compresses it, and `rename` after the build.
+scripts/build_release.sh runs `name` for each WASM that wasm-opt optimizes
+(scripts/wasm-opt-shim/wasm-opt), and `rename` after the build. wasm-opt itself runs as before:
+the served WASM is the same, byte for byte, as without the maps.
 """
 
 import argparse
@@ -26,7 +28,11 @@ from pathlib import Path
 
 MAGIC = b"\0asm\x01\0\0\0"
 CUSTOM = 0
+IMPORT = 2
+IMPORTED_FUNCTION = 0
 FUNCTION_NAMES = 1
+IMPORTED = re.compile(r"fimport\$(?P<k>[0-9]+)")
+DEFINED = re.compile(r"[0-9]+")
 # cargo-leptos' hash: 16 bytes of MD5 in URL-safe base64 without padding.
 HASHED = re.compile(r"(?P<stem>.+)\.[A-Za-z0-9_-]{22}\.wasm")
 
@@ -94,30 +100,64 @@ def function_names(name_section: bytes) -> list[tuple[int, str]]:
     return []
 
 
-def strip(wasm: Path, symbols_dir: Path) -> int:
-    """Moves `wasm`'s function names to its map; returns how many there were."""
-    module = wasm.read_bytes()
-    kept = [MAGIC]
-    names = None
-    for section_id, name, payload, whole in sections(module):
-        if name == "name":
-            names = function_names(payload)
+def imported_functions(module: bytes) -> int:
+    """How many of the module's functions are imported (they come first in the index space)."""
+    for section_id, _, payload, _ in sections(module):
+        if section_id != IMPORT:
             continue
-        if name is not None and name.startswith(".debug_"):
-            raise WasmError(
-                f"{wasm.name} has DWARF ({name}): with -g wasm-opt keeps it and leaves out the "
-                "passes that would break it, so the code would grow; build without debuginfo"
-            )
-        kept.append(whole)
+        count, at = leb_u32(payload, 0)
+        functions = 0
+        for _ in range(count):
+            for _field in ("module", "name"):
+                length, at = leb_u32(payload, at)
+                at += length
+            kind = payload[at]
+            at += 1
+            if kind == IMPORTED_FUNCTION:
+                functions += 1
+                _, at = leb_u32(payload, at)
+            elif kind == 1:  # table: reference type, limits
+                at = skip_limits(payload, at + 1)
+            elif kind == 2:  # memory: limits
+                at = skip_limits(payload, at)
+            elif kind == 3:  # global: value type, mutability
+                at += 2
+            else:  # tag: attribute, type index
+                _, at = leb_u32(payload, at + 1)
+        return functions
+    return 0
+
+
+def skip_limits(payload: bytes, at: int) -> int:
+    flags = payload[at]
+    _, at = leb_u32(payload, at + 1)
+    if flags & 1:
+        _, at = leb_u32(payload, at)
+    return at
+
+
+def name(before: Path, binaryen_map: Path, symbols: Path) -> int:
+    """Writes `symbols` from binaryen's map; returns how many functions got their Rust name."""
+    module = before.read_bytes()
+    names = {}
+    for _, section, payload, _ in sections(module):
+        if section == "name":
+            names = dict(function_names(payload))
     if not names:
-        raise WasmError(f"{wasm.name} has no function names: was wasm-opt run with -g?")
-    symbols_dir.mkdir(parents=True, exist_ok=True)
-    lines = (f"{index}:{' '.join(name.splitlines())}\n" for index, name in names)
-    (symbols_dir / f"{wasm.name}.symbols").write_text("".join(lines), encoding="utf-8")
-    stripped = wasm.with_name(wasm.name + ".stripped")
-    stripped.write_bytes(b"".join(kept))
-    os.replace(stripped, wasm)
-    return len(names)
+        raise WasmError(f"{before.name} has no function names to keep")
+    imports = imported_functions(module)
+    lines = []
+    named = 0
+    for line in binaryen_map.read_text(encoding="utf-8").splitlines():
+        index, _, own = line.partition(":")
+        imported, defined = IMPORTED.fullmatch(own), DEFINED.fullmatch(own)
+        original = int(imported["k"]) if imported else imports + int(own) if defined else None
+        found = names.get(original)
+        named += found is not None
+        lines.append(f"{index}:{' '.join((found or own).splitlines())}\n")
+    symbols.parent.mkdir(parents=True, exist_ok=True)
+    symbols.write_text("".join(lines), encoding="utf-8")
+    return named
 
 
 def rename(pkg_dir: Path, symbols_dir: Path) -> None:
@@ -138,20 +178,21 @@ def rename(pkg_dir: Path, symbols_dir: Path) -> None:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    strip_args = commands.add_parser("strip", help="move a WASM's function names to its map")
-    strip_args.add_argument("wasm", type=Path)
-    strip_args.add_argument("symbols_dir", type=Path)
+    name_args = commands.add_parser("name", help="give binaryen's map the module's own names")
+    name_args.add_argument("before", type=Path)
+    name_args.add_argument("binaryen_map", type=Path)
+    name_args.add_argument("symbols", type=Path)
     rename_args = commands.add_parser("rename", help="name the maps as the served WASM files")
     rename_args.add_argument("pkg_dir", type=Path)
     rename_args.add_argument("symbols_dir", type=Path)
     args = parser.parse_args(argv)
     try:
-        if args.command == "strip":
-            count = strip(args.wasm, args.symbols_dir)
-            print(f"wasm_symbols: {count} function names of {args.wasm.name} kept on the server")
+        if args.command == "name":
+            count = name(args.before, args.binaryen_map, args.symbols)
+            print(f"wasm_symbols: {count} function names for {args.symbols.name}")
         else:
             rename(args.pkg_dir, args.symbols_dir)
-    except (OSError, WasmError) as error:
+    except (OSError, ValueError, WasmError) as error:
         print(f"wasm_symbols: {error}", file=sys.stderr)
         return 1
     return 0
