@@ -13,8 +13,9 @@
 # The panic's trap still leaves a stack of WASM function indexes in the browser's crash report;
 # the server names those functions (src/wasm_symbols.rs) from maps kept out of the site, in
 # $WASM_SYMBOLS_DIR (default target/site-symbols): cargo-leptos runs wasm-opt through
-# scripts/wasm-opt-shim/wasm-opt, which has binaryen write the optimized module's map of functions
-# and scripts/wasm_symbols.py name them. The WASM is the same as without (WASM_SYMBOLS=0).
+# scripts/wasm-opt-shim/wasm-opt, which has binaryen write each optimized module's map of function
+# names, and scripts/wasm_symbols.py names the maps as the hashed files. The WASM is the same as
+# without them (WASM_SYMBOLS=0).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
