@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing Vectora needs, and only what is missing or the wrong version:
 # the wasm32 target and the rust-src component (both with rustup), cargo-leptos, wasm-bindgen-cli
-# (the version in Cargo.lock), wasm-opt (binaryen 116 from crates.io), Chromium, the PostgreSQL client tools, the sqlite3 shell and end2end's npm packages.
+# (the version in Cargo.lock), wasm-opt (binaryen 116 from crates.io), Python 3 when missing,
+# Chromium, the PostgreSQL client tools, the sqlite3 shell and end2end's npm packages.
 # Safe to run again: a second run only checks versions and takes seconds.
 #
 #   scripts/setup.sh                 everything: building, the Rust tests, Playwright, nginx checks
@@ -59,6 +60,8 @@ apt_install() {
 check_base() {
   command -v cargo >/dev/null 2>&1 || die "cargo not found (install Rust with rustup first)"
   command -v rustup >/dev/null 2>&1 || die "rustup not found (the wasm32 target is added with it)"
+  # scripts/build_release.sh keeps the WASM's function names apart with scripts/wasm_symbols.py.
+  command -v python3 >/dev/null 2>&1 || apt_install --no-install-recommends python3
   if [ "$BUILD_ONLY" -eq 1 ]; then
     log "rustc $(rustc --version | cut -d' ' -f2), CARGO_TARGET_DIR=$CARGO_TARGET_DIR"
   else

@@ -2,9 +2,9 @@
 # Stages are functions called through `stage`, which shellcheck cannot follow.
 # shellcheck disable=SC2317
 #
-# Runs every Vectora test: formatting, clippy, the Rust tests on SQLite and on PostgreSQL, the
-# Playwright suite against the release build in headless Chromium, and nginx/nginx.prod.conf in
-# front of that build (scripts/check_nginx.sh).
+# Runs every Vectora test: formatting, clippy, the scripts' Python tests, the Rust tests on SQLite
+# and on PostgreSQL, the Playwright suite against the release build in headless Chromium, and
+# nginx/nginx.prod.conf in front of that build (scripts/check_nginx.sh).
 #
 #   scripts/test.sh           everything (what CI runs)
 #   scripts/test.sh --quick   everything except the release build, Playwright and nginx
@@ -102,6 +102,9 @@ clippy() {
     cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 }
 
+# scripts/test_*.py: scripts/wasm_symbols.py on a WASM built with rustc, checked with node.
+python_tests() { python3 -m unittest discover -s "$ROOT/scripts" -p 'test_*.py'; }
+
 postgres_up() {
   if ! command -v pg_isready >/dev/null 2>&1; then
     echo "pg_isready not found (scripts/setup.sh installs postgresql-client)" >&2
@@ -190,6 +193,7 @@ stage "setup" "$ROOT/scripts/setup.sh" || { summary; exit 1; }
 if [ "$E2E_ONLY" -eq 0 ]; then
   stage "cargo fmt --check" fmt_check || true
   stage "cargo clippy -D warnings" clippy || true
+  stage "python scripts' tests" python_tests || true
   PG_OK=1
   stage "postgresql reachable" postgres_up || PG_OK=0
   stage "cargo test (sqlite)" tests_sqlite || true

@@ -3,19 +3,22 @@
 //! an error, and so to Sentry when it is configured (`telemetry.rs`). Pages send them from
 //! `public/crash-reports.js`. Anyone may send one, signed in or not: a report is small (8 KB at
 //! most, each field cut to its length), limited per address, and never answered with more than a
-//! status.
+//! status. The release WASM's frames in the stack, bare function indexes, are named in the log's
+//! `symbolized` field (`wasm_symbols.rs`).
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 
-use axum::Router;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
+use axum::{Extension, Router};
 use serde::Deserialize;
 
 use crate::perimeter;
 use crate::rest::error::ApiError;
 use crate::rest::extract::ApiJson;
+use crate::wasm_symbols::WasmSymbols;
 use app::server::{AppState, ServiceError};
 
 pub const PATH: &str = "/crash-reports";
@@ -34,14 +37,16 @@ struct CrashReport {
     stack: String,
 }
 
-pub fn router() -> Router<AppState> {
+pub fn router(symbols: Arc<WasmSymbols>) -> Router<AppState> {
     Router::new()
         .route(PATH, post(report))
         .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(Extension(symbols))
 }
 
 async fn report(
     State(state): State<AppState>,
+    Extension(symbols): Extension<Arc<WasmSymbols>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     ApiJson(report): ApiJson<CrashReport>,
@@ -54,11 +59,14 @@ async fn report(
         kind @ ("panic" | "error" | "rejection") => kind,
         _ => "unknown",
     };
+    let symbolized = symbols.symbolize(&report.stack);
+    let symbolized = (!symbolized.is_empty()).then(|| printable(&symbolized, 3000));
     tracing::error!(
         target: "browser",
         kind,
         route = %printable(&report.route, 300),
         stack = %printable(&report.stack, 3000),
+        symbolized = symbolized.as_deref(),
         user_agent = %printable(header(&headers, "user-agent"), 300),
         "browser {kind}: {}",
         printable(&report.message, 1000),

@@ -16,5 +16,6 @@ pub mod scheduler;
 pub mod server;
 pub mod sign_in;
 pub mod telemetry;
+pub mod wasm_symbols;
 
 pub use app::server::config::Config;

@@ -30,6 +30,7 @@ use tracing::Level;
 
 use crate::bot::{self, Bot};
 use crate::scheduler::Scheduler;
+use crate::wasm_symbols::WasmSymbols;
 use crate::{
     Config, assets, crash_reports, health_routes, metrics, page_frame, perimeter, rest, sign_in,
 };
@@ -210,6 +211,11 @@ pub fn router(state: AppState, webhook: Option<bot::webhook::Door>) -> anyhow::R
     let pkg_files =
         assets::pkg_files(std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir));
     let pkg_route = format!("/{}", options.site_pkg_dir);
+    let symbols_dir = state
+        .config
+        .wasm_symbols_dir
+        .clone()
+        .unwrap_or_else(|| WasmSymbols::default_dir(std::path::Path::new(&*options.site_root)));
     let (api_routes, api_document) = rest::router();
     let api_v1 = api_routes.clone().with_state(state.clone());
     let router = Router::new()
@@ -220,7 +226,9 @@ pub fn router(state: AppState, webhook: Option<bot::webhook::Door>) -> anyhow::R
         .merge(rest::docs::router(api_document, &state.config)?)
         .merge(sign_in::dev::router(&state))
         .merge(sign_in::router())
-        .merge(crash_reports::router())
+        .merge(crash_reports::router(Arc::new(WasmSymbols::load(
+            &symbols_dir,
+        ))))
         .merge(webhook.map(bot::webhook::router).unwrap_or_default())
         .merge(
             Router::new()

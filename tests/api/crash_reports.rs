@@ -88,3 +88,58 @@ async fn an_address_sends_a_few_reports_a_minute() {
     assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(refused.headers().contains_key("retry-after"));
 }
+
+/// The release WASM has no function names; the server names its frames from the build's maps
+/// (`WASM_SYMBOLS_DIR`), and never from a path the report gives.
+#[tokio::test]
+async fn the_wasm_frames_of_a_stack_are_named_from_the_build_s_maps() {
+    let wasm = "vectora.2k7X9XjQxvlmVxQAMHKghw.wasm";
+    let symbols = tempfile::tempdir().unwrap();
+    std::fs::write(
+        symbols.path().join(format!("{wasm}.symbols")),
+        "0:__wbg_call_672a4d21634d4a24\n41:_ZN3app2ui9task_edit4save17h0123456789abcdefE\n",
+    )
+    .unwrap();
+    let log = capture_logs();
+    let app = spawn_app_with(&[("WASM_SYMBOLS_DIR", symbols.path().to_str().unwrap())]).await;
+    let stack = format!(
+        "RuntimeError: unreachable\n    at http://127.0.0.1:3000/pkg/{wasm}:wasm-function[41]:0x1a2b\n    \
+         at http://127.0.0.1:3000/pkg/../../{wasm}.symbols/x.wasm:wasm-function[0]:0x10\n    \
+         at http://127.0.0.1:3000/pkg/{wasm}:wasm-function[4294967296]:0x10"
+    );
+    let report = json!({"kind": "error", "message": "RuntimeError: unreachable", "route": "/", "stack": stack});
+    let answer = app
+        .request(Method::POST, "/crash-reports")
+        .json(&report)
+        .fetch()
+        .await;
+    assert_eq!(answer.status(), StatusCode::NO_CONTENT);
+    let text = log.text();
+    let line = text
+        .lines()
+        .find(|line| line.contains("browser error"))
+        .unwrap_or_else(|| panic!("no crash in the log: {text}"));
+    assert!(
+        line.contains(&format!(
+            "symbolized=\"{wasm}:app::ui::task_edit::save | x.wasm:wasm-function[0]\""
+        )),
+        "{line}"
+    );
+}
+
+#[tokio::test]
+async fn a_stack_without_wasm_frames_has_no_symbolized_field() {
+    let log = capture_logs();
+    let app = spawn_app().await;
+    let report = json!({"kind": "error", "message": "boom", "route": "/", "stack": "Error: boom\n    at f (http://x/:1:2)"});
+    app.request(Method::POST, "/crash-reports")
+        .json(&report)
+        .fetch()
+        .await;
+    let text = log.text();
+    let line = text
+        .lines()
+        .find(|line| line.contains("browser error"))
+        .unwrap_or_else(|| panic!("no crash in the log: {text}"));
+    assert!(!line.contains("symbolized"), "{line}");
+}

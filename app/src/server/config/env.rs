@@ -1,5 +1,6 @@
 //! Reading the settings: every variable parsed and checked, and production's extra rules.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
 use secrecy::{ExposeSecret, SecretString};
@@ -211,6 +212,7 @@ impl Config {
             sign_in_rate_limit_per_minute,
             list_cache_mb: number("LIST_CACHE_MB", get("LIST_CACHE_MB"), 16u64)?,
             sentry_dsn: secret(get("SENTRY_DSN")),
+            wasm_symbols_dir: get("WASM_SYMBOLS_DIR").map(PathBuf::from),
         };
         config.check_production()?;
         Ok(config)

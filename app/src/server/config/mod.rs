@@ -2,6 +2,7 @@
 //! checking them is `env.rs`.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use secrecy::SecretString;
@@ -52,6 +53,9 @@ pub struct Config {
     /// Memory for list pages served again until the user's tasks change; 0 turns it off.
     pub list_cache_mb: u64,
     pub sentry_dsn: Option<SecretString>,
+    /// The maps of the release WASM's function names, which name the functions of the browsers'
+    /// crash reports; unset, the directory beside the site root (`target/site-symbols`).
+    pub wasm_symbols_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]

@@ -19,6 +19,12 @@ fn development_defaults_need_nothing() {
     assert_eq!(config.rate_limit_per_minute, 100);
     assert!(config.run_migrations);
     assert_eq!(config.site_addr.to_string(), "127.0.0.1:3000");
+    assert_eq!(config.wasm_symbols_dir, None, "beside the site root");
+    let config = load(&[("WASM_SYMBOLS_DIR", "/app/site-symbols")]).unwrap();
+    assert_eq!(
+        config.wasm_symbols_dir.as_deref(),
+        Some(std::path::Path::new("/app/site-symbols"))
+    );
 }
 
 #[test]
