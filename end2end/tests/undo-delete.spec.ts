@@ -92,7 +92,7 @@ test("left alone, the Undo goes after a few seconds and the task stays deleted (
   const toast = (await notice.boundingBox())!;
   expect(toast.x).toBeGreaterThanOrEqual(0);
   expect(toast.x + toast.width).toBeLessThanOrEqual(phone.width);
-  expect(toast.height).toBeLessThan(60);
+  expect(toast.height).toBeLessThan(2 * 44);
   const button = (await undo.boundingBox())!;
   expect(button.height).toBeGreaterThanOrEqual(44);
   expect(button.x + button.width).toBeLessThanOrEqual(toast.x + toast.width);

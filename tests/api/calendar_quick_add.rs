@@ -116,7 +116,7 @@ async fn a_bad_day_is_refused_and_nothing_is_added() {
         let error: Value = refused.json().await.unwrap();
         assert_eq!(
             error,
-            json!({"Validation": {"day": {"code": "invalid_date"}}}),
+            json!({"code": "validation", "fields": {"day": {"code": "invalid_date"}}}),
             "{day}"
         );
     }

@@ -93,9 +93,9 @@ async fn server_functions_refuse_what_the_api_refuses() {
         .await;
     assert_eq!(invalid.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let error: Value = invalid.json().await.unwrap();
-    assert_eq!(error["Validation"]["title"]["code"], "required", "{error}");
+    assert_eq!(error["fields"]["title"]["code"], "required", "{error}");
     assert_eq!(
-        error["Validation"]["priority"]["code"], "invalid_priority",
+        error["fields"]["priority"]["code"], "invalid_priority",
         "{error}"
     );
 
@@ -160,8 +160,9 @@ async fn a_plain_form_post_goes_back_to_its_page() {
     );
     let location = header(&refused, "location");
     assert!(location.starts_with(&page), "{location}");
-    // The typed error rides along for the page to show beside the field (base64 of its JSON).
-    assert!(location.contains("__err=eyJWYWxpZGF0aW9uIj"), "{location}");
+    // The typed error rides along for the page to show beside the field (base64 of its JSON,
+    // `{"code":"validation",`).
+    assert!(location.contains("__err=eyJjb2RlIjoidmFsaWRhdGlvbiIs"), "{location}");
     assert_eq!(app.list(&user, "").await.1, 1);
 }
 
@@ -227,9 +228,9 @@ async fn the_task_form_creates_and_replaces_every_field() {
         .await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let error: Value = refused.json().await.unwrap();
-    assert_eq!(error["Validation"]["title"]["code"], "required");
+    assert_eq!(error["fields"]["title"]["code"], "required");
     assert_eq!(
-        error["Validation"]["date_time"]["code"],
+        error["fields"]["date_time"]["code"],
         "invalid_date_time"
     );
     assert_eq!(

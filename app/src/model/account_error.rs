@@ -28,6 +28,35 @@ pub enum AccountError {
 }
 
 impl AccountError {
+    const ALL: [AccountError; 8] = [
+        AccountError::WrongCredentials,
+        AccountError::LinkUnknown,
+        AccountError::LinkExpired,
+        AccountError::LinkUsed,
+        AccountError::TelegramTaken,
+        AccountError::OtherTelegramLinked,
+        AccountError::PasswordAlreadySet,
+        AccountError::NoPassword,
+    ];
+
+    /// The stable name clients see (`wrong_credentials`), as serde writes it.
+    pub fn code(self) -> &'static str {
+        match self {
+            AccountError::WrongCredentials => "wrong_credentials",
+            AccountError::LinkUnknown => "link_unknown",
+            AccountError::LinkExpired => "link_expired",
+            AccountError::LinkUsed => "link_used",
+            AccountError::TelegramTaken => "telegram_taken",
+            AccountError::OtherTelegramLinked => "other_telegram_linked",
+            AccountError::PasswordAlreadySet => "password_already_set",
+            AccountError::NoPassword => "no_password",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<AccountError> {
+        AccountError::ALL.into_iter().find(|error| error.code() == code)
+    }
+
     pub fn message(self, lang: Lang) -> &'static str {
         let t = account::texts(lang);
         match self {
@@ -40,5 +69,19 @@ impl AccountError {
             AccountError::PasswordAlreadySet => t.password_already_set,
             AccountError::NoPassword => t.no_password,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AccountError;
+
+    #[test]
+    fn codes_are_serdes_names_and_read_back() {
+        for error in AccountError::ALL {
+            assert_eq!(serde_json::to_value(error).unwrap(), error.code());
+            assert_eq!(AccountError::from_code(error.code()), Some(error));
+        }
+        assert_eq!(AccountError::from_code("nope"), None);
     }
 }

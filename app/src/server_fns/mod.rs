@@ -12,6 +12,7 @@ mod quick_add;
 mod status;
 mod task_screen;
 mod tasks;
+mod wire_error;
 
 pub use account::*;
 pub use api_tokens::*;
@@ -29,8 +30,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::FieldErrors;
 
-/// What a server function can fail with, as the browser receives it.
+/// What a server function can fail with, as the browser receives it (`wire_error.rs`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+#[serde(into = "wire_error::WireError", from = "wire_error::WireError")]
 pub enum AppError {
     #[error("not found")]
     NotFound,

@@ -82,10 +82,10 @@ async fn welcome(options: SignInOptions) -> AnyView {
 async fn welcome_unlisted(options: SignInOptions) -> AnyView {
     let view = welcome(options).await;
     #[cfg(feature = "ssr")]
-    if let Some(preloads) = use_context::<leptos::PrefetchLazyFn>() {
-        if let Some(mut preloads) = preloads.0.try_write_value() {
-            preloads.retain(|id| !id.starts_with("welcome_"));
-        }
+    if let Some(mut preloads) =
+        use_context::<leptos::PrefetchLazyFn>().and_then(|p| p.0.try_write_value())
+    {
+        preloads.retain(|id| !id.starts_with("welcome_"));
     }
     view
 }
