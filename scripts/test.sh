@@ -171,7 +171,7 @@ source "$ROOT/scripts/local_server.sh"
 playwright() {
   start_local_server info || return 1
   local rc=0 report="$SERVER_DIR/playwright.out"
-  (cd "$ROOT/end2end" && BASE_URL="$SERVER_URL" npx --no-install playwright test) 2>&1 |
+  (cd "$ROOT/end2end" && BASE_URL="$SERVER_URL" SERVER_LOG="$SERVER_LOG" npx --no-install playwright test) 2>&1 |
     tee "$report" || rc=$?
   if [ "$rc" -ne 0 ]; then
     mkdir -p "$ROOT/end2end/artifacts"

@@ -1,4 +1,5 @@
 import type { Page, Request } from "@playwright/test";
+import * as fs from "node:fs";
 
 import { expect, hydrated, signIn, test } from "../support/app";
 
@@ -45,4 +46,12 @@ test("a crash of the WASM while hydrating is reported", async ({ page }) => {
   expect(reports[0].message.length).toBeGreaterThan(0);
   expect(reports[0].route).toBe("/");
   expect(await reports[0].status).toBe(204);
+
+  // The release WASM traps without a message; the server names the functions of its stack from the
+  // build's symbol maps (src/wasm_symbols.rs), here the hydration that found the page changed.
+  const log = process.env.SERVER_LOG;
+  expect(log, "scripts/test.sh passes the server's log file in SERVER_LOG").toBeTruthy();
+  await expect
+    .poll(() => fs.readFileSync(log!, "utf8").match(/symbolized="[^"]*"/g)?.pop() ?? "")
+    .toMatch(/^symbolized="vectora\.[\w-]+\.wasm:[^"]*::hydrate/);
 });

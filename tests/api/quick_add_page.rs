@@ -99,7 +99,10 @@ async fn a_line_with_nothing_left_for_a_title_is_refused_and_changes_nothing() {
             .await;
         assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "{text}");
         let error: Value = refused.json().await.unwrap();
-        assert!(error["code"] == "validation" && error["fields"].is_object(), "{error}");
+        assert!(
+            error["code"] == "validation" && error["fields"].is_object(),
+            "{error}"
+        );
     }
     assert_eq!(app.list(&user, "").await.1, 0);
 }

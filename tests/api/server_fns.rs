@@ -162,7 +162,10 @@ async fn a_plain_form_post_goes_back_to_its_page() {
     assert!(location.starts_with(&page), "{location}");
     // The typed error rides along for the page to show beside the field (base64 of its JSON,
     // `{"code":"validation",`).
-    assert!(location.contains("__err=eyJjb2RlIjoidmFsaWRhdGlvbiIs"), "{location}");
+    assert!(
+        location.contains("__err=eyJjb2RlIjoidmFsaWRhdGlvbiIs"),
+        "{location}"
+    );
     assert_eq!(app.list(&user, "").await.1, 1);
 }
 
@@ -229,10 +232,7 @@ async fn the_task_form_creates_and_replaces_every_field() {
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let error: Value = refused.json().await.unwrap();
     assert_eq!(error["fields"]["title"]["code"], "required");
-    assert_eq!(
-        error["fields"]["date_time"]["code"],
-        "invalid_date_time"
-    );
+    assert_eq!(error["fields"]["date_time"]["code"], "invalid_date_time");
     assert_eq!(
         app.titles(&user, "").await,
         ["Позвонить папе"],

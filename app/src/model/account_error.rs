@@ -54,7 +54,9 @@ impl AccountError {
     }
 
     pub fn from_code(code: &str) -> Option<AccountError> {
-        AccountError::ALL.into_iter().find(|error| error.code() == code)
+        AccountError::ALL
+            .into_iter()
+            .find(|error| error.code() == code)
     }
 
     pub fn message(self, lang: Lang) -> &'static str {

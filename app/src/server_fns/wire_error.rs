@@ -100,10 +100,17 @@ mod tests {
             AppError::Account(AccountError::LinkUsed),
         ] {
             let text = serde_json::to_string(&error).unwrap();
-            assert_eq!(serde_json::from_str::<AppError>(&text).unwrap(), error, "{text}");
+            assert_eq!(
+                serde_json::from_str::<AppError>(&text).unwrap(),
+                error,
+                "{text}"
+            );
         }
         let written = serde_json::to_value(AppError::Account(AccountError::LinkUsed)).unwrap();
-        assert_eq!(written, serde_json::json!({"code": "account", "detail": "link_used"}));
+        assert_eq!(
+            written,
+            serde_json::json!({"code": "account", "detail": "link_used"})
+        );
     }
 
     #[test]
