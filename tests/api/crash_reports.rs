@@ -6,7 +6,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::json;
 
 use crate::helpers::*;
-use crate::log_capture::capture_logs;
+use crate::log_capture::{LogCapture, capture_logs};
 
 #[tokio::test]
 async fn a_panic_is_logged_with_its_message_and_route() {
@@ -25,11 +25,7 @@ async fn a_panic_is_logged_with_its_message_and_route() {
         .fetch()
         .await;
     assert_eq!(answer.status(), StatusCode::NO_CONTENT);
-    let text = log.text();
-    let line = text
-        .lines()
-        .find(|line| line.contains("browser panic"))
-        .unwrap_or_else(|| panic!("no crash in the log: {text}"));
+    let line = logged_line(&log, "browser panic");
     assert!(line.contains("ERROR"), "{line}");
     assert!(
         line.contains("called `Option::unwrap()` on a `None` value"),
@@ -114,11 +110,7 @@ async fn the_wasm_frames_of_a_stack_are_named_from_the_build_s_maps() {
         .fetch()
         .await;
     assert_eq!(answer.status(), StatusCode::NO_CONTENT);
-    let text = log.text();
-    let line = text
-        .lines()
-        .find(|line| line.contains("browser error"))
-        .unwrap_or_else(|| panic!("no crash in the log: {text}"));
+    let line = logged_line(&log, "browser error");
     assert!(
         line.contains(&format!(
             "symbolized=\"{wasm}:app::ui::task_edit::save | x.wasm:wasm-function[0]\""
@@ -136,10 +128,15 @@ async fn a_stack_without_wasm_frames_has_no_symbolized_field() {
         .json(&report)
         .fetch()
         .await;
-    let text = log.text();
-    let line = text
-        .lines()
-        .find(|line| line.contains("browser error"))
-        .unwrap_or_else(|| panic!("no crash in the log: {text}"));
+    let line = logged_line(&log, "browser error");
     assert!(!line.contains("symbolized"), "{line}");
+}
+
+/// The log's first line that mentions `needle` (a report's "browser panic", say).
+fn logged_line(log: &LogCapture, needle: &str) -> String {
+    let text = log.text();
+    text.lines()
+        .find(|line| line.contains(needle))
+        .unwrap_or_else(|| panic!("no crash in the log: {text}"))
+        .to_owned()
 }
