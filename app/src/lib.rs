@@ -12,4 +12,4 @@ pub mod server;
 pub use ui::{App, shell};
 
 #[cfg(feature = "hydrate")]
-pub use ui::{mount_in_telegram, prepare_hydration, report_panics};
+pub use ui::{prepare_hydration, report_panics};

@@ -234,8 +234,8 @@ async function telegramUser() {
 
 /**
  * What opening the Mini App fetches from this server until the list is shown (and the network is idle): the
- * page Telegram opens (rendered signed out: initData is only in the fragment), the files of pkg/, and the
- * answers the app asked for (the frame and the list), each counted brotli-compressed.
+ * page Telegram opens (rendered signed out: initData is only in the fragment), the signed-in page its first script
+ * asks for with initData, the files of pkg/, and any answer the app asked for, each counted brotli-compressed.
  */
 async function measureTelegramSizes(initData) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
@@ -254,7 +254,8 @@ async function measureTelegramSizes(initData) {
     rows.push({ name: `pkg/${withoutHash(name.slice(5))}`, buffer: fs.readFileSync(path.join(PKG, name.slice(5))), servedAs: await servedAs(name) });
   }
   for (const r of ours.filter((r) => r.body)) {
-    rows.push({ name: `answer: POST ${new URL(r.url).pathname}`, buffer: r.body, servedAs: `HTTP ${r.status}, ${r.bytes} B` });
+    const what = r.method === "GET" ? " (the signed-in page, asked for with initData)" : "";
+    rows.push({ name: `answer: ${r.method} ${new URL(r.url).pathname}${what}`, buffer: r.body, servedAs: `HTTP ${r.status}, ${r.bytes} B` });
   }
   const total = { raw: 0, br: 0, gzip: 0 };
   for (const row of rows) {
@@ -322,9 +323,12 @@ async function oneLoad(browser, { state, telegram, rate, routeTelegram, waitHydr
         const sizes = await req.sizes().catch(() => null);
         const response = await req.response().catch(() => null);
         const url = req.url();
-        const answer = url.startsWith(`${BASE_URL}/api/`) ? await response?.body().catch(() => null) : null;
+        // The app's own requests (server functions, the Telegram page's request for the signed-in page).
+        const asked = req.resourceType() === "fetch" && url.startsWith(BASE_URL);
+        const answer = asked ? await response?.body().catch(() => null) : null;
         requests.push({
           url,
+          method: req.method(),
           type: req.resourceType(),
           status: response?.status() ?? 0,
           bytes: Math.max(0, sizes?.responseBodySize ?? 0),
@@ -552,9 +556,10 @@ function telegramSection(telegram) {
     "The Mini App opened as a Telegram client opens it: `/` with initData in the URL fragment (and in " +
       "`telegram-web-app.js`, stubbed here), for a user with " +
       `${sizes.tasksShown} tasks. The server renders that page signed out (the fragment never reaches it); its first ` +
-      "script asks for the frame and the list with initData at once, and the WASM builds the app from those answers " +
-      "(`app/src/ui/telegram_boot.rs`). Counted: everything fetched from this server until the list was shown and the " +
-      "network idle, each file brotli-compressed as above.",
+      "script asks for the same page with initData at once and writes the signed-in page it gets in its place, which " +
+      "then loads its WASM and hydrates as in a browser; the signed-out page's own scripts and WASM are never " +
+      "fetched (`app/src/ui/telegram_boot.rs`). Counted: everything fetched from this server until the page was " +
+      "hydrated and the network idle, each file brotli-compressed as above.",
   );
   lines.push("");
   lines.push(table(SIZE_HEADER, ["l", "r", "r", "r", "r", "l"], sizeRows(sizes)));

@@ -6,8 +6,8 @@ import { TEST_BOT_TOKEN, darkTheme, installTelegram, type TelegramOptions } from
 /**
  * Opening the Mini App from Telegram goes straight to the tasks (issue 15, item 9): the page Telegram opens is
  * rendered signed out (initData is only in the URL fragment), so its first script shows a neutral frame instead of
- * the welcome and asks for the frame and the list with initData while the WASM loads; the app is then built from
- * those answers, without fetching the welcome's chunk or asking twice.
+ * the welcome, asks for the same page with initData and writes the signed-in page in its place, which hydrates as in
+ * a browser: the signed-out page's WASM, the welcome's chunk and a second frame are never fetched.
  */
 
 function telegramUser(language: string, extra: Partial<TelegramOptions> = {}): TelegramOptions {
@@ -17,6 +17,12 @@ function telegramUser(language: string, extra: Partial<TelegramOptions> = {}): T
     ...extra,
   };
 }
+
+/** The page's own requests for the page with initData (its first script's). */
+const pagesWithInitData = (requests: Request[]) =>
+  requests.filter(
+    (r) => r.method() === "GET" && r.resourceType() === "fetch" && (r.headers()["authorization"] ?? "").startsWith("tma "),
+  );
 
 /** Every request the page makes, from now on. */
 function recordRequests(page: Page): Request[] {
@@ -52,7 +58,7 @@ async function addTasks(page: Page, fragment: string, titles: string[]) {
 }
 
 for (const language of ["ru", "en"]) {
-  test(`opened from Telegram (${language}): the list with one request each for the frame and the list, no welcome`, async ({
+  test(`opened from Telegram (${language}): the list from one request for the signed-in page, no welcome`, async ({
     page,
   }) => {
     const errors = watchErrors(page);
@@ -67,17 +73,15 @@ for (const language of ["ru", "en"]) {
     await expect(page.locator("html")).not.toHaveClass(/tg-boot/);
     await expect(page.getByTestId("tab-all")).toHaveText(language === "ru" ? "Все" : "All");
 
-    expect(paths(requests, /^\/api\/frame$/)).toHaveLength(1);
-    expect(paths(requests, /^\/api\/tasks\/list$/)).toHaveLength(1);
-    // Only the first module: the welcome's chunk is never fetched.
+    // The page Telegram opened, then the same page with initData; the list came in it, not asked for again.
+    expect(paths(requests, /^\/$/)).toHaveLength(2);
+    expect(pagesWithInitData(requests).map((r) => new URL(r.url()).pathname)).toEqual(["/"]);
+    expect(paths(requests, /^\/api\/(frame|tasks\/list)$/)).toEqual([]);
+    // One WASM, the signed-in page's: the signed-out page's and the welcome's chunk are never fetched.
     expect(paths(requests, /\.wasm$/)).toHaveLength(1);
-    expect(await page.evaluate(() => (window as unknown as { sawWelcome?: boolean }).sawWelcome ?? false)).toBe(false);
-    // The frame and the list were asked for before the WASM had arrived.
     const wasm = requests.find((r) => r.url().endsWith(".wasm"))!;
-    const frame = requests.find((r) => new URL(r.url()).pathname === "/api/frame")!;
-    expect(frame.headers()["authorization"]).toMatch(/^tma /);
-    const wasmTiming = wasm.timing();
-    expect(frame.timing().startTime).toBeLessThan(wasmTiming.startTime + wasmTiming.responseEnd);
+    expect(wasm.timing().startTime).toBeGreaterThan(pagesWithInitData(requests)[0].timing().startTime);
+    expect(await page.evaluate(() => (window as unknown as { sawWelcome?: boolean }).sawWelcome ?? false)).toBe(false);
 
     // The app works as it does when hydrated: a tick, a new task, the other screens.
     await taskRow(page, "Купить хлеб").getByRole("button", { name: language === "ru" ? "Отметить выполненной" : "Mark as done" }).click();
@@ -106,7 +110,8 @@ test("opened from Telegram on another screen, in the dark theme, and reloaded: n
     await expect(page.locator(".app")).toBeVisible();
     // Telegram's colours from the first paint: the page's first script sets them from the fragment.
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(0, 0, 0)");
-    expect(paths(requests, /^\/api\/frame$/)).toHaveLength(1);
+    expect(pagesWithInitData(requests)).toHaveLength(1);
+    expect(paths(requests, /^\/api\/frame$/)).toEqual([]);
     await page.reload();
     await hydrated(page);
     await expect(page.locator(".app")).toBeVisible();
@@ -130,13 +135,33 @@ test("opened from Telegram with a task to show (startapp) and with initData only
 
   fragment = await installTelegram(page, { ...options, startParam: `task-${id}` });
   await page.goto("about:blank");
+  const requests = recordRequests(page);
   await page.goto(`/${fragment}`);
-  await expect(page).toHaveURL(new RegExp(`/tasks/${id}`));
+  await expect(page).toHaveURL(new RegExp(`/tasks/${id}#tgWebAppData=`));
   await expect(page.getByTestId("edit-title")).toHaveValue("Water the plants");
+  await hydrated(page);
+  // The task's screen came in the first answer, not after the list.
+  expect(pagesWithInitData(requests).map((r) => new URL(r.url()).pathname)).toEqual([`/tasks/${id}`]);
+  await page.goBack();
+  await expect(page).toHaveURL("about:blank");
+
+  // A server that refuses the initData (a forged one here): the welcome, hydrated, and no loop.
+  const forged = await installTelegram(page, { ...options, botToken: "123:forged" });
+  const refused = recordRequests(page);
+  await page.goto(`/${forged}`);
+  await hydrated(page);
+  await expect(page.locator("#sign-in")).toBeVisible();
+  expect(pagesWithInitData(refused)).toHaveLength(1);
+  await page.reload();
+  await hydrated(page);
+  await expect(page.locator("#sign-in")).toBeVisible();
+  expect(pagesWithInitData(refused)).toHaveLength(2);
 
   // A client that kept no fragment: the page hydrates the welcome, then signs in with the script's initData.
+  await installTelegram(page, options);
   await page.goto("/");
   await hydrated(page);
   await expect(taskRow(page, "Water the plants")).toBeVisible();
-  expect(errors).toEqual([]);
+  // The browser logs the refusals of the forged initData above.
+  expect(errors.filter((e) => !/status of 401 \(Unauthorized\)/.test(e))).toEqual([]);
 });

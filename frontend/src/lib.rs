@@ -1,5 +1,4 @@
-//! The WASM entry point: hydrates the server-rendered page, once the lazy chunks it shows are loaded;
-//! inside Telegram, where the page was rendered signed out, builds the app in its place.
+//! The WASM entry point: hydrates the server-rendered page, once the lazy chunks it shows are loaded.
 #![cfg(target_arch = "wasm32")]
 #![recursion_limit = "256"]
 
@@ -9,9 +8,6 @@ pub fn hydrate() {
     // reporter sends as an uncaught error; a hook would never run there.
     #[cfg(debug_assertions)]
     app::report_panics();
-    if app::mount_in_telegram() {
-        return;
-    }
     wasm_bindgen_futures::spawn_local(async {
         app::prepare_hydration().await;
         leptos::mount::hydrate_lazy(app::App);

@@ -65,3 +65,34 @@ async fn the_frame_says_who_is_signed_in_and_answers_200_when_nobody_is() {
     let frame: serde_json::Value = forged.json().await.unwrap();
     assert_eq!(frame["profile"]["Err"]["code"], "unauthorized", "{frame}");
 }
+
+#[tokio::test]
+async fn a_page_asked_for_with_init_data_is_rendered_for_its_user_and_refused_when_forged() {
+    let (app, user) = spawn_app_for(6402).await;
+    app.post_titled(&user, &["Позвонить маме"]).await;
+
+    // What the Telegram page's first script asks for (app/src/ui/telegram_boot.rs).
+    let page = app.get(&user, "/").await;
+    assert_eq!(page.status(), reqwest::StatusCode::OK);
+    assert_eq!(page.headers()["cache-control"], "private, no-cache");
+    let html = body_text(page).await;
+    assert!(html.contains("Позвонить маме"), "{html}");
+    assert!(!html.contains("<template id=\"page-loads\""), "{html}");
+
+    let forged = app
+        .get_with_header(
+            "/",
+            "authorization",
+            "tma user=%7B%22id%22%3A6402%7D&auth_date=1&hash=00",
+        )
+        .await;
+    assert_eq!(forged.status(), reqwest::StatusCode::UNAUTHORIZED);
+    assert!(!body_text(forged).await.contains("Позвонить маме"));
+
+    // Without credentials: the welcome, its scripts held back for the first script to decide.
+    let signed_out = app.browser(Method::GET, "/").fetch().await;
+    assert_eq!(signed_out.status(), reqwest::StatusCode::OK);
+    let html = body_text(signed_out).await;
+    assert!(html.contains("<template id=\"page-loads\">"), "{html}");
+    assert!(html.contains("__vectoraLoadPage()"), "{html}");
+}

@@ -65,7 +65,6 @@ pub fn mark_hydrated(lang: &str) {
     {
         let _ = root.set_attribute("lang", lang);
         let _ = root.set_attribute("data-hydrated", "true");
-        super::telegram_boot::booted(&root);
     }
     #[cfg(not(feature = "hydrate"))]
     let _ = lang;

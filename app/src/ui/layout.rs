@@ -1,8 +1,8 @@
 //! The frame of every screen: shows the signed-in app (header, screen, tab bar) or the welcome
 //! card. The server renders a page with its frame already loaded (`server_fns::frame`), and the
-//! browser takes that one as it hydrates. Inside Telegram the page is rendered without initData
-//! (Telegram keeps it in the URL fragment), so the frame is loaded again with it: once hydrated,
-//! or, when the app is built in the browser instead (`telegram_boot.rs`), before anything shows.
+//! browser takes that one as it hydrates. Inside Telegram the page is rendered with initData
+//! (`telegram_boot.rs`); a page rendered without it (by a browser session's cookie, or signed out
+//! when Telegram's fragment was lost) loads its frame again with it once hydrated.
 
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
@@ -24,27 +24,25 @@ pub fn Layout() -> impl IntoView {
     let notice_action = RwSignal::new(None::<ViewFn>);
     let with_init_data = RwSignal::new(false);
     let frame = RwSignal::new(SharedValue::new(rendered_frame).into_inner());
-    let unloaded = frame.with_untracked(Option::is_none);
+    // A page rendered signed in without a cookie was rendered for Telegram's initData already.
+    let for_init_data = frame.with_untracked(|f| f.profile.is_ok() && !f.options.by_cookie);
     Effect::new(move |_| {
         mini_app::start();
-        if mini_app::inside() {
+        if mini_app::inside() && !for_init_data {
             with_init_data.set(true);
         }
     });
     // Loaded again after a change of the settings, and inside Telegram with its initData.
     Effect::new(move |ran: Option<()>| {
         reload.track();
-        if ran.is_some() || with_init_data.get() || unloaded {
+        if ran.is_some() || with_init_data.get() {
             leptos::task::spawn_local(async move {
-                frame.set(Some(get_frame().await.unwrap_or_else(Frame::failed)));
+                frame.set(get_frame().await.unwrap_or_else(Frame::failed));
             });
         }
     });
     move || {
-        // Built in the browser, before its frame has come: Telegram's neutral frame stays.
-        let Some(Frame { options, profile }) = frame.get() else {
-            return ().into_any();
-        };
+        let Frame { options, profile } = frame.get();
         match profile {
             Ok(profile) => {
                 let by_cookie = options.by_cookie;
@@ -59,13 +57,12 @@ pub fn Layout() -> impl IntoView {
     }
 }
 
-/// The frame the server loaded; in the browser only when the app is built there, not hydrated
-/// (hydration reads the server's), and then it is still to come.
-fn rendered_frame() -> Option<Frame> {
+fn rendered_frame() -> Frame {
     #[cfg(feature = "ssr")]
-    return Some(crate::server_fns::rendered_frame());
+    return crate::server_fns::rendered_frame();
+    // The layout is hydrated, so the server's frame is read instead; never called.
     #[cfg(not(feature = "ssr"))]
-    None
+    Frame::failed(AppError::Internal)
 }
 
 /// The signed-out screen (what Vectora is, the ways in), in a WASM chunk of its own: a signed-in
@@ -76,9 +73,10 @@ async fn welcome(options: SignInOptions) -> AnyView {
     view! { <Welcome options/> }.into_any()
 }
 
-/// The welcome screen, without the server asking the browser to preload its chunk: inside
-/// Telegram the page is rendered signed out but never shows it (`telegram_boot.rs`), and its
-/// chunk would be a fifth of the first load there. A browser fetches it before hydrating instead.
+/// The welcome screen, without the server asking the browser to preload its chunk: the page
+/// holds back what it loads until its first script knows whether Telegram opened it
+/// (`telegram_boot.rs`), and would otherwise fetch the chunk of a screen Telegram never shows. A
+/// browser fetches it before hydrating instead.
 async fn welcome_unlisted(options: SignInOptions) -> AnyView {
     let view = welcome(options).await;
     #[cfg(feature = "ssr")]
@@ -136,6 +134,7 @@ fn SignedIn(
     provide_context(session);
     let t = session.texts();
     let navigate = use_navigate();
+    let here = use_location().pathname;
     let routing = use_context::<Routing>().map(|Routing(routing)| routing);
     let routing = move || routing.is_some_and(|routing| routing.get());
     Effect::new(move |_| {
@@ -146,7 +145,8 @@ fn SignedIn(
             Theme::Dark => "#17212b",
         });
         adopt_browser_time_zone(&zone, reload);
-        if let Some(path) = start_path() {
+        // Opened from Telegram, the page is already the start's (`telegram_boot.rs`).
+        if let Some(path) = start_path().filter(|path| *path != here.get_untracked()) {
             navigate(&path, Default::default());
         }
     });

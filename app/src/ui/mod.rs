@@ -40,8 +40,6 @@ use crate::i18n::Lang;
 pub use crash_reports::report_panics;
 #[cfg(feature = "hydrate")]
 pub use layout::prepare_hydration;
-#[cfg(feature = "hydrate")]
-pub use telegram_boot::mount_in_telegram;
 
 /// Telegram's bridge; inside Telegram it brings initData, theme and buttons, elsewhere it idles.
 const TELEGRAM_SCRIPT: &str = "https://telegram.org/js/telegram-web-app.js?59";
@@ -60,13 +58,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" type="image/svg+xml" href="/favicon.svg"/>
                 <script nonce=use_nonce() inner_html=crash_reports::SCRIPT></script>
                 <script nonce=use_nonce() inner_html=quick_add::CHIPS_LOADER></script>
-                {signed_out().then(|| view! { <script nonce=use_nonce() inner_html=telegram_boot::SCRIPT></script> })}
-                <script src=TELEGRAM_SCRIPT defer nonce=use_nonce()></script>
                 <AutoReload options=options.clone()/>
                 // The site's file names carry content hashes (cargo-leptos' `hash-files`): these
                 // two read them from hash.txt beside the server binary (src/assets.rs).
-                <HydrationScripts options=options.clone()/>
-                <HashedStylesheet options id="leptos"/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
+                {page_loads(options)}
                 <MetaTags/>
             </head>
             <body>
@@ -74,6 +70,24 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// Telegram's script and the WASM; held back on a signed-out page until its first script knows
+/// whether Telegram opened it (`telegram_boot.rs`).
+fn page_loads(options: LeptosOptions) -> impl IntoView {
+    let loads = view! {
+        <script src=TELEGRAM_SCRIPT defer nonce=use_nonce()></script>
+        <HydrationScripts options/>
+    };
+    if !signed_out() {
+        return loads.into_any();
+    }
+    view! {
+        <script nonce=use_nonce() inner_html=telegram_boot::SCRIPT></script>
+        <template id=telegram_boot::LOADS>{loads}</template>
+        <script nonce=use_nonce() inner_html=telegram_boot::LOADER></script>
+    }
+    .into_any()
 }
 
 /// Whether the page is rendered for nobody signed in (inside Telegram, always at first).

@@ -1,4 +1,15 @@
 (() => {
+  const root = document.documentElement;
+  const loadPage = () => {
+    const loads = document.getElementById("page-loads");
+    if (!loads || root.classList.contains("tg-boot")) return;
+    loads.remove();
+    const scripts = document.importNode(loads.content, true);
+    for (const script of scripts.querySelectorAll("script")) script.async = false;
+    document.head.append(scripts);
+  };
+  window.__vectoraLoadPage = loadPage;
+
   const decode = (value) => decodeURIComponent(value.replace(/\+/g, "%20"));
   const hashParams = () => {
     const params = {};
@@ -20,47 +31,33 @@
   const params = hashParams();
   if (!params.tgWebAppData) return;
 
-  const root = document.documentElement;
-  root.classList.add("tg-boot");
+  let theme = {};
   try {
-    const theme = JSON.parse(params.tgWebAppThemeParams || "{}");
-    for (const key in theme) root.style.setProperty("--tg-theme-" + key.replace(/_/g, "-"), theme[key]);
+    theme = JSON.parse(params.tgWebAppThemeParams || "{}");
   } catch (_) {}
-
-  const auth = "tma " + params.tgWebAppData;
-  const key = (url, body, authorization) =>
-    new URL(url, location.href).pathname + "\n" + new URLSearchParams(body) + "\n" + authorization;
-  const early = new Map();
-  const send = window.fetch.bind(window);
-  const ask = (path, body) =>
-    early.set(
-      key(path, body, auth),
-      send(path, {
-        method: "POST",
-        headers: {
-          Authorization: auth,
-          "Content-Type": "application/x-www-form-urlencoded",
-          Accept: "application/json",
-        },
-        body,
-      }),
-    );
-  ask("/api/frame", "");
-  if (location.pathname === "/" && !params.tgWebAppStartParam) {
-    ask("/api/tasks/list", new URLSearchParams({ screen: location.search.replace(/^\?/, "") }).toString());
-  }
-
-  window.fetch = (input, init) => {
-    if (early.size === 0 || !(input instanceof Request) || input.method !== "POST") return send(input, init);
-    return input
-      .clone()
-      .text()
-      .then((body) => {
-        const wanted = key(input.url, body, input.headers.get("Authorization"));
-        const answer = early.get(wanted);
-        if (!answer) return send(input, init);
-        early.delete(wanted);
-        return answer.catch(() => send(input, init));
-      });
+  const paint = (element) => {
+    for (const key in theme) element.style.setProperty("--tg-theme-" + key.replace(/_/g, "-"), theme[key]);
   };
+  root.classList.add("tg-boot");
+  paint(root);
+
+  const nonce = document.currentScript.nonce;
+  const here = location.pathname + location.search;
+  const task = /^task-(\d+)$/.exec(params.tgWebAppStartParam || "");
+  const target = task && here === "/" ? "/tasks/" + task[1] : here;
+  const fallBack = () => {
+    root.classList.remove("tg-boot");
+    loadPage();
+  };
+  fetch(target, { headers: { Authorization: "tma " + params.tgWebAppData, Accept: "text/html" } })
+    .then((answer) => (answer.ok ? answer.text() : Promise.reject(answer.status)))
+    .then((html) => {
+      const theirs = /nonce="([^"]+)"/.exec(html);
+      if (!theirs || !nonce) return fallBack();
+      if (target !== here) history.replaceState(history.state, "", target + location.hash);
+      document.open();
+      document.write(html.split(theirs[1]).join(nonce));
+      document.close();
+      paint(document.documentElement);
+    }, fallBack);
 })();
