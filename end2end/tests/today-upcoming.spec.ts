@@ -106,7 +106,7 @@ test("a tick is one request, and an error keeps the list on screen and says why"
       status: 429,
       headers: { "retry-after": "30" },
       contentType: "application/json",
-      body: JSON.stringify({ code: "rate_limited", retry_after_secs: 30 }),
+      body: JSON.stringify("rate_limited:30"),
     }),
   );
   await taskRow(page, "One").getByTestId("tick").click();

@@ -63,7 +63,7 @@ async fn the_frame_says_who_is_signed_in_and_answers_200_when_nobody_is() {
         .await;
     assert_eq!(forged.status(), reqwest::StatusCode::OK);
     let frame: serde_json::Value = forged.json().await.unwrap();
-    assert_eq!(frame["profile"]["Err"]["code"], "unauthorized", "{frame}");
+    assert_eq!(frame["profile"]["Err"], "unauthorized", "{frame}");
 }
 
 #[tokio::test]

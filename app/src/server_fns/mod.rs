@@ -32,7 +32,7 @@ use crate::model::FieldErrors;
 
 /// What a server function can fail with, as the browser receives it (`wire_error.rs`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
-#[serde(into = "wire_error::WireError", from = "wire_error::WireError")]
+#[serde(into = "String", from = "String")]
 pub enum AppError {
     #[error("not found")]
     NotFound,

@@ -5,6 +5,7 @@ mod crash_reports;
 mod day_quick_add;
 mod dom;
 mod filter_bar;
+mod form_action;
 mod format;
 mod i18n;
 mod labels;

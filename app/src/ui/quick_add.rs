@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
+use super::form_action::form_action;
 use super::list_params::ListParams;
 use super::session::use_session;
 use super::submission_key;
@@ -31,7 +32,7 @@ pub fn QuickAdd(params: Memo<ListParams>) -> impl IntoView {
     let session = use_session();
     let t = session.texts();
     let screen = expect_context::<TaskScreen>();
-    let add = ServerAction::<QuickAddTask>::new();
+    let add = form_action::<QuickAddTask>();
     let text_input = NodeRef::<leptos::html::Input>::new();
     let key_input = NodeRef::<leptos::html::Input>::new();
     let literal_input = NodeRef::<leptos::html::Input>::new();

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
+use super::form_action::form_action;
 use super::reorder::Reorder;
 use super::session::use_session;
 use super::task_screen::use_task_screen;
@@ -22,7 +23,7 @@ pub fn TaskRow(item: TaskView, reorder: Option<Reorder>) -> impl IntoView {
     let saved_done = task.status;
 
     let screen = use_task_screen();
-    let set_done = ServerAction::<SetTaskDone>::new();
+    let set_done = form_action::<SetTaskDone>();
     let done = move || match (set_done.input().get(), set_done.value().get()) {
         (Some(pending), _) => pending.done,
         (None, Some(Ok(changed))) => changed.task.status,
