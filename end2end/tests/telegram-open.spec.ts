@@ -1,7 +1,7 @@
 import type { Page, Request } from "@playwright/test";
 
 import { expect, hydrated, screenshot, taskRow, test, uniqueId, unexpected, watchErrors } from "../support/app";
-import { TEST_BOT_TOKEN, darkTheme, installTelegram, type TelegramOptions } from "../support/telegram";
+import { TEST_BOT_TOKEN, darkTheme, installTelegram, tgCalls, type TelegramOptions } from "../support/telegram";
 
 /**
  * Opening the Mini App from Telegram goes straight to the tasks (issue 15, item 9): the page Telegram opens is
@@ -141,6 +141,8 @@ test("opened from Telegram on a slow connection: the list, in Telegram's colours
   await expect(taskRow(page, "Купить билеты")).toBeVisible();
   await expect(page.locator("html")).not.toHaveAttribute("data-hydrated", "true");
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(0, 0, 0)");
+  // Telegram is told the page is ready once it is parsed, not once the WASM has come.
+  await expect.poll(async () => (await tgCalls(page)).map((call) => call.method)).toContain("ready");
   await screenshot(page, "telegram-open-before-wasm-dark-ru-360");
 
   release();

@@ -78,6 +78,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 fn page_loads(options: LeptosOptions) -> impl IntoView {
     let loads = view! {
         <script src=TELEGRAM_SCRIPT defer nonce=use_nonce()></script>
+        <script nonce=use_nonce() inner_html=telegram_boot::READY></script>
         <HydrationScripts options/>
     };
     if !signed_out() {

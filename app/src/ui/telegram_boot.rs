@@ -20,3 +20,9 @@ pub const LOADS: &str = "page-loads";
 
 /// Runs after the template: loads its scripts unless the page is on its way to Telegram's.
 pub const LOADER: &str = "__vectoraLoadPage()";
+
+/// Tells Telegram the page is ready as soon as it is parsed: a signed-in page shows its list
+/// before the WASM has arrived, and Telegram keeps its own placeholder over the app until this
+/// call. The app calls it again once hydrated (`mini_app::start`).
+pub const READY: &str = "addEventListener('DOMContentLoaded',()=>{const a=window.Telegram&&Telegram.WebApp;\
+if(a&&a.initData)a.ready()})";
