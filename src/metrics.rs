@@ -1,6 +1,7 @@
 //! `/metrics` in Prometheus's text format: requests by route and status, their latency, the
 //! database pool, and whatever else the process counts with the `metrics` macros (the bot's
-//! updates, reminders sent and failed). Scraped from inside the network: nginx refuses it outside.
+//! updates, reminders sent and failed). Scraped from inside the network: nginx refuses it outside,
+//! and the Kubernetes Ingress does not route it.
 
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
