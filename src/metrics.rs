@@ -1,13 +1,14 @@
 //! `/metrics` in Prometheus's text format: requests by route and status, their latency, the
 //! database pool, and whatever else the process counts with the `metrics` macros (the bot's
-//! updates, reminders sent and failed). Scraped from inside the network: nginx refuses it outside.
+//! updates, reminders sent and failed). Scraped from inside the network: nginx refuses it outside,
+//! and the Kubernetes Ingress does not route it.
 
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use app::server::AppState;
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::header;
+use axum::http::{Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
@@ -43,18 +44,33 @@ pub fn handle() -> &'static PrometheusHandle {
 /// `fallback`.
 pub async fn track(request: Request, next: Next) -> Response {
     let started = Instant::now();
-    let method = request.method().as_str().to_owned();
+    let method = method_label(request.method());
     let route = request
         .extensions()
         .get::<MatchedPath>()
         .map_or_else(|| "fallback".to_owned(), |path| path.as_str().to_owned());
     let response = next.run(request).await;
     let status = response.status().as_u16().to_string();
-    metrics::counter!("http_requests_total", "method" => method.clone(), "route" => route.clone(), "status" => status)
+    metrics::counter!("http_requests_total", "method" => method, "route" => route.clone(), "status" => status)
         .increment(1);
     metrics::histogram!(LATENCY, "method" => method, "route" => route)
         .record(started.elapsed().as_secs_f64());
     response
+}
+
+/// The request's method as a label: one of the standard methods a client of the app sends, or
+/// `other`, so that made-up methods (any token is a valid method) do not add series.
+fn method_label(method: &Method) -> &'static str {
+    match *method {
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::PATCH => "PATCH",
+        Method::DELETE => "DELETE",
+        Method::OPTIONS => "OPTIONS",
+        _ => "other",
+    }
 }
 
 /// `GET /metrics`.

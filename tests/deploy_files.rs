@@ -384,3 +384,76 @@ fn kubernetes_runs_two_probed_non_root_replicas_after_a_migration_job() {
             .any(|l| l == "deploy/k8s/secret.yaml")
     );
 }
+
+/// Whether an Ingress path of `kind` (`Exact` or `Prefix`, matched by whole segments) routes
+/// `path`.
+fn ingress_routes(rule: &str, kind: &str, path: &str) -> bool {
+    match kind {
+        "Exact" => path == rule,
+        "Prefix" => {
+            let rule = rule.trim_end_matches('/');
+            path == rule || path.starts_with(&format!("{rule}/"))
+        }
+        other => panic!("pathType {other}: the matching is the controller's own"),
+    }
+}
+
+/// The app's pages, as paths a browser asks for (`tasks/:id` becomes `/tasks/1`).
+fn page_paths() -> Vec<String> {
+    read("app/src/ui/mod.rs")
+        .split("path!(\"")
+        .skip(1)
+        .filter_map(|rest| rest.split_once('"').map(|(path, _)| path))
+        .map(|path| format!("/{}", path.replace(":id", "1")))
+        .collect()
+}
+
+#[test]
+fn the_ingress_routes_the_public_paths_and_never_metrics() {
+    let ingress = yaml("deploy/k8s/ingress.yaml");
+    let rules: Vec<(String, String)> = ingress["spec"]["rules"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .flat_map(|rule| rule["http"]["paths"].as_sequence().unwrap())
+        .map(|path| {
+            let field = |name: &str| path[name].as_str().unwrap().to_owned();
+            (field("path"), field("pathType"))
+        })
+        .collect();
+    let routed = |path: &str| {
+        rules
+            .iter()
+            .any(|(rule, kind)| ingress_routes(rule, kind, path))
+    };
+
+    let site_files = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("public"))
+        .unwrap()
+        .map(|entry| format!("/{}", entry.unwrap().file_name().to_string_lossy()));
+    let doors = [
+        "/api/v1/tasks",
+        "/api/tasks/quick",
+        "/docs",
+        "/auth/link/token",
+        "/pkg/app.wasm",
+        "/health",
+        "/version",
+        "/crash-reports",
+        "/telegram/webhook",
+        "/tasks/",
+        "/tasks/metadata/tags",
+    ];
+    let public: Vec<String> = page_paths()
+        .into_iter()
+        .chain(site_files)
+        .chain(doors.map(str::to_owned))
+        .collect();
+    assert!(public.contains(&"/tasks/1".to_owned()), "{public:?}");
+    for path in &public {
+        assert!(routed(path), "the ingress does not route {path}");
+    }
+    assert!(
+        !routed("/metrics"),
+        "Prometheus scrapes the pods, never the public host"
+    );
+}

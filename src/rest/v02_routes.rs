@@ -1,13 +1,15 @@
 //! v0.2's task routes (`/tasks/`, `/tasks/{id}`, `/tasks/metadata/categories|tags`), as clients
 //! written against v0.2 call them, with `X-Telegram-Init-Data`: answered by `/api/v1`, marked
-//! deprecated (RFC 9745) with a `Link` to the new path. Without that header, `/tasks/…` stays the
+//! deprecated (RFC 9745) with a `Link` to the new path. A call with no credentials at all that
+//! does not ask for HTML is a v0.2 client's too, and gets the API's 401. Anything else on
+//! `/tasks/…` (a browser's navigation, the app's own requests with its credentials) stays the
 //! app's pages.
 
 use std::net::SocketAddr;
 
 use axum::Router;
 use axum::extract::{ConnectInfo, Request, State};
-use axum::http::{HeaderValue, Uri, header};
+use axum::http::{HeaderMap, HeaderValue, Uri, header};
 use axum::middleware::Next;
 use axum::response::Response;
 use tower::ServiceExt;
@@ -38,7 +40,7 @@ pub fn successor(path: &str) -> Option<String> {
 /// Middleware: hands v0.2 calls to `api` (the `/api/v1` router), everything else on to `next`.
 pub async fn forward(State(api): State<Router>, request: Request, next: Next) -> Response {
     let new_path = match successor(request.uri().path()) {
-        Some(path) if request.headers().contains_key("x-telegram-init-data") => path,
+        Some(path) if is_v02_call(request.headers()) => path,
         _ => return next.run(request).await,
     };
     let target = match request.uri().query() {
@@ -55,6 +57,22 @@ pub async fn forward(State(api): State<Router>, request: Request, next: Next) ->
         headers.append(header::LINK, link);
     }
     response
+}
+
+/// Whether a request for a v0.2 path is a v0.2 client's: it carries v0.2's header, or no
+/// credentials at all and does not ask for HTML (a browser's navigation always names text/html).
+fn is_v02_call(headers: &HeaderMap) -> bool {
+    if headers.contains_key("x-telegram-init-data") {
+        return true;
+    }
+    let credentials =
+        headers.contains_key(header::AUTHORIZATION) || headers.contains_key(header::COOKIE);
+    let asks_for_html = headers.get_all(header::ACCEPT).iter().any(|accept| {
+        accept
+            .to_str()
+            .is_ok_and(|accept| accept.contains("text/html"))
+    });
+    !credentials && !asks_for_html
 }
 
 /// The request sent to `uri`, without what routing it here attached (the path parameters of the
@@ -77,7 +95,9 @@ fn rerouted(request: Request, uri: Uri) -> Request {
 
 #[cfg(test)]
 mod tests {
-    use super::successor;
+    use axum::http::{HeaderMap, HeaderValue, header};
+
+    use super::{is_v02_call, successor};
 
     #[test]
     fn v02_paths_map_to_api_v1() {
@@ -96,6 +116,33 @@ mod tests {
             "/api/v1/tasks",
         ] {
             assert_eq!(successor(other), None, "{other}");
+        }
+    }
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        pairs
+            .iter()
+            .map(|(name, value)| {
+                (
+                    header::HeaderName::from_static(name),
+                    HeaderValue::from_static(value),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn v02_calls_are_told_from_page_requests() {
+        assert!(is_v02_call(&headers(&[("x-telegram-init-data", "x")])));
+        assert!(is_v02_call(&headers(&[])));
+        assert!(is_v02_call(&headers(&[("accept", "application/json")])));
+        assert!(is_v02_call(&headers(&[("accept", "*/*")])));
+        for page in [
+            ("accept", "text/html,application/xhtml+xml,*/*;q=0.8"),
+            ("authorization", "tma query_id=1"),
+            ("cookie", "vectora_session=x"),
+        ] {
+            assert!(!is_v02_call(&headers(&[page])), "{page:?}");
         }
     }
 }

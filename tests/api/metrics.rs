@@ -82,3 +82,24 @@ async fn static_files_and_unknown_paths_share_one_series() {
     assert!(text.contains(r#"route="/auth/link/{token}""#), "{text}");
     assert!(text.contains(r#"route="fallback""#));
 }
+
+#[tokio::test]
+async fn made_up_methods_share_one_series() {
+    let app = spawn_app().await;
+    let other = [r#"method="other""#, r#"route="/health""#];
+    let before = app.metrics().await;
+
+    let made_up = Method::from_bytes(b"FOOBAR").unwrap();
+    app.request(made_up, "/health").fetch().await;
+
+    let after = app.metrics().await;
+    assert!(
+        !after.contains(r#"method="FOOBAR""#),
+        "a client's method token never becomes a label"
+    );
+    assert!(
+        value(&after, "http_requests_total", &other)
+            >= value(&before, "http_requests_total", &other) + 1.0,
+        "{after}"
+    );
+}

@@ -22,6 +22,9 @@ async fn v02(
     request.fetch().await
 }
 
+/// What a browser's navigation asks for.
+const BROWSER_ACCEPT: &str = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
 fn assert_deprecated(response: &Response, successor: &str) {
     let headers = response.headers();
     assert!(
@@ -110,13 +113,60 @@ async fn import_era_v02_task_routes_answer_like_api_v1() {
 
     let page = app
         .request(Method::GET, &format!("/tasks/{id}"))
+        .header("accept", BROWSER_ACCEPT)
         .fetch()
         .await;
-    // Without v0.2's header, /tasks/{id} is still the app's page.
+    // Without v0.2's header, a browser's /tasks/{id} is still the app's page.
     assert_starts_with(header(&page, "content-type"), "text/html");
     assert!(page.headers().get("deprecation").is_none());
 
     let deleted = v02(&app, &user, Method::DELETE, &format!("/tasks/{id}"), None).await;
     assert_eq!(deleted.status(), StatusCode::NO_CONTENT);
     assert_eq!(app.get(&user, &path).await.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn v02_calls_without_credentials_answer_401_like_a_bad_credential() {
+    let app = spawn_app().await;
+    let refused = app
+        .request(Method::GET, "/tasks/")
+        .header("X-Telegram-Init-Data", "not initData")
+        .fetch()
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+    let refused: Value = refused.json().await.unwrap();
+    let shape =
+        |body: &Value| -> Vec<String> { body.as_object().unwrap().keys().cloned().collect() };
+
+    for (method, path, accept) in [
+        (Method::GET, "/tasks/", None),
+        (Method::GET, "/tasks/5", Some("application/json")),
+        (Method::POST, "/tasks/", Some("*/*")),
+        (Method::PUT, "/tasks/5", None),
+        (Method::GET, "/tasks/metadata/tags", None),
+    ] {
+        let mut request = app.request(method.clone(), path);
+        if let Some(accept) = accept {
+            request = request.header("accept", accept);
+        }
+        let missing = request.fetch().await;
+        assert_eq!(
+            missing.status(),
+            StatusCode::UNAUTHORIZED,
+            "{method} {path}"
+        );
+        assert!(missing.headers().contains_key("www-authenticate"));
+        assert!(missing.headers().contains_key("deprecation"));
+        let body: Value = missing.json().await.unwrap();
+        assert!(body["detail"].is_string(), "{body}");
+        assert_eq!(shape(&body), shape(&refused), "{method} {path}");
+    }
+
+    let page = app
+        .request(Method::GET, "/tasks/5")
+        .header("accept", BROWSER_ACCEPT)
+        .fetch()
+        .await;
+    assert_starts_with(header(&page, "content-type"), "text/html");
+    assert!(page.headers().get("deprecation").is_none());
 }
