@@ -50,7 +50,7 @@ impl Application {
     /// Connects the database, applies pending migrations (unless turned off) and binds the address.
     pub async fn build(config: Config) -> anyhow::Result<Application> {
         let connect = || async {
-            app::server::db::connect(&config.database_url)
+            app::server::db::connect(config.database_url.expose())
                 .await
                 .context("cannot open the database at DATABASE_URL")
         };

@@ -106,7 +106,7 @@ pub async fn run(cli: Cli) -> ExitCode {
 }
 
 async fn migrate(config: &Config, action: MigrateAction) -> anyhow::Result<()> {
-    let db = app::server::db::connect(&config.database_url).await?;
+    let db = app::server::db::connect(config.database_url.expose()).await?;
     match action {
         MigrateAction::Up => Migrator::up(&db, None).await?,
         MigrateAction::Down { n } => Migrator::down(&db, Some(n.unwrap_or(1))).await?,

@@ -7,7 +7,6 @@ mod mapping;
 mod note;
 mod plan;
 mod progress;
-mod redact;
 mod report;
 mod same_source;
 mod source;
@@ -23,7 +22,7 @@ use app::model::TimeZoneName;
 use migration::{Migrator, MigratorTrait};
 
 use crate::Config;
-pub use redact::{SecretUrl, redact};
+pub use app::server::config::{SecretUrl, redact};
 use report::Report;
 use source::Source;
 
@@ -47,9 +46,9 @@ pub async fn run(config: &Config, options: Options) -> anyhow::Result<()> {
     let plan = plan::plan(&data, options.time_zone.zone(), now);
     reading.finish_and_clear();
 
-    let target = redact(&config.database_url);
+    let target = redact(config.database_url.expose());
     prepare_target(config, options.dry_run).await?;
-    let db = app::server::db::connect(&config.database_url)
+    let db = app::server::db::connect(config.database_url.expose())
         .await
         .with_context(|| format!("cannot open the target database {target}"))?;
     let written = write::write(&db, &plan, options.time_zone.name(), now, options.dry_run)
@@ -72,8 +71,8 @@ pub async fn run(config: &Config, options: Options) -> anyhow::Result<()> {
 /// A real import migrates the target first (as `serve` does); a dry run writes nothing, so it
 /// needs a target that is migrated already.
 async fn prepare_target(config: &Config, dry_run: bool) -> anyhow::Result<()> {
-    let target = redact(&config.database_url);
-    let db = app::server::db::connect(&config.database_url)
+    let target = redact(config.database_url.expose());
+    let db = app::server::db::connect(config.database_url.expose())
         .await
         .with_context(|| format!("cannot open the target database {target}"))?;
     let pending = Migrator::get_pending_migrations(&db)

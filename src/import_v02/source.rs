@@ -9,7 +9,7 @@ use sea_orm::{
 
 use sea_orm::sqlx::{Connection, postgres::PgConnection};
 
-use super::redact::redact;
+use app::server::config::redact;
 
 /// The alembic revision v0.2 ends at; later revisions (006, 007) are another, unreleased schema.
 pub const V02_REVISION: &str = "005_create_users";

@@ -122,10 +122,16 @@ impl fmt::Debug for PasswordChangeInput {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct PasswordChange {
     pub current_password: String,
     pub new_password: Password,
+}
+
+impl fmt::Debug for PasswordChange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("PasswordChange([redacted])")
+    }
 }
 
 impl PasswordChange {
@@ -194,5 +200,15 @@ mod tests {
         })
         .unwrap();
         assert!(!format!("{parsed:?}").contains("secret-words-1"));
+        let parsed = PasswordChange::parse(&PasswordChangeInput {
+            current_password: "old-pass-1".into(),
+            new_password: "new-pass-2".into(),
+        })
+        .unwrap();
+        let shown = format!("{parsed:?}");
+        assert!(
+            !shown.contains("old-pass-1") && !shown.contains("new-pass-2"),
+            "{shown}"
+        );
     }
 }

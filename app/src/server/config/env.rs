@@ -5,7 +5,9 @@ use std::time::Duration;
 
 use secrecy::{ExposeSecret, SecretString};
 
-use super::{AppEnv, BotMode, Config, ConfigError, DEFAULT_DATABASE_URL, MIN_SECRET_KEY_LEN};
+use super::{
+    AppEnv, BotMode, Config, ConfigError, DEFAULT_DATABASE_URL, MIN_SECRET_KEY_LEN, SecretUrl,
+};
 
 const PLACEHOLDER_SECRETS: [&str; 3] = ["change-me", "changeme", "your-secret-key"];
 
@@ -84,12 +86,15 @@ fn bot_username(value: Option<String>) -> Result<Option<String>, ConfigError> {
     }
 }
 
-/// `WEBHOOK_SECRET` as Telegram accepts a `secret_token`: 1–256 of `A-Z a-z 0-9 _ -`.
+const MIN_WEBHOOK_SECRET_LEN: usize = 16;
+
+/// `WEBHOOK_SECRET` as Telegram accepts a `secret_token` (up to 256 of `A-Z a-z 0-9 _ -`), and
+/// long enough not to be guessed: at least 16 characters.
 fn webhook_secret(value: Option<String>) -> Result<Option<SecretString>, ConfigError> {
     let Some(value) = value else {
         return Ok(None);
     };
-    if value.len() <= 256
+    if (MIN_WEBHOOK_SECRET_LEN..=256).contains(&value.len())
         && value
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
@@ -98,7 +103,8 @@ fn webhook_secret(value: Option<String>) -> Result<Option<SecretString>, ConfigE
     } else {
         Err(invalid(
             "WEBHOOK_SECRET",
-            "expected 1 to 256 characters, each a Latin letter, a digit, _ or - (Telegram's rule)",
+            "expected 16 to 256 characters, each a Latin letter, a digit, _ or - \
+             (e.g. openssl rand -hex 32)",
         ))
     }
 }
@@ -190,7 +196,9 @@ impl Config {
 
         let config = Config {
             app_env,
-            database_url: get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
+            database_url: SecretUrl::new(
+                get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
+            ),
             run_migrations: flag("RUN_MIGRATIONS", get("RUN_MIGRATIONS"), true)?,
             site_addr,
             public_url,

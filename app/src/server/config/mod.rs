@@ -8,8 +8,11 @@ use std::time::Duration;
 use secrecy::SecretString;
 
 mod env;
+mod secret_url;
 #[cfg(test)]
 mod tests;
+
+pub use secret_url::{SecretUrl, redact};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AppEnv {
@@ -27,7 +30,7 @@ pub enum BotMode {
 #[derive(Debug, Clone)]
 pub struct Config {
     pub app_env: AppEnv,
-    pub database_url: String,
+    pub database_url: SecretUrl,
     pub run_migrations: bool,
     pub site_addr: SocketAddr,
     pub public_url: Option<String>,

@@ -7,6 +7,10 @@ use std::str::FromStr;
 pub struct SecretUrl(String);
 
 impl SecretUrl {
+    pub fn new(url: String) -> SecretUrl {
+        SecretUrl(url)
+    }
+
     pub fn expose(&self) -> &str {
         &self.0
     }
